@@ -1,0 +1,58 @@
+//! The TypeScript declarations of every type that crosses IPC, in one file: `ui/src/api/bindings.ts`.
+//! A test compares the committed file with this output (run with `UPDATE_BINDINGS=1` to rewrite it).
+
+use maskcheck_domain::*;
+use ts_rs::TS;
+
+use crate::*;
+
+macro_rules! declarations {
+    ($($t:ty),+ $(,)?) => {{
+        let mut out = String::from(
+            "// Generated from Rust by ts-rs (maskcheck_app::bindings). Do not edit: run\n\
+             // `UPDATE_BINDINGS=1 cargo test -p maskcheck-app --test app bindings` to regenerate.\n\n",
+        );
+        $(
+            if let Some(docs) = <$t as TS>::docs() {
+                out.push_str(&docs);
+            }
+            out.push_str("export ");
+            out.push_str(&<$t as TS>::decl());
+            out.push_str("\n\n");
+        )+
+        out.trim_end().to_string() + "\n"
+    }};
+}
+
+pub fn typescript() -> String {
+    declarations!(
+        ErrorCode,
+        AppError,
+        Field,
+        Rule,
+        FieldError,
+        Role,
+        ProfileInput,
+        ProfileDto,
+        SetupStatus,
+        EnterpriseKind,
+        Scale,
+        ProductionStatus,
+        EnterpriseInput,
+        EnterpriseQuery,
+        LicenceFilter,
+        LicenceKind,
+        LicenceState,
+        LicenceInput,
+        ProductCategory,
+        ProductInput,
+        VoidDto,
+        EnterpriseDto,
+        EnterpriseRowDto,
+        EnterprisePageDto,
+        LicenceDto,
+        ProductDto,
+        EnterpriseDetailDto,
+        DashboardDto,
+    )
+}

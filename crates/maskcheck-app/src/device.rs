@@ -1,0 +1,47 @@
+//! This laptop's identity: an Ed25519 key pair made at setup. The secret key lives in the data directory
+//! (owner-only file), the public key in the profile; the device id is derived from the public key so that the
+//! bureau can check one against the other when it enrols the laptop.
+
+use std::path::Path;
+
+use ed25519_dalek::SigningKey;
+use rand_core::OsRng;
+use sha2::{Digest, Sha256};
+
+use crate::{AppError, Result};
+
+pub(crate) struct DeviceKey {
+    pub device_id: String,
+    pub public_key_hex: String,
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The device id of a public key: the first 16 hex digits of its SHA-256 (its fingerprint).
+pub(crate) fn device_id_of(public: &[u8]) -> String {
+    hex(&Sha256::digest(public))[..16].to_string()
+}
+
+pub(crate) fn create(data_dir: &Path) -> Result<DeviceKey> {
+    let key = SigningKey::generate(&mut OsRng);
+    let path = data_dir.join("device.key");
+    write_secret(&path, hex(&key.to_bytes()).as_bytes()).map_err(|e| AppError::io(&path, e))?;
+    let public = key.verifying_key().to_bytes();
+    Ok(DeviceKey { device_id: device_id_of(&public), public_key_hex: hex(&public) })
+}
+
+#[cfg(unix)]
+fn write_secret(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}
+
+#[cfg(not(unix))]
+fn write_secret(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    std::fs::write(path, bytes)
+}

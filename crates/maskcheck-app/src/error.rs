@@ -1,0 +1,69 @@
+//! The error every use case returns. `code` is closed (the UI turns it into an i18n key), `message` is a Chinese
+//! sentence for logs and the CLI, `fields` names each field and the rule it broke.
+
+use std::path::Path;
+
+use maskcheck_domain::{FieldError, ValidationErrors};
+use maskcheck_store::StoreError;
+use serde::Serialize;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ErrorCode {
+    /// Input broke one or more rules; see `fields`. Nothing was written.
+    Validation,
+    /// The record asked for does not exist.
+    NotFound,
+    /// The first-run setup has not been done yet.
+    NotSetUp,
+    /// Setup was already done for this data directory.
+    AlreadySetUp,
+    /// The database was written by a newer version of maskcheck; it was left untouched.
+    DatabaseTooNew,
+    /// A file could not be read or written.
+    Io,
+    /// The database failed.
+    Storage,
+}
+
+#[derive(Debug, Clone, Serialize, TS, thiserror::Error)]
+#[serde(rename_all = "camelCase")]
+#[error("{message}")]
+pub struct AppError {
+    pub code: ErrorCode,
+    pub message: String,
+    pub fields: Vec<FieldError>,
+}
+
+impl AppError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self { code, message: message.into(), fields: Vec::new() }
+    }
+
+    pub fn io(path: &Path, e: std::io::Error) -> Self {
+        Self::new(ErrorCode::Io, format!("无法读写 {}：{e}", path.display()))
+    }
+
+    pub fn field(e: FieldError) -> Self {
+        ValidationErrors(vec![e]).into()
+    }
+}
+
+impl From<ValidationErrors> for AppError {
+    fn from(e: ValidationErrors) -> Self {
+        Self { code: ErrorCode::Validation, message: e.to_string(), fields: e.0 }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        let code = match &e {
+            StoreError::TooNew { .. } => ErrorCode::DatabaseTooNew,
+            StoreError::NotFound { .. } => ErrorCode::NotFound,
+            StoreError::Backup(_) => ErrorCode::Io,
+            StoreError::Corrupt(_) | StoreError::Sqlite(_) => ErrorCode::Storage,
+        };
+        Self::new(code, e.to_string())
+    }
+}

@@ -1,0 +1,61 @@
+//! The one API of maskcheck. Each public method of [`App`] is a use case; the desktop shell and the CLI call these
+//! and nothing else. Inputs and outputs are DTOs exported to TypeScript (see `bindings`); failures are
+//! [`AppError`] with a closed [`ErrorCode`].
+
+pub mod bindings;
+mod device;
+mod dto;
+mod error;
+mod paths;
+mod roster;
+mod setup;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use maskcheck_store::Store;
+
+pub use dto::*;
+pub use error::{AppError, ErrorCode};
+pub use paths::resolve_data_dir;
+
+pub type Result<T> = std::result::Result<T, AppError>;
+
+/// An open data directory: the database, the device key, attachments and backups.
+pub struct App {
+    store: Mutex<Store>,
+    data_dir: PathBuf,
+}
+
+impl App {
+    /// Opens (creating when new) the data directory and its database.
+    pub fn open(data_dir: &Path) -> Result<App> {
+        std::fs::create_dir_all(data_dir).map_err(|e| AppError::io(data_dir, e))?;
+        let store = Store::open(&data_dir.join("maskcheck.db"), &data_dir.join("backups"))?;
+        Ok(App { store: Mutex::new(store), data_dir: data_dir.to_path_buf() })
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    fn store(&self) -> MutexGuard<'_, Store> {
+        // A panic while holding the lock cannot leave SQLite half-written (transactions roll back), so a
+        // poisoned lock is safe to reuse.
+        self.store.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// Wall-clock milliseconds, for the hybrid logical clock.
+pub(crate) fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+/// The local date: licence expiry and deadlines are judged by the inspector's calendar day.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+pub(crate) fn now_text() -> String {
+    chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string()
+}

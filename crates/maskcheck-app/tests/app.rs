@@ -1,0 +1,194 @@
+//! Use cases of maskcheck-app against a real SQLite database in a temporary data directory.
+
+use maskcheck_app::{App, ErrorCode};
+use maskcheck_domain::{
+    EnterpriseInput, EnterpriseKind, EnterpriseQuery, Field, LicenceFilter, LicenceInput, LicenceKind, LicenceState,
+    ProfileInput, Role, Rule,
+};
+
+fn profile() -> ProfileInput {
+    ProfileInput {
+        unit_name: "卫滨区市场监督管理局".into(),
+        unit_abbr: "卫".into(),
+        county: "卫滨区".into(),
+        inspector_name: "张三".into(),
+        cert_no: "HA0001".into(),
+        role: Role::Inspector,
+    }
+}
+
+fn app() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = App::open(dir.path()).expect("open");
+    app.setup(profile()).expect("setup");
+    (dir, app)
+}
+
+fn search(app: &App, text: &str) -> Vec<String> {
+    let q = EnterpriseQuery { text: Some(text.into()), ..Default::default() };
+    app.list_enterprises(q).expect("list").rows.into_iter().map(|r| r.name).collect()
+}
+
+#[test]
+fn setup_makes_a_device_and_runs_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = App::open(dir.path()).expect("open");
+    assert!(app.setup_status().expect("status").profile.is_none());
+    let err = app.create_enterprise(EnterpriseInput::new("厂", "91350100M000100Y43")).expect_err("not set up");
+    assert_eq!(err.code, ErrorCode::NotSetUp);
+    let p = app.setup(profile()).expect("setup");
+    assert_eq!(p.device_id.len(), 16);
+    assert_eq!(p.public_key.len(), 64);
+    assert!(dir.path().join("device.key").exists());
+    assert_eq!(app.setup(profile()).expect_err("twice").code, ErrorCode::AlreadySetUp);
+    let bad = ProfileInput { unit_name: "".into(), ..profile() };
+    let dir2 = tempfile::tempdir().expect("tempdir");
+    let e = App::open(dir2.path()).expect("open").setup(bad).expect_err("empty unit");
+    assert_eq!((e.code, e.fields[0].field, e.fields[0].rule), (ErrorCode::Validation, Field::UnitName, Rule::Required));
+}
+
+#[test]
+fn create_search_edit_void() {
+    let (_d, app) = app();
+    let mut input = EnterpriseInput::new("新乡市卫滨区康达防护用品有限公司", "９１３５０１００ｍ０００１００ｙ４３");
+    input.production_address = Some("新乡市卫滨区平原路18号".into());
+    input.county = Some("卫滨区".into());
+    let e = app.create_enterprise(input.clone()).expect("create");
+    assert_eq!(e.data.uscc, "91350100M000100Y43");
+    assert_eq!(e.origin, app.setup_status().expect("s").profile.expect("p").device_id);
+
+    for (q, hits) in [("康达", 1), ("平原", 1), ("0100M", 1), ("0100m", 1), ("防护用品", 1), ("口罩", 0), ("康", 1)]
+    {
+        assert_eq!(search(&app, q).len(), hits, "search {q}");
+    }
+
+    input.name = "新乡市卫滨区安康口罩厂".into();
+    app.update_enterprise(&e.id, input).expect("update");
+    assert_eq!(search(&app, "康达").len(), 0, "the index follows the edit");
+    assert_eq!(search(&app, "安康"), vec!["新乡市卫滨区安康口罩厂"]);
+
+    let err = app.void_enterprise(&e.id, "  ").expect_err("reason required");
+    assert_eq!(err.fields[0].field, Field::Reason);
+    let v = app.void_enterprise(&e.id, "企业已注销").expect("void");
+    assert_eq!(v.void.expect("void").reason, "企业已注销");
+    assert_eq!(search(&app, "安康").len(), 0, "voided enterprises are hidden by default");
+    let all = app
+        .list_enterprises(EnterpriseQuery { text: Some("安康".into()), include_voided: true, ..Default::default() })
+        .expect("list");
+    assert!(all.rows[0].voided);
+}
+
+#[test]
+fn duplicate_uscc_names_the_holder_and_writes_nothing() {
+    let (_d, app) = app();
+    app.create_enterprise(EnterpriseInput::new("甲口罩厂", "91350100M000100Y43")).expect("first");
+    let err = app.create_enterprise(EnterpriseInput::new("乙口罩厂", "91350100m000100y43")).expect_err("dup");
+    assert_eq!(err.code, ErrorCode::Validation);
+    assert_eq!((err.fields[0].field, err.fields[0].rule), (Field::Uscc, Rule::UsccDuplicate));
+    assert!(err.message.contains("甲口罩厂"), "{}", err.message);
+    assert_eq!(app.dashboard().expect("dash").enterprise_count, 1);
+}
+
+#[test]
+fn bad_input_is_refused_or_kept_verbatim() {
+    let (_d, app) = app();
+    let cases: Vec<(EnterpriseInput, Option<(Field, Rule)>)> = vec![
+        (EnterpriseInput::new("厂", "91350100M000100Y44"), Some((Field::Uscc, Rule::UsccCheckChar))),
+        (EnterpriseInput::new("", "91350100M000100Y43"), Some((Field::Name, Rule::Required))),
+        (EnterpriseInput::new("厂".repeat(10_000), "91350100M000100Y43"), Some((Field::Name, Rule::TooLong))),
+    ];
+    for (input, want) in cases {
+        let err = app.create_enterprise(input).expect_err("refused");
+        assert_eq!(want, Some((err.fields[0].field, err.fields[0].rule)));
+    }
+    assert_eq!(app.dashboard().expect("dash").enterprise_count, 0, "nothing half-written");
+
+    let meta = "<b>'\"; DROP TABLE enterprise; --%_\\";
+    let mut input = EnterpriseInput::new(format!("{meta}口罩厂"), "91350100M000100Y43");
+    for f in [
+        &mut input.county,
+        &mut input.production_address,
+        &mut input.registered_address,
+        &mut input.legal_rep,
+        &mut input.contact,
+        &mut input.phone,
+        &mut input.note,
+    ] {
+        *f = Some(meta.to_string());
+    }
+    let e = app.create_enterprise(input).expect("stored verbatim");
+    let back = app.enterprise_detail(&e.id).expect("detail").enterprise.data;
+    assert_eq!(back.name, format!("{meta}口罩厂"));
+    assert_eq!(back.legal_rep.as_deref(), Some(meta));
+    assert_eq!(search(&app, "DROP TABLE").len(), 1);
+    assert_eq!(search(&app, "%_").len(), 0, "wildcards are not patterns");
+}
+
+#[test]
+fn licence_state_and_filters() {
+    let (_d, app) = app();
+    let today = maskcheck_app::today();
+    let mk = |name: &str, uscc: &str| app.create_enterprise(EnterpriseInput::new(name, uscc)).expect("create").id;
+    let a = mk("甲医用口罩厂", "91350100M000100Y43");
+    let b = mk("乙医用口罩厂", &valid_uscc("91410700MA1000001"));
+    let c = mk("丙口罩厂", &valid_uscc("91410700MA1000002"));
+    let lic = |days: i64| LicenceInput {
+        kind: LicenceKind::DeviceRegistration,
+        number: "豫械注准20202140001".into(),
+        holder: None,
+        scope: None,
+        issued_on: None,
+        valid_until: Some(today + chrono::Duration::days(days)),
+        issuer: None,
+    };
+    let l = app.save_licence(&a, None, lic(-30)).expect("expired licence");
+    assert_eq!(l.state, LicenceState::Expired);
+    app.save_licence(&b, None, lic(10)).expect("expiring licence");
+    app.save_licence(&c, None, lic(400)).expect("valid licence");
+    let names = |f| -> Vec<String> {
+        let q = EnterpriseQuery { licence: Some(f), ..Default::default() };
+        app.list_enterprises(q).expect("list").rows.into_iter().map(|r| r.name).collect()
+    };
+    assert_eq!(names(LicenceFilter::Expired), vec!["甲医用口罩厂"]);
+    assert_eq!(names(LicenceFilter::Expiring), vec!["乙医用口罩厂"]);
+    let d = app.dashboard().expect("dash");
+    assert_eq!((d.enterprise_count, d.expired_licences, d.expiring_licences), (3, 1, 1));
+    let bad = LicenceInput { number: "豫械注准123".into(), ..lic(1) };
+    assert_eq!(app.save_licence(&a, None, bad).expect_err("format").fields[0].rule, Rule::CertificatePattern);
+    app.void_licence(&l.id, "证照已更换").expect("void licence");
+    assert_eq!(names(LicenceFilter::Expired), Vec::<String>::new());
+}
+
+#[test]
+fn filters_by_county_and_kind() {
+    let (_d, app) = app();
+    let mut a = EnterpriseInput::new("甲", &valid_uscc("91410700MA1000011"));
+    a.county = Some("卫滨区".into());
+    let mut b = EnterpriseInput::new("乙", &valid_uscc("91410700MA1000012"));
+    b.county = Some("红旗区".into());
+    b.kind = EnterpriseKind::Seller;
+    app.create_enterprise(a).expect("a");
+    app.create_enterprise(b).expect("b");
+    let q = |county: Option<&str>, kind| EnterpriseQuery { county: county.map(Into::into), kind, ..Default::default() };
+    assert_eq!(app.list_enterprises(q(Some("红旗区"), None)).expect("l").total, 1);
+    assert_eq!(app.list_enterprises(q(None, Some(EnterpriseKind::Maker))).expect("l").rows[0].name, "甲");
+    assert_eq!(app.counties().expect("counties"), vec!["卫滨区", "红旗区"]);
+}
+
+fn valid_uscc(first17: &str) -> String {
+    format!("{first17}{}", maskcheck_domain::uscc::check_char(first17).expect("charset"))
+}
+
+#[test]
+fn bindings_are_fresh() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/api/bindings.ts");
+    let want = maskcheck_app::bindings::typescript();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &want).expect("write bindings");
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "ui/src/api/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p maskcheck-app --test app bindings`"
+    );
+}

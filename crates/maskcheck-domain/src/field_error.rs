@@ -1,0 +1,176 @@
+//! Validation errors that name the field and the rule, so the UI can mark the field and say why in Chinese.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Every field a user can get wrong. The UI maps each to its label (`fields.<name>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Field {
+    Name,
+    Uscc,
+    County,
+    ProductionAddress,
+    RegisteredAddress,
+    LegalRep,
+    Contact,
+    Phone,
+    FoundedOn,
+    Kind,
+    Number,
+    Holder,
+    Scope,
+    Issuer,
+    IssuedOn,
+    ValidUntil,
+    Category,
+    Standard,
+    Grade,
+    RegistrationCertNo,
+    Reason,
+    UnitName,
+    UnitAbbr,
+    InspectorName,
+    CertNo,
+}
+
+impl Field {
+    /// The Chinese label, for the CLI and logs (the UI has its own i18n table).
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Field::Name => "名称",
+            Field::Uscc => "统一社会信用代码",
+            Field::County => "所在县（市、区）",
+            Field::ProductionAddress => "生产地址",
+            Field::RegisteredAddress => "住所",
+            Field::LegalRep => "法定代表人",
+            Field::Contact => "联系人",
+            Field::Phone => "联系电话",
+            Field::FoundedOn => "成立日期",
+            Field::Kind => "类型",
+            Field::Number => "编号",
+            Field::Holder => "持证人",
+            Field::Scope => "范围",
+            Field::Issuer => "发证机关",
+            Field::IssuedOn => "发证日期",
+            Field::ValidUntil => "有效期至",
+            Field::Category => "产品类别",
+            Field::Standard => "执行标准",
+            Field::Grade => "等级",
+            Field::RegistrationCertNo => "注册证编号",
+            Field::Reason => "原因",
+            Field::UnitName => "单位名称",
+            Field::UnitAbbr => "单位简称",
+            Field::InspectorName => "执法人员姓名",
+            Field::CertNo => "执法证号",
+        }
+    }
+}
+
+/// Every rule a field can break. The UI maps each to a sentence (`rules.<name>`) with `detail` filled in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Rule {
+    Required,
+    TooLong,
+    ControlChars,
+    UsccLength,
+    UsccCharset,
+    UsccAreaCode,
+    UsccCheckChar,
+    UsccDuplicate,
+    CertificatePattern,
+    CertificateYear,
+    CertificateClass,
+    DateOrder,
+    DateInFuture,
+}
+
+/// One broken rule on one field; `detail` carries what the sentence needs (a count, a character, a holder).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FieldError {
+    pub field: Field,
+    pub rule: Rule,
+    pub detail: String,
+}
+
+impl FieldError {
+    pub fn new(field: Field, rule: Rule, detail: impl Into<String>) -> Self {
+        Self { field, rule, detail: detail.into() }
+    }
+
+    /// A complete Chinese sentence naming the field and the rule.
+    pub fn message_zh(&self) -> String {
+        let d = &self.detail;
+        let rule = match self.rule {
+            Rule::Required => "为必填项".to_string(),
+            Rule::TooLong => format!("过长（最多 {d} 个字符）"),
+            Rule::ControlChars => "含有不可见的控制字符".to_string(),
+            Rule::UsccLength => format!("应为 18 位（实际 {d} 位）"),
+            Rule::UsccCharset => format!("含有不允许的字符 {d}（不使用 I、O、Z、S、V）"),
+            Rule::UsccAreaCode => format!("第 3–8 位行政区划码应为数字（{d}）"),
+            Rule::UsccCheckChar => format!("校验位错误（{d}）"),
+            Rule::UsccDuplicate => format!("已被企业“{d}”使用"),
+            Rule::CertificatePattern => format!("格式不符（应为 {d}）"),
+            Rule::CertificateYear => format!("年份不合理（{d}）"),
+            Rule::CertificateClass => format!("注册证类别应为 2 或 3（实际 {d}）"),
+            Rule::DateOrder => format!("不能早于{d}"),
+            Rule::DateInFuture => "不能晚于今天".to_string(),
+        };
+        format!("{}{}", self.field.label_zh(), rule)
+    }
+}
+
+/// All the broken rules of one input, in field order.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.0.iter().map(FieldError::message_zh).collect::<Vec<_>>().join("；"))]
+pub struct ValidationErrors(pub Vec<FieldError>);
+
+/// Collects field errors while validating one input.
+#[derive(Default)]
+pub(crate) struct Checker {
+    pub errors: Vec<FieldError>,
+}
+
+impl Checker {
+    pub fn push(&mut self, field: Field, rule: Rule, detail: impl Into<String>) {
+        self.errors.push(FieldError::new(field, rule, detail));
+    }
+
+    /// A required text field: trimmed, non-empty, at most `max` characters, no control characters.
+    pub fn required(&mut self, field: Field, value: &str, max: usize) -> String {
+        let v = crate::text::normalise_text(value);
+        if v.is_empty() {
+            self.push(field, Rule::Required, "");
+        } else {
+            self.limits(field, &v, max);
+        }
+        v
+    }
+
+    /// An optional text field: absent when empty; otherwise the same limits.
+    pub fn optional(&mut self, field: Field, value: Option<&str>, max: usize) -> Option<String> {
+        let v = crate::text::optional_text(value);
+        if let Some(v) = &v {
+            self.limits(field, v, max);
+        }
+        v
+    }
+
+    fn limits(&mut self, field: Field, v: &str, max: usize) {
+        if v.chars().count() > max {
+            self.push(field, Rule::TooLong, max.to_string());
+        }
+        if crate::text::has_control_chars(v) {
+            self.push(field, Rule::ControlChars, "");
+        }
+    }
+
+    pub fn finish<T>(self, value: T) -> Result<T, ValidationErrors> {
+        if self.errors.is_empty() {
+            Ok(value)
+        } else {
+            Err(ValidationErrors(self.errors))
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! The inspector's world as pure types and rules: enterprises (企业), licences (证照), products (产品),
+//! identifier validation (USCC, registration certificates, production licences), the hybrid logical clock that
+//! orders changes for sync, and the text grams that drive roster search. No IO and no SQL live here.
+
+pub mod certificates;
+pub mod enterprise;
+pub mod field_error;
+pub mod hlc;
+pub mod licence;
+pub mod product;
+pub mod profile;
+pub mod search;
+pub mod text;
+pub mod uscc;
+
+pub use enterprise::{
+    validate_enterprise, EnterpriseInput, EnterpriseKind, EnterpriseQuery, ProductionStatus, Scale, ValidEnterprise,
+};
+pub use field_error::{Field, FieldError, Rule, ValidationErrors};
+pub use hlc::Hlc;
+pub use licence::{
+    licence_state, validate_licence, LicenceFilter, LicenceInput, LicenceKind, LicenceState, ValidLicence,
+};
+pub use product::{validate_product, ProductCategory, ProductInput, ValidProduct};
+pub use profile::{validate_profile, ProfileInput, Role};

@@ -1,0 +1,15 @@
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("数据库版本 {found} 比本程序支持的版本 {supported} 新，请升级程序；数据库未作任何改动")]
+    TooNew { found: i64, supported: i64 },
+    #[error("迁移前备份数据库失败：{0}")]
+    Backup(String),
+    #[error("未找到{entity}：{id}")]
+    NotFound { entity: &'static str, id: String },
+    #[error("数据库中的值无法读取：{0}")]
+    Corrupt(String),
+    #[error("数据库错误：{0}")]
+    Sqlite(#[from] rusqlite::Error),
+}

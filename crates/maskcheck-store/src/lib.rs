@@ -1,0 +1,98 @@
+//! maskcheck's embedded SQLite store. Every SQL statement of the project lives in this crate; callers see typed
+//! records and typed errors. Writes go through [`Store::write`], one `BEGIN IMMEDIATE` transaction each.
+
+mod codec;
+mod enterprise;
+mod error;
+mod licence;
+mod meta;
+mod migrate;
+mod product;
+mod profile;
+mod record;
+
+use std::path::Path;
+
+use rusqlite::functions::FunctionFlags;
+use rusqlite::Connection;
+
+pub use enterprise::{EnterpriseListRow, EnterprisePage, UsccHolder};
+pub use error::StoreError;
+pub use licence::LicenceRecord;
+pub use migrate::{schema_dump, LATEST_SCHEMA};
+pub use product::ProductRecord;
+pub use profile::Profile;
+pub use record::{EnterpriseRecord, RecordMeta, Void};
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+pub struct Store {
+    conn: Connection,
+}
+
+/// A write transaction; its methods are the only way to change data.
+pub struct Tx<'a> {
+    tx: rusqlite::Transaction<'a>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`. An older schema is backed up into `backup_dir`
+    /// and migrated; a newer schema is refused before anything touches the file.
+    pub fn open(path: &Path, backup_dir: &Path) -> Result<Store> {
+        let conn = Connection::open(path)?;
+        migrate::refuse_newer(&conn)?;
+        configure(&conn)?;
+        let mut store = Store { conn };
+        migrate::migrate(&mut store.conn, Some(backup_dir))?;
+        Ok(store)
+    }
+
+    /// A private in-memory database (tests, benchmarks).
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        let mut store = Store { conn };
+        migrate::migrate(&mut store.conn, None)?;
+        Ok(store)
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction: all of it is written, or none of it.
+    pub fn write<T, E>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let tx =
+            self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(StoreError::from)?;
+        let mut tx = Tx { tx };
+        let out = f(&mut tx)?;
+        tx.tx.commit().map_err(StoreError::from)?;
+        Ok(out)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+impl Tx<'_> {
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.tx
+    }
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.create_scalar_function(
+        "mc_grams",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS,
+        |ctx| {
+            let text: Option<String> = ctx.get(0)?;
+            Ok(text.map(|t| maskcheck_domain::search::index_grams(&t)))
+        },
+    )?;
+    Ok(())
+}

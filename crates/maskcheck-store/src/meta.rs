@@ -1,0 +1,45 @@
+//! Key/value metadata of this database: device id, site id and the persisted hybrid logical clock.
+
+use maskcheck_domain::Hlc;
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::{Result, Store, StoreError, Tx};
+
+fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+}
+
+fn set(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
+impl Store {
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        get(self.conn(), key)
+    }
+}
+
+impl Tx<'_> {
+    pub fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
+        set(self.conn(), key, value)
+    }
+
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        get(self.conn(), key)
+    }
+
+    /// Advances the persisted clock and returns the stamp for a change made now on `device`.
+    pub fn next_version(&mut self, device: &str, now_ms: i64) -> Result<String> {
+        let prev = match self.meta("clock")? {
+            Some(s) => Some(Hlc::parse(&s).ok_or_else(|| StoreError::Corrupt(format!("clock {s}")))?),
+            None => None,
+        };
+        let next = Hlc::tick(prev.as_ref(), now_ms, device).to_string();
+        self.set_meta("clock", &next)?;
+        Ok(next)
+    }
+}
