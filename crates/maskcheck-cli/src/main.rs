@@ -1,1 +1,61 @@
-fn main() {}
+//! `maskcheck`: the same use cases as the desktop app, headless.
+//! Exit status: 0 success; 1 input rejected, nothing written; 2 unusable invocation or unreadable file.
+
+mod args;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use maskcheck_app::{App, AppError, ErrorCode};
+
+use args::{Cli, Command, EnterpriseCommand};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let json = cli.json;
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            output::error(&e, json);
+            ExitCode::from(exit_status(e.code))
+        }
+    }
+}
+
+fn exit_status(code: ErrorCode) -> u8 {
+    match code {
+        ErrorCode::Validation | ErrorCode::NotFound | ErrorCode::AlreadySetUp => 1,
+        ErrorCode::NotSetUp | ErrorCode::DatabaseTooNew | ErrorCode::Io | ErrorCode::Storage => 2,
+    }
+}
+
+fn run(cli: Cli) -> Result<(), AppError> {
+    let app = App::open(&maskcheck_app::resolve_data_dir(cli.data_dir))?;
+    let json = cli.json;
+    match cli.command {
+        Command::Init(a) => {
+            let p = app.setup(a.into_input())?;
+            output::print(json, &p, || {
+                format!("已完成设置：{} · {}（设备 {}）", p.unit_name, p.inspector_name, p.device_id)
+            })
+        }
+        Command::Enterprise(EnterpriseCommand::Add(a)) => {
+            let e = app.create_enterprise(a.into_input())?;
+            output::print(json, &e, || e.id.clone())
+        }
+        Command::Enterprise(EnterpriseCommand::List(a)) => {
+            let page = app.list_enterprises(a.into_query())?;
+            output::print(json, &page, || output::enterprise_table(&page))
+        }
+        Command::Enterprise(EnterpriseCommand::Show { id }) => {
+            let d = app.enterprise_detail(&id)?;
+            output::print(json, &d, || output::enterprise_detail(&d))
+        }
+        Command::Enterprise(EnterpriseCommand::Void { id, reason }) => {
+            let e = app.void_enterprise(&id, &reason)?;
+            output::print(json, &e, || format!("已作废：{}", e.data.name))
+        }
+    }
+    Ok(())
+}

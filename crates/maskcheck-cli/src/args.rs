@@ -1,0 +1,166 @@
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use maskcheck_domain::{EnterpriseInput, EnterpriseKind, EnterpriseQuery, LicenceFilter, ProfileInput, Role};
+
+#[derive(Parser)]
+#[command(name = "maskcheck", version, about = "口罩质量现场检查 — 命令行")]
+pub struct Cli {
+    /// Data directory (default: the platform's app-data dir)
+    #[arg(long, global = true, env = "MASKCHECK_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Machine-readable JSON output
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// First-run setup: unit, inspector, role; creates the device key pair
+    Init(InitArgs),
+    /// The enterprise roster
+    #[command(subcommand)]
+    Enterprise(EnterpriseCommand),
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum RoleArg {
+    Inspector,
+    Bureau,
+}
+
+#[derive(Args)]
+pub struct InitArgs {
+    #[arg(long)]
+    unit_name: String,
+    #[arg(long)]
+    unit_abbr: String,
+    #[arg(long)]
+    county: String,
+    #[arg(long)]
+    inspector: String,
+    #[arg(long)]
+    cert: String,
+    #[arg(long, value_enum, default_value = "inspector")]
+    role: RoleArg,
+}
+
+impl InitArgs {
+    pub fn into_input(self) -> ProfileInput {
+        ProfileInput {
+            unit_name: self.unit_name,
+            unit_abbr: self.unit_abbr,
+            county: self.county,
+            inspector_name: self.inspector,
+            cert_no: self.cert,
+            role: match self.role {
+                RoleArg::Inspector => Role::Inspector,
+                RoleArg::Bureau => Role::Bureau,
+            },
+        }
+    }
+}
+
+#[derive(Subcommand)]
+pub enum EnterpriseCommand {
+    /// Add an enterprise; prints its id
+    Add(AddArgs),
+    /// List or search the roster
+    List(ListArgs),
+    /// Show one enterprise with its licences and products
+    Show { id: String },
+    /// Void an enterprise with a reason
+    Void {
+        id: String,
+        #[arg(long)]
+        reason: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Maker,
+    Seller,
+}
+
+impl From<KindArg> for EnterpriseKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::Maker => EnterpriseKind::Maker,
+            KindArg::Seller => EnterpriseKind::Seller,
+        }
+    }
+}
+
+#[derive(Args)]
+pub struct AddArgs {
+    #[arg(long)]
+    name: String,
+    #[arg(long)]
+    uscc: String,
+    #[arg(long)]
+    county: Option<String>,
+    /// Production address
+    #[arg(long)]
+    address: Option<String>,
+    #[arg(long, value_enum, default_value = "maker")]
+    kind: KindArg,
+    #[arg(long)]
+    medical: bool,
+}
+
+impl AddArgs {
+    pub fn into_input(self) -> EnterpriseInput {
+        EnterpriseInput {
+            county: self.county,
+            production_address: self.address,
+            kind: self.kind.into(),
+            medical: self.medical,
+            ..EnterpriseInput::new(self.name, self.uscc)
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum LicenceArg {
+    Expired,
+    Expiring,
+}
+
+#[derive(Args)]
+pub struct ListArgs {
+    /// A fragment of the name, USCC or address
+    #[arg(long)]
+    query: Option<String>,
+    #[arg(long)]
+    county: Option<String>,
+    #[arg(long, value_enum)]
+    kind: Option<KindArg>,
+    #[arg(long, value_enum)]
+    licence: Option<LicenceArg>,
+    #[arg(long)]
+    include_voided: bool,
+    #[arg(long, default_value_t = 50)]
+    limit: u32,
+    #[arg(long, default_value_t = 0)]
+    offset: u32,
+}
+
+impl ListArgs {
+    pub fn into_query(self) -> EnterpriseQuery {
+        EnterpriseQuery {
+            text: self.query,
+            county: self.county,
+            kind: self.kind.map(Into::into),
+            licence: self.licence.map(|l| match l {
+                LicenceArg::Expired => LicenceFilter::Expired,
+                LicenceArg::Expiring => LicenceFilter::Expiring,
+            }),
+            include_voided: self.include_voided,
+            offset: self.offset,
+            limit: self.limit,
+        }
+    }
+}

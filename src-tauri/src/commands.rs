@@ -1,0 +1,110 @@
+//! Tauri commands: each a few lines that call maskcheck-app. Arguments arrive in camelCase from the UI.
+
+use maskcheck_app::{
+    App, AppError, DashboardDto, EnterpriseDetailDto, EnterpriseDto, EnterprisePageDto, LicenceDto, ProductDto,
+    ProfileDto, SetupStatus,
+};
+use maskcheck_domain::{EnterpriseInput, EnterpriseQuery, LicenceInput, ProductInput, ProfileInput};
+use tauri::State;
+
+/// The opened data directory, or why it could not be opened.
+pub struct Shell(pub Result<App, AppError>);
+
+type Cmd<T> = Result<T, AppError>;
+
+fn app<'a>(shell: &'a State<'_, Shell>) -> Cmd<&'a App> {
+    shell.0.as_ref().map_err(Clone::clone)
+}
+
+#[tauri::command(async)]
+fn setup_status(shell: State<'_, Shell>) -> Cmd<SetupStatus> {
+    app(&shell)?.setup_status()
+}
+
+#[tauri::command(async)]
+fn setup(shell: State<'_, Shell>, input: ProfileInput) -> Cmd<ProfileDto> {
+    app(&shell)?.setup(input)
+}
+
+#[tauri::command(async)]
+fn dashboard(shell: State<'_, Shell>) -> Cmd<DashboardDto> {
+    app(&shell)?.dashboard()
+}
+
+#[tauri::command(async)]
+fn enterprise_list(shell: State<'_, Shell>, query: EnterpriseQuery) -> Cmd<EnterprisePageDto> {
+    app(&shell)?.list_enterprises(query)
+}
+
+#[tauri::command(async)]
+fn enterprise_counties(shell: State<'_, Shell>) -> Cmd<Vec<String>> {
+    app(&shell)?.counties()
+}
+
+#[tauri::command(async)]
+fn enterprise_detail(shell: State<'_, Shell>, id: String) -> Cmd<EnterpriseDetailDto> {
+    app(&shell)?.enterprise_detail(&id)
+}
+
+#[tauri::command(async)]
+fn enterprise_create(shell: State<'_, Shell>, input: EnterpriseInput) -> Cmd<EnterpriseDto> {
+    app(&shell)?.create_enterprise(input)
+}
+
+#[tauri::command(async)]
+fn enterprise_update(shell: State<'_, Shell>, id: String, input: EnterpriseInput) -> Cmd<EnterpriseDto> {
+    app(&shell)?.update_enterprise(&id, input)
+}
+
+#[tauri::command(async)]
+fn enterprise_void(shell: State<'_, Shell>, id: String, reason: String) -> Cmd<EnterpriseDto> {
+    app(&shell)?.void_enterprise(&id, &reason)
+}
+
+#[tauri::command(async)]
+fn licence_save(
+    shell: State<'_, Shell>,
+    enterprise_id: String,
+    id: Option<String>,
+    input: LicenceInput,
+) -> Cmd<LicenceDto> {
+    app(&shell)?.save_licence(&enterprise_id, id.as_deref(), input)
+}
+
+#[tauri::command(async)]
+fn licence_void(shell: State<'_, Shell>, id: String, reason: String) -> Cmd<()> {
+    app(&shell)?.void_licence(&id, &reason)
+}
+
+#[tauri::command(async)]
+fn product_save(
+    shell: State<'_, Shell>,
+    enterprise_id: String,
+    id: Option<String>,
+    input: ProductInput,
+) -> Cmd<ProductDto> {
+    app(&shell)?.save_product(&enterprise_id, id.as_deref(), input)
+}
+
+#[tauri::command(async)]
+fn product_void(shell: State<'_, Shell>, id: String, reason: String) -> Cmd<()> {
+    app(&shell)?.void_product(&id, &reason)
+}
+
+pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        setup_status,
+        setup,
+        dashboard,
+        enterprise_list,
+        enterprise_counties,
+        enterprise_detail,
+        enterprise_create,
+        enterprise_update,
+        enterprise_void,
+        licence_save,
+        licence_void,
+        product_save,
+        product_void,
+    ]
+}

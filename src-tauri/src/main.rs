@@ -1,0 +1,38 @@
+// Keep a release build from opening a console window on Windows.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+//! maskcheck-desktop: the Tauri shell. It opens the data directory through maskcheck-app and exposes its use
+//! cases as commands; no logic lives here.
+
+mod commands;
+
+use std::path::PathBuf;
+
+/// `--data-dir DIR` (or `--data-dir=DIR`); otherwise MASKCHECK_DATA_DIR or the platform's app-data dir.
+fn data_dir_arg() -> Option<PathBuf> {
+    let mut args = std::env::args_os().skip(1);
+    while let Some(a) = args.next() {
+        let s = a.to_string_lossy();
+        if s == "--data-dir" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(v) = s.strip_prefix("--data-dir=") {
+            return Some(PathBuf::from(v));
+        }
+    }
+    None
+}
+
+fn main() {
+    let data_dir = maskcheck_app::resolve_data_dir(data_dir_arg());
+    // A database that cannot be opened (e.g. written by a newer version) still gets a window, which shows why.
+    let opened = maskcheck_app::App::open(&data_dir);
+    tauri::Builder::default()
+        .manage(commands::Shell(opened))
+        .invoke_handler(commands::handler())
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("maskcheck-desktop: {e}");
+            std::process::exit(1);
+        });
+}

@@ -1,0 +1,13 @@
+// Display formats the inspector expects: dates as 2026年11月23日, money and counts in 万 with two decimals.
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
+  if (!m) return iso
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`
+}
+
+export function formatWan(value: number | null | undefined): string {
+  if (value === null || value === undefined) return ''
+  return value.toFixed(2)
+}
