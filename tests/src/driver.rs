@@ -1,0 +1,209 @@
+//! A minimal W3C WebDriver client (blocking, over ureq) and a guard for the tauri-driver process.
+//! tauri-driver runs in its own process group and the whole group (driver, WebKitWebDriver, the app) is killed
+//! when the guard drops, so a failing test never leaves processes behind.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use serde_json::{json, Value};
+
+const PORT: u16 = 4444;
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+pub struct Driver {
+    child: Child,
+}
+
+impl Driver {
+    pub fn start() -> Driver {
+        use std::os::unix::process::CommandExt;
+        let exe = std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
+        let child = Command::new(exe)
+            .args(["--port", &PORT.to_string()])
+            .process_group(0)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tauri-driver must be installed (scripts/setup.sh installs it)");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if ureq::get(&format!("http://127.0.0.1:{PORT}/status")).call().is_ok() {
+                return Driver { child };
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("tauri-driver did not answer on port {PORT}");
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.child.wait();
+    }
+}
+
+/// The desktop binary under test: `MASKCHECK_E2E_APP`, else the debug build (built with `custom-protocol`).
+pub fn app_binary() -> PathBuf {
+    let path = std::env::var_os("MASKCHECK_E2E_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| crate::workspace_root().join("target/debug/maskcheck-desktop"));
+    assert!(path.exists(), "{} is missing: build it with scripts/test.sh", path.display());
+    path
+}
+
+pub struct Session {
+    base: String,
+    pub shots: PathBuf,
+    step: u32,
+}
+
+#[derive(Clone)]
+pub struct Element(String);
+
+fn unwrap_value(v: Value) -> Value {
+    v.get("value").cloned().unwrap_or(Value::Null)
+}
+
+impl Session {
+    /// Launches the app with its own data directory; screenshots go to `target/e2e/<name>/`.
+    pub fn launch(_driver: &Driver, data_dir: &Path, name: &str) -> Session {
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "wry",
+            "tauri:options": {"application": app_binary(), "args": ["--data-dir", data_dir]}
+        }}});
+        let resp = post(&format!("http://127.0.0.1:{PORT}/session"), &caps);
+        let id = resp["value"]["sessionId"].as_str().expect("session id").to_string();
+        let shots = crate::workspace_root().join("target/e2e").join(name);
+        let _ = std::fs::remove_dir_all(&shots);
+        std::fs::create_dir_all(&shots).expect("screenshot dir");
+        Session { base: format!("http://127.0.0.1:{PORT}/session/{id}"), shots, step: 0 }
+    }
+
+    fn post(&self, path: &str, body: &Value) -> Value {
+        unwrap_value(post(&format!("{}{path}", self.base), body))
+    }
+
+    fn get(&self, path: &str) -> Value {
+        let r = ureq::get(&format!("{}{path}", self.base)).call().map(|r| r.into_json::<Value>());
+        match r {
+            Ok(Ok(v)) => unwrap_value(v),
+            other => panic!("GET {path}: {other:?}"),
+        }
+    }
+
+    pub fn try_find(&self, css: &str) -> Option<Element> {
+        let url = format!("{}/element", self.base);
+        let r = ureq::post(&url).send_json(json!({"using": "css selector", "value": css}));
+        let v: Value = r.ok()?.into_json().ok()?;
+        v["value"][ELEMENT_KEY].as_str().map(|s| Element(s.to_string()))
+    }
+
+    /// Waits up to 15 s for an element to exist and be displayed.
+    pub fn find(&self, css: &str) -> Element {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Some(e) = self.try_find(css) {
+                if self.is_visible(css) {
+                    return e;
+                }
+            }
+            if Instant::now() >= deadline {
+                let html = self.execute("return document.body.innerHTML");
+                let html = html.as_str().unwrap_or_default();
+                panic!("no visible element matches {css}; page: {}", html.chars().take(1500).collect::<String>());
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Whether the first element matching `css` takes up space on screen (the WebDriver `displayed` endpoint is
+    /// not implemented uniformly by WebKitWebDriver, so this asks the page).
+    pub fn is_visible(&self, css: &str) -> bool {
+        let css = serde_json::to_string(css).unwrap_or_default();
+        let script = format!("const e = document.querySelector({css}); return !!e && e.getClientRects().length > 0");
+        self.execute(&script).as_bool().unwrap_or(false)
+    }
+
+    /// Waits up to 15 s until nothing matching `css` is visible.
+    pub fn wait_gone(&self, css: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while self.is_visible(css) {
+            assert!(Instant::now() < deadline, "{css} is still visible");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    pub fn find_all(&self, css: &str) -> Vec<Element> {
+        let v = self.post("/elements", &json!({"using": "css selector", "value": css}));
+        v.as_array()
+            .map(|a| a.iter().filter_map(|e| e[ELEMENT_KEY].as_str().map(|s| Element(s.into()))).collect())
+            .unwrap_or_default()
+    }
+
+    /// Waits until `check` holds for the text of the element at `css`; returns that text.
+    pub fn wait_text(&self, css: &str, check: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let text = self.try_find(css).map(|e| self.text(&e)).unwrap_or_default();
+            if check(&text) {
+                return text;
+            }
+            assert!(Instant::now() < deadline, "text of {css} never matched; last: {text:?}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    pub fn click(&self, e: &Element) {
+        self.post(&format!("/element/{}/click", e.0), &json!({}));
+    }
+
+    pub fn click_css(&self, css: &str) {
+        let e = self.find(css);
+        self.click(&e);
+    }
+
+    /// Clears an input and types `text` into it (each keystroke reaches Vue's v-model).
+    pub fn type_into(&self, css: &str, text: &str) {
+        let e = self.find(css);
+        // WebDriver's clear does not fire `input`, so Vue would keep the old value: empty it the way typing would.
+        let script = "arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input', { bubbles: true }))";
+        self.post("/execute/sync", &json!({"script": script, "args": [{ELEMENT_KEY: e.0}]}));
+        if !text.is_empty() {
+            self.post(&format!("/element/{}/value", e.0), &json!({"text": text}));
+        }
+    }
+
+    pub fn text(&self, e: &Element) -> String {
+        self.get(&format!("/element/{}/text", e.0)).as_str().unwrap_or_default().to_string()
+    }
+
+    pub fn execute(&self, script: &str) -> Value {
+        self.post("/execute/sync", &json!({"script": script, "args": []}))
+    }
+
+    /// Saves a numbered screenshot of the window as `target/e2e/<name>/NN-label.png`.
+    pub fn screenshot(&mut self, label: &str) {
+        self.step += 1;
+        let b64 = self.get("/screenshot");
+        let png = base64::engine::general_purpose::STANDARD.decode(b64.as_str().unwrap_or_default()).expect("png");
+        std::fs::write(self.shots.join(format!("{:02}-{label}.png", self.step)), png).expect("write screenshot");
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = ureq::delete(&self.base).call();
+    }
+}
+
+fn post(url: &str, body: &Value) -> Value {
+    match ureq::post(url).send_json(body.clone()) {
+        Ok(r) => r.into_json().expect("json"),
+        Err(ureq::Error::Status(code, r)) => panic!("POST {url} -> {code}: {}", r.into_string().unwrap_or_default()),
+        Err(e) => panic!("POST {url}: {e}"),
+    }
+}
