@@ -125,29 +125,32 @@ impl Store {
     pub fn list_enterprises(&self, q: &EnterpriseQuery, today: NaiveDate) -> Result<EnterprisePage> {
         let mut conds = vec!["e.deleted = 0".to_string()];
         let mut args: Vec<Value> = Vec::new();
+        let mut fts_match: Option<String> = None;
         if let Some(text) = q.text.as_deref().filter(|t| !t.trim().is_empty()) {
             match maskcheck_domain::search::match_query(text) {
-                Some(m) => {
-                    args.push(Value::Text(m));
-                    conds.push(format!(
-                        "e.rid IN (SELECT rowid FROM enterprise_fts WHERE enterprise_fts MATCH ?{})",
-                        args.len()
-                    ));
-                }
+                Some(m) if q.include_voided => fts_match = Some(m),
+                Some(m) => fts_match = Some(format!("{m} NOT dead:dead")),
                 // Only punctuation typed: nothing can contain it as a searchable fragment.
                 None => conds.push("0".into()),
             }
         }
+        if let Some(m) = &fts_match {
+            args.push(Value::Text(m.clone()));
+            conds.push(format!("enterprise_fts MATCH ?{}", args.len()));
+        }
+        if !q.include_voided {
+            conds.push("e.void_reason IS NULL".into());
+        }
+        let mut narrowed = false;
         if let Some(c) = q.county.as_deref().filter(|c| !c.is_empty()) {
             args.push(Value::Text(c.to_string()));
             conds.push(format!("e.county = ?{}", args.len()));
+            narrowed = true;
         }
         if let Some(k) = q.kind {
             args.push(Value::Text(kind_text(k).into()));
             conds.push(format!("e.kind = ?{}", args.len()));
-        }
-        if !q.include_voided {
-            conds.push("e.void_reason IS NULL".into());
+            narrowed = true;
         }
         if let Some(f) = q.licence {
             args.push(Value::Text(date_text(today)));
@@ -163,20 +166,34 @@ impl Store {
                 "EXISTS (SELECT 1 FROM licence l WHERE l.enterprise_id = e.id AND l.deleted = 0
                          AND l.void_reason IS NULL AND {range})"
             ));
+            narrowed = true;
         }
+        // With a search and no other filter, the live-only match counts in the index alone.
+        let from = if fts_match.is_some() {
+            "enterprise_fts JOIN enterprise e ON e.rid = enterprise_fts.rowid"
+        } else {
+            "enterprise e"
+        };
         let filter = conds.join(" AND ");
-        let total: i64 = self.conn().query_row(
-            &format!("SELECT count(*) FROM enterprise e WHERE {filter}"),
-            rusqlite::params_from_iter(args.iter()),
-            |r| r.get(0),
-        )?;
+        let total: i64 = match &fts_match {
+            Some(m) if !narrowed && !q.include_voided => self.conn().query_row(
+                "SELECT count(*) FROM enterprise_fts WHERE enterprise_fts MATCH ?1",
+                [m],
+                |r| r.get(0),
+            )?,
+            _ => self.conn().query_row(
+                &format!("SELECT count(*) FROM {from} WHERE {filter}"),
+                rusqlite::params_from_iter(args.iter()),
+                |r| r.get(0),
+            )?,
+        };
         let limit = if q.limit == 0 { 50 } else { q.limit.min(1000) };
         let sql = format!(
             "SELECT e.id, e.name, e.uscc, e.county, e.production_address, e.kind, e.medical,
                     (SELECT min(l.valid_until) FROM licence l WHERE l.enterprise_id = e.id AND l.deleted = 0
                        AND l.void_reason IS NULL AND l.valid_until IS NOT NULL),
                     e.void_reason IS NOT NULL
-             FROM enterprise e WHERE {filter} ORDER BY e.rid DESC LIMIT {limit} OFFSET {}",
+             FROM {from} WHERE {filter} ORDER BY e.rid DESC LIMIT {limit} OFFSET {}",
             q.offset
         );
         let mut stmt = self.conn().prepare_cached(&sql)?;
@@ -206,7 +223,7 @@ impl Store {
             row.earliest_expiry = date_from(expiry)?;
             out.push(row);
         }
-        Ok(EnterprisePage { rows: out, total: total as u64 })
+        Ok(EnterprisePage { rows: out, total: total.max(0) as u64 })
     }
 
     /// The distinct counties in the roster, for the filter list.
@@ -266,7 +283,9 @@ impl Tx<'_> {
             Value::Text(meta.updated_at.clone()),
         ];
         stmt.execute(rusqlite::params_from_iter(head.into_iter().chain(data_params(data))))?;
-        Ok(())
+        let rid = self.conn().last_insert_rowid();
+        let address = data.production_address.as_deref().or(data.registered_address.as_deref());
+        crate::search_index::insert(self.conn(), rid, &data.name, &data.uscc, address, meta.deleted)
     }
 
     pub fn update_enterprise(&mut self, id: &str, version: &str, at: &str, data: &EnterpriseInput) -> Result<()> {
@@ -285,7 +304,7 @@ impl Tx<'_> {
         if n == 0 {
             return Err(StoreError::NotFound { entity: "企业", id: id.into() });
         }
-        Ok(())
+        crate::search_index::reindex(self.conn(), id)
     }
 
     pub fn void_enterprise(&mut self, id: &str, version: &str, at: &str, reason: &str) -> Result<()> {
@@ -297,6 +316,6 @@ impl Tx<'_> {
         if n == 0 {
             return Err(StoreError::NotFound { entity: "企业", id: id.into() });
         }
-        Ok(())
+        crate::search_index::reindex(self.conn(), id)
     }
 }

@@ -10,10 +10,10 @@ mod migrate;
 mod product;
 mod profile;
 mod record;
+mod search_index;
 
 use std::path::Path;
 
-use rusqlite::functions::FunctionFlags;
 use rusqlite::Connection;
 
 pub use enterprise::{EnterpriseListRow, EnterprisePage, UsccHolder};
@@ -85,14 +85,5 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    conn.create_scalar_function(
-        "mc_grams",
-        1,
-        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS,
-        |ctx| {
-            let text: Option<String> = ctx.get(0)?;
-            Ok(text.map(|t| maskcheck_domain::search::index_grams(&t)))
-        },
-    )?;
     Ok(())
 }

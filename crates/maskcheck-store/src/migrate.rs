@@ -26,8 +26,12 @@ pub(crate) fn refuse_newer(conn: &Connection) -> Result<()> {
 }
 
 pub(crate) fn migrate(conn: &mut Connection, backup_dir: Option<&Path>) -> Result<()> {
+    migrate_with(conn, MIGRATIONS, backup_dir)
+}
+
+fn migrate_with(conn: &mut Connection, migrations: &[&str], backup_dir: Option<&Path>) -> Result<()> {
     let from = user_version(conn)?;
-    if from == LATEST_SCHEMA {
+    if from == migrations.len() as i64 {
         return Ok(());
     }
     if from > 0 {
@@ -36,7 +40,7 @@ pub(crate) fn migrate(conn: &mut Connection, backup_dir: Option<&Path>) -> Resul
         }
     }
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+    for (i, sql) in migrations.iter().enumerate().skip(from as usize) {
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", i as i64 + 1)?;
     }
@@ -66,4 +70,43 @@ pub fn schema_dump(store: &crate::Store) -> Result<String> {
         out.push_str(&row?);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const V1: &str = "CREATE TABLE t (a TEXT NOT NULL);";
+    const V2: &str = "ALTER TABLE t ADD COLUMN b TEXT;";
+
+    #[test]
+    fn an_existing_database_is_backed_up_before_it_is_migrated() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = dir.path().join("x.db");
+        let backups = dir.path().join("backups");
+        {
+            let mut conn = Connection::open(&db).expect("open");
+            migrate_with(&mut conn, &[V1], Some(&backups)).expect("v1");
+            conn.execute("INSERT INTO t (a) VALUES ('before')", []).expect("insert");
+        }
+        assert!(!backups.exists(), "a new database needs no backup");
+        let mut conn = Connection::open(&db).expect("open");
+        migrate_with(&mut conn, &[V1, V2], Some(&backups)).expect("v2");
+        assert_eq!(user_version(&conn).expect("version"), 2);
+        let files: Vec<_> = std::fs::read_dir(&backups).expect("backups").flatten().map(|e| e.path()).collect();
+        assert_eq!(files.len(), 1);
+        let backup = Connection::open(&files[0]).expect("open backup");
+        assert_eq!(user_version(&backup).expect("version"), 1);
+        let a: String = backup.query_row("SELECT a FROM t", [], |r| r.get(0)).expect("row");
+        assert_eq!(a, "before");
+    }
+
+    #[test]
+    fn a_failing_migration_leaves_the_old_schema() {
+        let mut conn = Connection::open_in_memory().expect("open");
+        migrate_with(&mut conn, &[V1], None).expect("v1");
+        let err = migrate_with(&mut conn, &[V1, "ALTER TABLE nope ADD COLUMN x;"], None);
+        assert!(err.is_err());
+        assert_eq!(user_version(&conn).expect("version"), 1);
+    }
 }

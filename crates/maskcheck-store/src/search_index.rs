@@ -1,0 +1,47 @@
+//! The roster search index (`enterprise_fts`), written by the store's own enterprise writes in the same
+//! transaction. Every path that changes name, USCC, addresses, void or tombstone calls [`reindex`].
+
+use maskcheck_domain::search::index_grams;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::Result;
+
+/// Indexes a freshly inserted row.
+pub(crate) fn insert(
+    conn: &Connection,
+    rid: i64,
+    name: &str,
+    uscc: &str,
+    address: Option<&str>,
+    dead: bool,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO enterprise_fts (rowid, name, uscc, address, dead) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    stmt.execute(params![
+        rid,
+        index_grams(name),
+        index_grams(uscc),
+        address.map(index_grams),
+        dead.then_some("dead")
+    ])?;
+    Ok(())
+}
+
+/// Re-indexes the row of enterprise `id` from what is stored now.
+pub(crate) fn reindex(conn: &Connection, id: &str) -> Result<()> {
+    let row = conn
+        .query_row(
+            "SELECT rid, name, uscc, coalesce(production_address, registered_address),
+                    deleted = 1 OR void_reason IS NOT NULL
+             FROM enterprise WHERE id = ?1",
+            [id],
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?, r.get::<_, bool>(4)?)),
+        )
+        .optional()?;
+    if let Some((rid, name, uscc, address, dead)) = row {
+        conn.execute("DELETE FROM enterprise_fts WHERE rowid = ?1", [rid])?;
+        insert(conn, rid, &name, &uscc, address.as_deref(), dead)?;
+    }
+    Ok(())
+}
