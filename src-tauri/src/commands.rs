@@ -1,8 +1,8 @@
 //! Tauri commands: each a few lines that call maskcheck-app. Arguments arrive in camelCase from the UI.
 
 use maskcheck_app::{
-    App, AppError, DashboardDto, EnterpriseDetailDto, EnterpriseDto, EnterprisePageDto, LicenceDto, ProductDto,
-    ProfileDto, SetupStatus,
+    App, AppError, DashboardDto, DemoSummary, EnterpriseDetailDto, EnterpriseDto, EnterprisePageDto, LicenceDto,
+    ProductDto, ProfileDto, SetupStatus,
 };
 use maskcheck_domain::{EnterpriseInput, EnterpriseQuery, LicenceInput, ProductInput, ProfileInput};
 use tauri::State;
@@ -24,6 +24,11 @@ fn setup_status(shell: State<'_, Shell>) -> Cmd<SetupStatus> {
 #[tauri::command(async)]
 fn setup(shell: State<'_, Shell>, input: ProfileInput) -> Cmd<ProfileDto> {
     app(&shell)?.setup(input)
+}
+
+#[tauri::command(async)]
+fn load_demo(shell: State<'_, Shell>, enterprises: u32) -> Cmd<DemoSummary> {
+    app(&shell)?.load_demo(enterprises, 1)
 }
 
 #[tauri::command(async)]
@@ -95,6 +100,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
     tauri::generate_handler![
         setup_status,
         setup,
+        load_demo,
         dashboard,
         enterprise_list,
         enterprise_counties,

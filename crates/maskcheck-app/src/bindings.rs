@@ -54,5 +54,6 @@ pub fn typescript() -> String {
         ProductDto,
         EnterpriseDetailDto,
         DashboardDto,
+        DemoSummary,
     )
 }

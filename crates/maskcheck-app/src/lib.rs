@@ -3,6 +3,7 @@
 //! [`AppError`] with a closed [`ErrorCode`].
 
 pub mod bindings;
+mod demo;
 mod device;
 mod dto;
 mod error;
@@ -15,6 +16,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use maskcheck_store::Store;
 
+pub use demo::{demo_profile, DemoSummary};
 pub use dto::*;
 pub use error::{AppError, ErrorCode};
 pub use paths::resolve_data_dir;

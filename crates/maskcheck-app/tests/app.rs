@@ -192,3 +192,20 @@ fn bindings_are_fresh() {
         "ui/src/api/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p maskcheck-app --test app bindings`"
     );
 }
+
+#[test]
+fn demo_data_is_valid_and_searchable() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = App::open(dir.path()).expect("open");
+    let s = app.load_demo(300, 7).expect("demo");
+    assert_eq!(s.enterprises, 300);
+    assert!(s.licences >= 300 && s.products > 0, "{s:?}");
+    assert!(app.setup_status().expect("status").profile.is_some(), "a demo profile was set up");
+    let d = app.dashboard().expect("dash");
+    assert_eq!(d.enterprise_count, 300);
+    assert!(d.expired_licences > 0 && d.expiring_licences > 0, "{d:?}");
+    let again = app.load_demo(300, 7).expect("a second load adds, never collides");
+    assert_eq!((again.enterprises, app.dashboard().expect("dash").enterprise_count), (300, 600));
+    let q = EnterpriseQuery { text: Some("口罩".into()), ..Default::default() };
+    assert!(app.list_enterprises(q).expect("list").total > 0);
+}

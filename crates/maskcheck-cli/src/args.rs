@@ -23,6 +23,13 @@ pub enum Command {
     /// The enterprise roster
     #[command(subcommand)]
     Enterprise(EnterpriseCommand),
+    /// Fill the data directory with a realistic demo roster (sets up a demo profile when none exists)
+    Demo {
+        #[arg(long, default_value_t = 200)]
+        enterprises: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]

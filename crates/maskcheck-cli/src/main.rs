@@ -40,6 +40,12 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 format!("已完成设置：{} · {}（设备 {}）", p.unit_name, p.inspector_name, p.device_id)
             })
         }
+        Command::Demo { enterprises, seed } => {
+            let s = app.load_demo(enterprises, seed)?;
+            output::print(json, &s, || {
+                format!("演示数据：企业 {} 家，证照 {} 份，产品 {} 个", s.enterprises, s.licences, s.products)
+            })
+        }
         Command::Enterprise(EnterpriseCommand::Add(a)) => {
             let e = app.create_enterprise(a.into_input())?;
             output::print(json, &e, || e.id.clone())

@@ -92,3 +92,15 @@ fn env_var_selects_the_data_dir() {
         .expect("run");
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn demo_fills_a_fresh_data_dir() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = run(dir.path(), &["--json", "demo", "--enterprises", "50", "--seed", "3"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let s: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(s["enterprises"], 50);
+    let list = run(dir.path(), &["enterprise", "list", "--json"]);
+    let page: serde_json::Value = serde_json::from_slice(&list.stdout).expect("json");
+    assert_eq!(page["total"], 50);
+}

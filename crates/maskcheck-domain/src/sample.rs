@@ -28,8 +28,20 @@ impl SampleRng {
     }
 }
 
-pub const COUNTIES: &[&str] =
-    &["卫滨区", "红旗区", "牧野区", "凤泉区", "长垣市", "获嘉县", "原阳县", "延津县", "封丘县", "卫辉市", "辉县市", "新乡县"];
+pub const COUNTIES: &[&str] = &[
+    "卫滨区",
+    "红旗区",
+    "牧野区",
+    "凤泉区",
+    "长垣市",
+    "获嘉县",
+    "原阳县",
+    "延津县",
+    "封丘县",
+    "卫辉市",
+    "辉县市",
+    "新乡县",
+];
 const BRAND_CHARS: &[&str] = &[
     "康", "达", "安", "心", "德", "恒", "信", "华", "美", "瑞", "丰", "嘉", "禾", "永", "佳", "洁", "健", "民", "盛",
     "源", "宏", "博", "天", "和", "亿", "润", "泽", "金", "盾", "卫", "护", "宇", "鑫", "隆", "昌", "泰", "兴", "利",
@@ -67,7 +79,11 @@ pub fn sample_enterprise(rng: &mut SampleRng, serial: u64) -> EnterpriseInput {
     let name = format!("新乡市{county}{brand}{trade}{}", rng.pick(SUFFIXES));
     let address = format!("新乡市{county}{}路{}号", rng.pick(ROADS), 1 + rng.below(300));
     let person = format!("{}{}{}", rng.pick(SURNAMES), rng.pick(GIVEN), rng.pick(GIVEN));
-    let founded = chrono::NaiveDate::from_ymd_opt(2000 + rng.below(25) as i32, 1 + rng.below(12) as u32, 1 + rng.below(28) as u32);
+    let founded = chrono::NaiveDate::from_ymd_opt(
+        2000 + rng.below(25) as i32,
+        1 + rng.below(12) as u32,
+        1 + rng.below(28) as u32,
+    );
     EnterpriseInput {
         name,
         uscc: sample_uscc(serial, county_idx),
@@ -81,7 +97,9 @@ pub fn sample_enterprise(rng: &mut SampleRng, serial: u64) -> EnterpriseInput {
         medical: trade == "医疗器械" || rng.below(5) == 0,
         exporter: rng.below(10) == 0,
         scale: Some([Scale::Large, Scale::Medium, Scale::Small, Scale::Micro][rng.below(4)]),
-        production_status: Some([ProductionStatus::Producing, ProductionStatus::Stopped, ProductionStatus::Converted][rng.below(3)]),
+        production_status: Some(
+            [ProductionStatus::Producing, ProductionStatus::Stopped, ProductionStatus::Converted][rng.below(3)],
+        ),
         founded_on: founded,
         daily_capacity_wan: (kind == EnterpriseKind::Maker).then(|| (rng.below(5000) as f64) / 100.0),
         note: None,
@@ -106,4 +124,62 @@ mod tests {
         let b = sample_enterprise(&mut SampleRng::new(1), 0);
         assert_eq!(a, b);
     }
+}
+
+/// A licence and product set for a sample enterprise: its business licence, and for medical makers a
+/// registration certificate whose expiry is spread around `today` (some expired, some expiring soon).
+pub fn sample_licences_and_products(
+    rng: &mut SampleRng,
+    e: &EnterpriseInput,
+    serial: u64,
+    today: chrono::NaiveDate,
+) -> (Vec<crate::LicenceInput>, Vec<crate::ProductInput>) {
+    use crate::{LicenceInput, LicenceKind, ProductCategory, ProductInput};
+    let mut licences = vec![LicenceInput {
+        kind: LicenceKind::BusinessLicence,
+        number: e.uscc.clone(),
+        holder: Some(e.name.clone()),
+        scope: Some("口罩、劳动防护用品的生产与销售".into()),
+        issued_on: e.founded_on,
+        valid_until: None,
+        issuer: Some("新乡市市场监督管理局".into()),
+    }];
+    let mut products = Vec::new();
+    if e.kind == EnterpriseKind::Maker {
+        if e.medical {
+            let until = today + chrono::Duration::days(rng.below(800) as i64 - 100);
+            licences.push(LicenceInput {
+                kind: LicenceKind::DeviceRegistration,
+                number: format!("豫械注准{}214{:04}", 2019 + rng.below(6), serial % 10_000),
+                holder: Some(e.name.clone()),
+                scope: Some("医用外科口罩".into()),
+                issued_on: Some(until - chrono::Duration::days(5 * 365)),
+                valid_until: Some(until),
+                issuer: Some("河南省药品监督管理局".into()),
+            });
+            products.push(ProductInput {
+                name: "医用外科口罩".into(),
+                category: ProductCategory::MedicalSurgical,
+                standard: Some("YY 0469-2011".into()),
+                grade: None,
+                specification: Some("17.5cm×9.5cm".into()),
+                registration_cert_no: Some(licences[1].number.clone()),
+            });
+        } else {
+            let (name, category, standard, grade) = [
+                ("日常防护型口罩", ProductCategory::DailyProtective, "GB/T 32610-2016", "I级"),
+                ("KN95 防护口罩", ProductCategory::KnSeries, "GB 2626-2019", "KN95"),
+                ("儿童口罩", ProductCategory::Children, "GB/T 38880-2020", "防护型"),
+            ][rng.below(3)];
+            products.push(ProductInput {
+                name: name.into(),
+                category,
+                standard: Some(standard.into()),
+                grade: Some(grade.into()),
+                specification: None,
+                registration_cert_no: None,
+            });
+        }
+    }
+    (licences, products)
 }

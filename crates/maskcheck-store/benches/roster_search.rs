@@ -1,8 +1,8 @@
 //! Roster search on 100,000 generated enterprises (file-backed database, as on the laptop).
 //! `cargo bench -p maskcheck-store --bench roster_search`
 
-use criterion::{Criterion, criterion_group, criterion_main};
-use maskcheck_domain::sample::{SampleRng, sample_enterprise};
+use criterion::{criterion_group, criterion_main, Criterion};
+use maskcheck_domain::sample::{sample_enterprise, SampleRng};
 use maskcheck_domain::EnterpriseQuery;
 use maskcheck_store::{RecordMeta, Store};
 

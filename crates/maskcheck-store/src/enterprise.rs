@@ -188,12 +188,17 @@ impl Store {
             )?,
         };
         let limit = if q.limit == 0 { 50 } else { q.limit.min(1000) };
+        // Pick the page's rows first (the index yields rowids newest first and stops at the limit), then compute
+        // the display columns, licence expiry included, for those rows only.
+        let order = if fts_match.is_some() { "enterprise_fts.rowid" } else { "e.rid" };
         let sql = format!(
             "SELECT e.id, e.name, e.uscc, e.county, e.production_address, e.kind, e.medical,
                     (SELECT min(l.valid_until) FROM licence l WHERE l.enterprise_id = e.id AND l.deleted = 0
                        AND l.void_reason IS NULL AND l.valid_until IS NOT NULL),
                     e.void_reason IS NOT NULL
-             FROM {from} WHERE {filter} ORDER BY e.rid DESC LIMIT {limit} OFFSET {}",
+             FROM enterprise e
+             WHERE e.rid IN (SELECT {order} FROM {from} WHERE {filter} ORDER BY {order} DESC LIMIT {limit} OFFSET {})
+             ORDER BY e.rid DESC",
             q.offset
         );
         let mut stmt = self.conn().prepare_cached(&sql)?;

@@ -2,7 +2,7 @@
 //! transaction. Every path that changes name, USCC, addresses, void or tombstone calls [`reindex`].
 
 use maskcheck_domain::search::index_grams;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::Result;
 
@@ -15,16 +15,9 @@ pub(crate) fn insert(
     address: Option<&str>,
     dead: bool,
 ) -> Result<()> {
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO enterprise_fts (rowid, name, uscc, address, dead) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    stmt.execute(params![
-        rid,
-        index_grams(name),
-        index_grams(uscc),
-        address.map(index_grams),
-        dead.then_some("dead")
-    ])?;
+    let mut stmt = conn
+        .prepare_cached("INSERT INTO enterprise_fts (rowid, name, uscc, address, dead) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    stmt.execute(params![rid, index_grams(name), index_grams(uscc), address.map(index_grams), dead.then_some("dead")])?;
     Ok(())
 }
 
@@ -36,7 +29,15 @@ pub(crate) fn reindex(conn: &Connection, id: &str) -> Result<()> {
                     deleted = 1 OR void_reason IS NOT NULL
              FROM enterprise WHERE id = ?1",
             [id],
-            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?, r.get::<_, bool>(4)?)),
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, bool>(4)?,
+                ))
+            },
         )
         .optional()?;
     if let Some((rid, name, uscc, address, dead)) = row {

@@ -1,7 +1,7 @@
 //! The store against real SQLite files.
 
 use maskcheck_domain::{EnterpriseInput, EnterpriseQuery};
-use maskcheck_store::{LATEST_SCHEMA, RecordMeta, Store, StoreError, schema_dump};
+use maskcheck_store::{schema_dump, RecordMeta, Store, StoreError, LATEST_SCHEMA};
 
 fn meta(id: &str) -> RecordMeta {
     RecordMeta {
@@ -30,7 +30,9 @@ fn a_newer_database_is_refused_and_untouched() {
     }
     let before = std::fs::read(&db).expect("read");
     match Store::open(&db, &dir.path().join("backups")) {
-        Err(StoreError::TooNew { found, supported }) => assert_eq!((found, supported), (LATEST_SCHEMA + 1, LATEST_SCHEMA)),
+        Err(StoreError::TooNew { found, supported }) => {
+            assert_eq!((found, supported), (LATEST_SCHEMA + 1, LATEST_SCHEMA))
+        }
         other => panic!("expected TooNew, got {:?}", other.err()),
     }
     assert_eq!(std::fs::read(&db).expect("read"), before);
@@ -59,7 +61,12 @@ fn the_search_index_follows_insert_update_and_a_failed_transaction() {
     assert_eq!(find(&store, "安心"), 0, "nothing of the failed transaction remains, index included");
     store
         .write(|tx| {
-            tx.update_enterprise("a", "000000000000002.00000000.dev1", "t", &EnterpriseInput::new("德康口罩厂", "91350100M000100Y43"))
+            tx.update_enterprise(
+                "a",
+                "000000000000002.00000000.dev1",
+                "t",
+                &EnterpriseInput::new("德康口罩厂", "91350100M000100Y43"),
+            )
         })
         .expect("update");
     assert_eq!((find(&store, "康达"), find(&store, "德康")), (0, 1));

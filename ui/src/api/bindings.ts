@@ -130,3 +130,5 @@ expiredLicences: number,
  * Enterprises holding a licence that expires within 30 days.
  */
 expiringLicences: number, };
+
+export type DemoSummary = { enterprises: number, licences: number, products: number, };

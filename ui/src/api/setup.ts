@@ -1,5 +1,6 @@
 import { call } from './client'
-import type { ProfileDto, ProfileInput, SetupStatus } from './bindings'
+import type { DemoSummary, ProfileDto, ProfileInput, SetupStatus } from './bindings'
 
 export const setupStatus = () => call<SetupStatus>('setup_status')
 export const setup = (input: ProfileInput) => call<ProfileDto>('setup', { input })
+export const loadDemo = (enterprises: number) => call<DemoSummary>('load_demo', { enterprises })

@@ -26,6 +26,8 @@ const en: Messages = {
     title: 'First run: your unit and inspector',
     intro: 'Used to number and sign documents. Saving creates this device’s key pair.',
     submit: 'Save and start',
+    demo: 'Try with demo data',
+    demoHint: 'Demo data uses a made-up unit and 200 enterprises; start over any time in a new data directory.',
   },
   dashboard: {
     title: 'Home',
