@@ -70,10 +70,15 @@ fn unwrap_value(v: Value) -> Value {
 
 impl Session {
     /// Launches the app with its own data directory; screenshots go to `target/e2e/<name>/`.
-    pub fn launch(_driver: &Driver, data_dir: &Path, name: &str) -> Session {
+    pub fn launch(driver: &Driver, data_dir: &Path, name: &str) -> Session {
+        Self::launch_app(driver, &app_binary(), data_dir, name)
+    }
+
+    /// Launches another Tauri binary (`--data-dir` is passed to it too).
+    pub fn launch_app(_driver: &Driver, app: &Path, data_dir: &Path, name: &str) -> Session {
         let caps = json!({"capabilities": {"alwaysMatch": {
             "browserName": "wry",
-            "tauri:options": {"application": app_binary(), "args": ["--data-dir", data_dir]}
+            "tauri:options": {"application": app, "args": ["--data-dir", data_dir]}
         }}});
         let resp = post(&format!("http://127.0.0.1:{PORT}/session"), &caps);
         let id = resp["value"]["sessionId"].as_str().expect("session id").to_string();

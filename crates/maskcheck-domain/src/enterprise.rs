@@ -126,7 +126,7 @@ pub fn validate_enterprise(input: &EnterpriseInput, today: NaiveDate) -> Result<
     let legal_rep = c.optional(Field::LegalRep, input.legal_rep.as_deref(), SHORT_MAX);
     let contact = c.optional(Field::Contact, input.contact.as_deref(), SHORT_MAX);
     let phone = c.optional(Field::Phone, input.phone.as_deref(), SHORT_MAX).map(|p| crate::text::to_half_width(&p));
-    let note = c.optional(Field::Name, input.note.as_deref(), NOTE_MAX);
+    let note = c.optional(Field::Note, input.note.as_deref(), NOTE_MAX);
     if let Some(d) = input.founded_on {
         if d > today {
             c.push(Field::FoundedOn, Rule::DateInFuture, "");

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// Every field a user can get wrong. The UI maps each to its label (`fields.<name>`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Field {
     Name,
@@ -32,6 +32,12 @@ pub enum Field {
     UnitAbbr,
     InspectorName,
     CertNo,
+    Medical,
+    Exporter,
+    Scale,
+    ProductionStatus,
+    DailyCapacity,
+    Note,
 }
 
 impl Field {
@@ -63,6 +69,12 @@ impl Field {
             Field::UnitAbbr => "单位简称",
             Field::InspectorName => "执法人员姓名",
             Field::CertNo => "执法证号",
+            Field::Medical => "是否医用",
+            Field::Exporter => "是否出口",
+            Field::Scale => "企业规模",
+            Field::ProductionStatus => "生产状况",
+            Field::DailyCapacity => "日产能（万只）",
+            Field::Note => "备注",
         }
     }
 }
@@ -84,6 +96,14 @@ pub enum Rule {
     CertificateClass,
     DateOrder,
     DateInFuture,
+    /// A spreadsheet cell that is not a date in any accepted form.
+    DateFormat,
+    /// A spreadsheet cell that should be a number.
+    NumberFormat,
+    /// A spreadsheet cell whose value is not one of the accepted words.
+    UnknownValue,
+    /// The same USCC appears on an earlier row of the same file.
+    DuplicateInFile,
 }
 
 /// One broken rule on one field; `detail` carries what the sentence needs (a count, a character, a holder).
@@ -116,6 +136,12 @@ impl FieldError {
             Rule::CertificateClass => format!("注册证类别应为 2 或 3（实际 {d}）"),
             Rule::DateOrder => format!("不能早于{d}"),
             Rule::DateInFuture => "不能晚于今天".to_string(),
+            Rule::DateFormat => {
+                format!("不是可识别的日期（{d}）；可用 2021-03-25、2021/3/25、2021.3.25、2021年3月25日 或日期单元格")
+            }
+            Rule::NumberFormat => format!("应为数字（{d}）"),
+            Rule::UnknownValue => format!("无法识别的取值（{d}）"),
+            Rule::DuplicateInFile => format!("与本文件第 {d} 行重复"),
         };
         format!("{}{}", self.field.label_zh(), rule)
     }

@@ -9,6 +9,7 @@ pub mod hlc;
 pub mod licence;
 pub mod product;
 pub mod profile;
+pub mod roster_import;
 pub mod sample;
 pub mod search;
 pub mod text;

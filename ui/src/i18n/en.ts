@@ -99,6 +99,12 @@ const en: Messages = {
     unitAbbr: 'Unit abbreviation (for document numbers)',
     inspectorName: 'Inspector name',
     certNo: 'Enforcement certificate no.',
+    medical: 'Medical',
+    exporter: 'Exporter',
+    scale: 'Scale',
+    productionStatus: 'Production status',
+    dailyCapacity: 'Daily capacity (10k masks)',
+    note: 'Note',
   },
   extraFields: {
     medical: 'Medical masks',
@@ -124,6 +130,10 @@ const en: Messages = {
     certificateClass: '{field}: class must be 2 or 3 (is {detail})',
     dateOrder: '{field} cannot be before {detail}',
     dateInFuture: '{field} cannot be in the future',
+    dateFormat: '{field} is not a date ({detail}); use 2021-03-25, 2021/3/25, 2021.3.25 or 2021年3月25日',
+    numberFormat: '{field} must be a number ({detail})',
+    unknownValue: '{field}: value not recognised ({detail})',
+    duplicateInFile: '{field} repeats row {detail} of this file',
   },
   errors: {
     validation: 'Input refused; nothing was saved',

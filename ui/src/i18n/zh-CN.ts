@@ -112,6 +112,12 @@ const zhCN = {
     unitAbbr: '单位简称（用于文书编号）',
     inspectorName: '执法人员姓名',
     certNo: '执法证号',
+    medical: '是否医用',
+    exporter: '是否出口',
+    scale: '企业规模',
+    productionStatus: '生产状况',
+    dailyCapacity: '日产能（万只）',
+    note: '备注',
   } satisfies Record<Field, string>,
   extraFields: {
     medical: '医用口罩',
@@ -137,6 +143,10 @@ const zhCN = {
     certificateClass: '{field}类别应为 2 或 3（实际 {detail}）',
     dateOrder: '{field}不能早于{detail}',
     dateInFuture: '{field}不能晚于今天',
+    dateFormat: '{field}不是可识别的日期（{detail}）；可用 2021-03-25、2021/3/25、2021.3.25、2021年3月25日',
+    numberFormat: '{field}应为数字（{detail}）',
+    unknownValue: '{field}的取值无法识别（{detail}）',
+    duplicateInFile: '{field}与本文件第 {detail} 行重复',
   } satisfies Record<Rule, string>,
   errors: {
     validation: '输入有误，未保存',

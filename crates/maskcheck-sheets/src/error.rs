@@ -1,0 +1,18 @@
+use std::path::PathBuf;
+
+/// Why a file could not be read or written as a spreadsheet. Messages name the file and say what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum SheetError {
+    #[error("无法读取文件 {path}：{reason}")]
+    Unreadable { path: PathBuf, reason: String },
+    #[error("文件 {path} 设有打开密码或已加密，请在 Excel 中取消密码后另存为 .xlsx 再导入")]
+    Encrypted { path: PathBuf },
+    #[error("文件 {path} 不是电子表格（{found}）；请用 Excel 另存为 .xlsx 后再导入")]
+    NotASpreadsheet { path: PathBuf, found: String },
+    #[error("文件 {path} 中没有名为“{sheet}”的工作表（有：{available}）")]
+    NoSuchSheet { path: PathBuf, sheet: String, available: String },
+    #[error("文件 {path} 中找不到名录表头（需要至少“企业名称”和“统一社会信用代码”两列；已查看的工作表：{sheets}）")]
+    NoHeader { path: PathBuf, sheets: String },
+    #[error("无法写入文件 {path}：{reason}")]
+    Write { path: PathBuf, reason: String },
+}

@@ -1,0 +1,140 @@
+//! Writing rosters: appendix 3 of the campaign notice (非医用口罩生产企业情况统计表) and a plain export of every
+//! field. Every text goes through `write_string`, so a name starting with `=` stays text, never a formula.
+
+use std::path::Path;
+
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+
+use crate::SheetError;
+
+/// Appendix 3's columns in order, with their widths (characters).
+pub const APPENDIX3_COLUMNS: &[(&str, f64)] = &[
+    ("序号", 6.0),
+    ("企业名称", 30.0),
+    ("统一社会信用代码", 22.0),
+    ("所在县（市、区）", 12.0),
+    ("生产地址", 30.0),
+    ("法定代表人", 10.0),
+    ("联系人及电话", 20.0),
+    ("产品类别（日常防护/KN系列/儿童/其他）", 16.0),
+    ("执行标准", 18.0),
+    ("日产能（万只）", 10.0),
+    ("是否出口", 8.0),
+    ("企业规模", 8.0),
+    ("生产状况（在产/停产/转产）", 12.0),
+    ("成立时间", 12.0),
+    ("检查情况", 20.0),
+    ("备注", 16.0),
+];
+
+pub const APPENDIX3_TITLE: &str = "非医用口罩生产企业情况统计表";
+
+/// One enterprise as appendix 3 shows it: every cell already in its display form, capacity as a number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Appendix3Row {
+    pub name: String,
+    pub uscc: String,
+    pub county: String,
+    pub production_address: String,
+    pub legal_rep: String,
+    pub contact_and_phone: String,
+    pub category: String,
+    pub standard: String,
+    pub daily_capacity_wan: Option<f64>,
+    pub exporter: String,
+    pub scale: String,
+    pub production_status: String,
+    pub founded_on: String,
+    pub inspection: String,
+    pub note: String,
+}
+
+fn write_err(path: &Path) -> impl Fn(XlsxError) -> SheetError + '_ {
+    move |e| SheetError::Write { path: path.into(), reason: e.to_string() }
+}
+
+fn font() -> Format {
+    Format::new().set_font_name("宋体").set_font_size(10)
+}
+
+fn cell_format() -> Format {
+    font().set_border(FormatBorder::Thin).set_text_wrap().set_align(FormatAlign::VerticalCenter)
+}
+
+fn header_format() -> Format {
+    cell_format().set_bold().set_align(FormatAlign::Center).set_background_color(0xF2F2F2)
+}
+
+/// Writes appendix 3: title, unit and date line, header, one row per enterprise, frozen header.
+pub fn write_appendix3(path: &Path, unit: &str, date: &str, rows: &[Appendix3Row]) -> Result<(), SheetError> {
+    let err = write_err(path);
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("附件3").map_err(&err)?;
+    let last = (APPENDIX3_COLUMNS.len() - 1) as u16;
+    let title =
+        font().set_bold().set_font_size(16).set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter);
+    ws.set_row_height(0, 32).map_err(&err)?;
+    ws.merge_range(0, 0, 0, last, APPENDIX3_TITLE, &title).map_err(&err)?;
+    let line = font();
+    ws.merge_range(1, 0, 1, 7, &format!("填报单位（盖章）：{unit}"), &line).map_err(&err)?;
+    ws.merge_range(1, 8, 1, last, &format!("填报日期：{date}"), &line.clone().set_align(FormatAlign::Right))
+        .map_err(&err)?;
+    header(ws, 2, &APPENDIX3_COLUMNS.iter().map(|(h, w)| (*h, *w)).collect::<Vec<_>>()).map_err(&err)?;
+    let text = cell_format();
+    let number = cell_format().set_num_format("0.00");
+    for (i, r) in rows.iter().enumerate() {
+        let row = 3 + i as u32;
+        ws.write_number_with_format(row, 0, (i + 1) as f64, &text).map_err(&err)?;
+        let cells = [
+            &r.name,
+            &r.uscc,
+            &r.county,
+            &r.production_address,
+            &r.legal_rep,
+            &r.contact_and_phone,
+            &r.category,
+            &r.standard,
+        ];
+        for (c, v) in cells.iter().enumerate() {
+            ws.write_string_with_format(row, 1 + c as u16, v.as_str(), &text).map_err(&err)?;
+        }
+        match r.daily_capacity_wan {
+            Some(n) => ws.write_number_with_format(row, 9, n, &number).map_err(&err)?,
+            None => ws.write_blank(row, 9, &number).map_err(&err)?,
+        };
+        let tail = [&r.exporter, &r.scale, &r.production_status, &r.founded_on, &r.inspection, &r.note];
+        for (c, v) in tail.iter().enumerate() {
+            ws.write_string_with_format(row, 10 + c as u16, v.as_str(), &text).map_err(&err)?;
+        }
+    }
+    ws.set_freeze_panes(3, 0).map_err(&err)?;
+    wb.save(path).map_err(&err)
+}
+
+fn header(ws: &mut Worksheet, row: u32, columns: &[(&str, f64)]) -> Result<(), XlsxError> {
+    let f = header_format();
+    ws.set_row_height(row, 30)?;
+    for (c, (h, w)) in columns.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, *h, &f)?;
+        ws.set_column_width(c as u16, *w)?;
+    }
+    Ok(())
+}
+
+/// Writes a plain table: one header row (frozen), then the rows, every cell as text.
+pub fn write_plain(path: &Path, sheet: &str, columns: &[(&str, f64)], rows: &[Vec<String>]) -> Result<(), SheetError> {
+    let err = write_err(path);
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet).map_err(&err)?;
+    header(ws, 0, columns).map_err(&err)?;
+    let text = cell_format();
+    for (i, r) in rows.iter().enumerate() {
+        for (c, v) in r.iter().enumerate() {
+            ws.write_string_with_format(1 + i as u32, c as u16, v.as_str(), &text).map_err(&err)?;
+        }
+    }
+    ws.set_freeze_panes(1, 0).map_err(&err)?;
+    wb.save(path).map_err(&err)
+}

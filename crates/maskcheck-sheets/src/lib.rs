@@ -1,0 +1,14 @@
+//! Spreadsheets in and out. Reading finds the roster table in a hand-made workbook (title rows, merged two-row
+//! headers, notes under the table) and parses each row into an enterprise input with cell-level errors; writing
+//! produces the plain roster export and appendix 3 of the campaign notice.
+
+pub mod cell;
+pub mod columns;
+mod error;
+pub mod export;
+pub mod parse;
+pub mod read;
+
+pub use columns::{match_header, RosterColumn};
+pub use error::SheetError;
+pub use read::{read_roster, ColumnMapping, SheetRow, SheetTable};
