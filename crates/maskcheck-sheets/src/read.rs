@@ -178,16 +178,21 @@ fn is_note_row(cells: &[Cell]) -> bool {
 
 fn find_table(sheet: &str, names: &[String], grid: &[Vec<Cell>], row0: usize) -> Option<SheetTable> {
     let mut best: Option<(usize, usize, bool)> = None;
-    for r in 0..grid.len().min(HEADER_SCAN_ROWS) {
-        for two in [false, true] {
-            if two && r + 1 >= grid.len() {
-                continue;
+    let rows = grid.len().min(HEADER_SCAN_ROWS);
+    let single: Vec<usize> = (0..rows).map(|r| score(&header_of(grid, r, false))).collect();
+    for r in 0..rows {
+        let mut s = single[r];
+        let mut two = false;
+        // Two rows are one header only when together they name more columns than either alone (a title row
+        // above a one-row header adds nothing).
+        if r + 1 < grid.len() {
+            let both = score(&header_of(grid, r, true));
+            if both > s && both > single.get(r + 1).copied().unwrap_or(0) {
+                (s, two) = (both, true);
             }
-            let s = score(&header_of(grid, r, two));
-            // A second header row must add columns to count as part of the header.
-            if s > 0 && best.is_none_or(|(bs, _, _)| s > bs) {
-                best = Some((s, r, two));
-            }
+        }
+        if s > 0 && best.is_none_or(|(bs, _, _)| s > bs) {
+            best = Some((s, r, two));
         }
     }
     let (_, r, two) = best?;
