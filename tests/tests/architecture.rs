@@ -13,10 +13,12 @@ const DOMAIN_ALLOWED: &[&str] = &["serde", "thiserror", "chrono", "ts-rs"];
 const LAYERS: &[(&str, &[&str])] = &[
     ("maskcheck-domain", &[]),
     ("maskcheck-store", &["maskcheck-domain"]),
-    ("maskcheck-app", &["maskcheck-domain", "maskcheck-store"]),
+    ("maskcheck-sheets", &["maskcheck-domain"]),
+    ("maskcheck-app", &["maskcheck-domain", "maskcheck-store", "maskcheck-sheets"]),
     ("maskcheck-cli", &["maskcheck-domain", "maskcheck-app"]),
     ("maskcheck-desktop", &["maskcheck-domain", "maskcheck-app"]),
     ("maskcheck-tests", &["maskcheck-domain", "maskcheck-app"]),
+    ("bare-tauri", &[]),
 ];
 
 fn deps(manifest: &toml::Value) -> BTreeSet<String> {
@@ -41,7 +43,8 @@ fn manifest_violations(crates: &[(String, toml::Value)]) -> Vec<String> {
         if name != "maskcheck-store" && deps.contains("rusqlite") {
             out.push(format!("{name} depends on rusqlite: only maskcheck-store speaks SQL"));
         }
-        if name != "maskcheck-desktop" && deps.iter().any(|d| d.starts_with("tauri")) {
+        let shells = ["maskcheck-desktop", "bare-tauri"];
+        if !shells.contains(&name.as_str()) && deps.iter().any(|d| d.starts_with("tauri")) {
             out.push(format!("{name} depends on tauri: only src-tauri may"));
         }
         let allowed = LAYERS.iter().find(|(n, _)| n == name).map(|(_, a)| *a);
@@ -98,7 +101,11 @@ fn collect(dir: &Path, exts: &[&str], out: &mut Vec<PathBuf>) {
 
 fn real_manifests() -> Vec<(String, toml::Value)> {
     let root = workspace_root();
-    let mut paths = vec![root.join("src-tauri/Cargo.toml"), root.join("tests/Cargo.toml")];
+    let mut paths = vec![
+        root.join("src-tauri/Cargo.toml"),
+        root.join("tests/Cargo.toml"),
+        root.join("bench/bare-tauri/Cargo.toml"),
+    ];
     for e in std::fs::read_dir(root.join("crates")).expect("crates dir").flatten() {
         paths.push(e.path().join("Cargo.toml"));
     }

@@ -1,7 +1,9 @@
 //! The TypeScript declarations of every type that crosses IPC, in one file: `ui/src/api/bindings.ts`.
 //! A test compares the committed file with this output (run with `UPDATE_BINDINGS=1` to rewrite it).
 
+use maskcheck_domain::roster_import::{FieldChange, ImportAction, ImportCounts, PlannedRow, RowError};
 use maskcheck_domain::*;
+use maskcheck_sheets::{ColumnMapping, RosterColumn};
 use ts_rs::TS;
 
 use crate::*;
@@ -55,5 +57,16 @@ pub fn typescript() -> String {
         EnterpriseDetailDto,
         DashboardDto,
         DemoSummary,
+        RosterColumn,
+        ColumnMapping,
+        RowError,
+        FieldChange,
+        ImportAction,
+        ImportCounts,
+        PlannedRow,
+        ImportOptions,
+        ImportPreviewDto,
+        ImportResultDto,
+        ExportResultDto,
     )
 }

@@ -23,6 +23,10 @@ pub enum ErrorCode {
     DatabaseTooNew,
     /// A file could not be read or written.
     Io,
+    /// A file is not a spreadsheet this app can read (encrypted, corrupt, wrong format, no roster header).
+    UnreadableFile,
+    /// The user cancelled a long task; nothing was written.
+    Cancelled,
     /// The database failed.
     Storage,
 }
@@ -53,6 +57,16 @@ impl AppError {
 impl From<ValidationErrors> for AppError {
     fn from(e: ValidationErrors) -> Self {
         Self { code: ErrorCode::Validation, message: e.to_string(), fields: e.0 }
+    }
+}
+
+impl From<maskcheck_sheets::SheetError> for AppError {
+    fn from(e: maskcheck_sheets::SheetError) -> Self {
+        let code = match &e {
+            maskcheck_sheets::SheetError::Write { .. } => ErrorCode::Io,
+            _ => ErrorCode::UnreadableFile,
+        };
+        Self::new(code, e.to_string())
     }
 }
 

@@ -7,6 +7,8 @@ mod demo;
 mod device;
 mod dto;
 mod error;
+mod export;
+mod import;
 mod paths;
 mod roster;
 mod setup;
@@ -19,6 +21,8 @@ use maskcheck_store::Store;
 pub use demo::{demo_profile, DemoSummary};
 pub use dto::*;
 pub use error::{AppError, ErrorCode};
+pub use export::ExportResultDto;
+pub use import::{ImportOptions, ImportPreviewDto, ImportResultDto};
 pub use paths::resolve_data_dir;
 
 pub type Result<T> = std::result::Result<T, AppError>;
@@ -27,6 +31,8 @@ pub type Result<T> = std::result::Result<T, AppError>;
 pub struct App {
     store: Mutex<Store>,
     data_dir: PathBuf,
+    /// Set by [`App::cancel`]; long tasks check it and roll back.
+    cancel: std::sync::atomic::AtomicBool,
 }
 
 impl App {
@@ -34,11 +40,16 @@ impl App {
     pub fn open(data_dir: &Path) -> Result<App> {
         std::fs::create_dir_all(data_dir).map_err(|e| AppError::io(data_dir, e))?;
         let store = Store::open(&data_dir.join("maskcheck.db"), &data_dir.join("backups"))?;
-        Ok(App { store: Mutex::new(store), data_dir: data_dir.to_path_buf() })
+        Ok(App { store: Mutex::new(store), data_dir: data_dir.to_path_buf(), cancel: Default::default() })
     }
 
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
+    }
+
+    /// Asks the running long task (an import) to stop; it rolls back and returns `Cancelled`.
+    pub fn cancel(&self) {
+        self.cancel.store(true, std::sync::atomic::Ordering::SeqCst);
     }
 
     fn store(&self) -> MutexGuard<'_, Store> {

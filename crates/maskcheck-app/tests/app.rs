@@ -209,3 +209,96 @@ fn demo_data_is_valid_and_searchable() {
     let q = EnterpriseQuery { text: Some("口罩".into()), ..Default::default() };
     assert!(app.list_enterprises(q).expect("list").total > 0);
 }
+
+/// A small roster file: a title row, a header, three good rows and one with a bad USCC.
+fn roster_file(dir: &std::path::Path, bad: bool) -> String {
+    let path = dir.join(if bad { "roster-bad.xlsx" } else { "roster.xlsx" });
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "卫滨区口罩企业名录").expect("w");
+    for (c, h) in ["序号", "企业名称", "统一社会信用代码", "地址", "法人代表"].iter().enumerate() {
+        ws.write_string(1, c as u16, *h).expect("w");
+    }
+    let rows = [
+        ("新乡市卫滨区康达口罩有限公司", valid_uscc("91410700MA1000021")),
+        ("新乡市红旗区安心防护用品厂", valid_uscc("91410700MA1000022")),
+        ("牧野区德康医疗器械有限公司", valid_uscc("91410700MA1000023")),
+    ];
+    for (i, (name, uscc)) in rows.iter().enumerate() {
+        let r = 2 + i as u32;
+        ws.write_number(r, 0, (i + 1) as f64).expect("w");
+        ws.write_string(r, 1, *name).expect("w");
+        ws.write_string(r, 2, uscc).expect("w");
+        ws.write_string(r, 3, "新乡市平原路18号").expect("w");
+    }
+    if bad {
+        ws.write_string(5, 1, "错误代码口罩厂").expect("w");
+        ws.write_string(5, 2, "91410700MA1000024X").expect("w");
+    }
+    wb.save(&path).expect("save");
+    path.display().to_string()
+}
+
+fn opts(path: &str, skip_invalid: bool) -> maskcheck_app::ImportOptions {
+    maskcheck_app::ImportOptions { path: path.into(), sheet: None, columns: None, skip_invalid }
+}
+
+#[test]
+fn import_previews_then_commits_all_or_nothing() {
+    let (dir, app) = app();
+    let path = roster_file(dir.path(), true);
+    let preview = app.import_preview(opts(&path, false)).expect("preview");
+    assert_eq!((preview.counts.inserts, preview.counts.errors), (3, 1));
+    let bad = preview.rows.iter().find(|r| !r.errors.is_empty()).expect("bad row");
+    assert_eq!((bad.row, bad.errors[0].column.as_str()), (6, "统一社会信用代码"));
+    assert_eq!(app.dashboard().expect("d").enterprise_count, 0, "a preview writes nothing");
+
+    let err = app.import_commit(opts(&path, false), &|_, _| {}).expect_err("errors refuse the file");
+    assert_eq!(err.code, ErrorCode::Validation);
+    assert!(err.message.contains("第 6 行"), "{}", err.message);
+    assert_eq!(app.dashboard().expect("d").enterprise_count, 0, "nothing half-written");
+
+    let done = app.import_commit(opts(&path, true), &|_, _| {}).expect("skip invalid");
+    assert_eq!((done.inserted, done.skipped.len()), (3, 1));
+    assert_eq!(search(&app, "康达"), vec!["新乡市卫滨区康达口罩有限公司"]);
+
+    let again = app.import_preview(opts(&roster_file(dir.path(), false), false)).expect("again");
+    assert_eq!((again.counts.inserts, again.counts.unchanged), (0, 3), "re-importing changes nothing");
+}
+
+#[test]
+fn a_plain_export_reimports_unchanged_and_appendix3_is_readable() {
+    let (dir, app) = app();
+    app.load_demo(40, 9).expect("demo");
+    let plain = dir.path().join("名录.xlsx").display().to_string();
+    let out = app.export_roster(&plain, false).expect("export");
+    assert_eq!(out.rows, 40);
+    let back = app.import_preview(opts(&plain, false)).expect("reimport");
+    assert_eq!((back.counts.unchanged, back.counts.inserts, back.counts.errors), (40, 0, 0), "{:?}", back.rows.first());
+
+    let a3 = dir.path().join("附件3.xlsx").display().to_string();
+    let out = app.export_roster(&a3, true).expect("appendix 3");
+    let makers = app
+        .list_enterprises(EnterpriseQuery { kind: Some(EnterpriseKind::Maker), limit: 1000, ..Default::default() })
+        .expect("list")
+        .rows
+        .iter()
+        .filter(|r| !r.medical)
+        .count();
+    assert_eq!(out.rows as usize, makers);
+    let preview = app.import_preview(opts(&a3, false)).expect("appendix 3 is a roster too");
+    assert_eq!(preview.header_rows, vec![3]);
+    // Same enterprises: nothing new, nothing wrong; its 产品类别/执行标准 columns land in the note.
+    let c = &preview.counts;
+    assert_eq!((c.inserts, c.errors, (c.unchanged + c.updates) as usize), (0, 0, makers));
+}
+
+#[test]
+fn an_unreadable_file_is_a_clear_error() {
+    let (dir, app) = app();
+    let path = dir.path().join("x.xlsx");
+    std::fs::write(&path, "企业名称,统一社会信用代码\n").expect("write");
+    let err = app.import_preview(opts(&path.display().to_string(), false)).expect_err("csv");
+    assert_eq!(err.code, ErrorCode::UnreadableFile);
+    assert!(err.message.contains("x.xlsx"), "{}", err.message);
+}

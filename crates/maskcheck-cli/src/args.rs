@@ -23,6 +23,9 @@ pub enum Command {
     /// The enterprise roster
     #[command(subcommand)]
     Enterprise(EnterpriseCommand),
+    /// Import a roster spreadsheet, or export the roster
+    #[command(subcommand)]
+    Roster(RosterCommand),
     /// Fill the data directory with a realistic demo roster (sets up a demo profile when none exists)
     Demo {
         #[arg(long, default_value_t = 200)]
@@ -170,4 +173,27 @@ impl ListArgs {
             limit: self.limit,
         }
     }
+}
+
+#[derive(Subcommand)]
+pub enum RosterCommand {
+    /// Import enterprises from .xlsx/.xlsm/.xls/.ods: prints the preview; with errors writes nothing (exit 1)
+    Import {
+        file: PathBuf,
+        /// The sheet to read (default: the first with a roster header)
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Only show what would happen
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the valid rows and list the skipped ones
+        #[arg(long)]
+        skip_invalid: bool,
+    },
+    /// Export the roster (every field), or appendix 3 (non-medical makers)
+    Export {
+        file: PathBuf,
+        #[arg(long)]
+        appendix3: bool,
+    },
 }

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use maskcheck_app::{App, AppError, ErrorCode};
 
-use args::{Cli, Command, EnterpriseCommand};
+use args::{Cli, Command, EnterpriseCommand, RosterCommand};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -25,8 +25,12 @@ fn main() -> ExitCode {
 
 fn exit_status(code: ErrorCode) -> u8 {
     match code {
-        ErrorCode::Validation | ErrorCode::NotFound | ErrorCode::AlreadySetUp => 1,
-        ErrorCode::NotSetUp | ErrorCode::DatabaseTooNew | ErrorCode::Io | ErrorCode::Storage => 2,
+        ErrorCode::Validation | ErrorCode::NotFound | ErrorCode::AlreadySetUp | ErrorCode::Cancelled => 1,
+        ErrorCode::NotSetUp
+        | ErrorCode::DatabaseTooNew
+        | ErrorCode::Io
+        | ErrorCode::UnreadableFile
+        | ErrorCode::Storage => 2,
     }
 }
 
@@ -39,6 +43,25 @@ fn run(cli: Cli) -> Result<(), AppError> {
             output::print(json, &p, || {
                 format!("已完成设置：{} · {}（设备 {}）", p.unit_name, p.inspector_name, p.device_id)
             })
+        }
+        Command::Roster(RosterCommand::Import { file, sheet, dry_run, skip_invalid }) => {
+            let opts =
+                maskcheck_app::ImportOptions { path: file.display().to_string(), sheet, columns: None, skip_invalid };
+            let preview = app.import_preview(opts.clone())?;
+            let bad = preview.counts.errors + preview.counts.duplicates;
+            if dry_run || (bad > 0 && !skip_invalid) {
+                output::print(json, &preview, || output::import_preview(&preview));
+                if bad > 0 && !skip_invalid {
+                    return Err(AppError::new(ErrorCode::Validation, format!("{bad} 行有错误，未导入任何数据")));
+                }
+                return Ok(());
+            }
+            let done = app.import_commit(opts, &|_, _| {})?;
+            output::print(json, &done, || output::import_result(&done))
+        }
+        Command::Roster(RosterCommand::Export { file, appendix3 }) => {
+            let out = app.export_roster(&file.display().to_string(), appendix3)?;
+            output::print(json, &out, || format!("已导出 {} 家企业到 {}", out.rows, out.path))
         }
         Command::Demo { enterprises, seed } => {
             let s = app.load_demo(enterprises, seed)?;

@@ -1,6 +1,7 @@
 //! Human and JSON output.
 
-use maskcheck_app::{AppError, EnterpriseDetailDto, EnterprisePageDto};
+use maskcheck_app::{AppError, EnterpriseDetailDto, EnterprisePageDto, ImportPreviewDto, ImportResultDto};
+use maskcheck_domain::roster_import::{ImportCounts, PlannedRow};
 use serde::Serialize;
 
 pub fn print<T: Serialize>(json: bool, value: &T, human: impl FnOnce() -> String) {
@@ -61,4 +62,38 @@ pub fn enterprise_detail(d: &EnterpriseDetailDto) -> String {
         out.push_str(&format!("产品：{} {}\n", p.data.name, p.data.standard.clone().unwrap_or_default()));
     }
     out.trim_end().to_string()
+}
+
+fn counts_line(c: &ImportCounts) -> String {
+    format!("新增 {}，更新 {}，未变 {}，重复 {}，错误 {}", c.inserts, c.updates, c.unchanged, c.duplicates, c.errors)
+}
+
+fn problem_lines(rows: &[PlannedRow]) -> String {
+    let mut out = String::new();
+    for r in rows {
+        for e in &r.errors {
+            out.push_str(&format!("\n第 {} 行 [{}] {}", r.row, e.column, e.error.message_zh()));
+        }
+    }
+    out
+}
+
+pub fn import_preview(p: &ImportPreviewDto) -> String {
+    let header = p.header_rows.iter().map(u32::to_string).collect::<Vec<_>>().join("–");
+    format!(
+        "{}（工作表“{}”，表头第 {header} 行）\n预览：{}{}",
+        p.path,
+        p.sheet,
+        counts_line(&p.counts),
+        problem_lines(&p.rows)
+    )
+}
+
+pub fn import_result(r: &ImportResultDto) -> String {
+    let skipped = if r.skipped.is_empty() {
+        String::new()
+    } else {
+        format!("\n跳过 {} 行：{}", r.skipped.len(), problem_lines(&r.skipped))
+    };
+    format!("已导入：新增 {}，更新 {}（{}）{skipped}", r.inserted, r.updated, counts_line(&r.counts))
 }

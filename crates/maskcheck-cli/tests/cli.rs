@@ -104,3 +104,52 @@ fn demo_fills_a_fresh_data_dir() {
     let page: serde_json::Value = serde_json::from_slice(&list.stdout).expect("json");
     assert_eq!(page["total"], 50);
 }
+
+fn roster_with_one_bad_row(path: &std::path::Path) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["单位名称", "社会信用代码", "法人代表"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).expect("w");
+    }
+    ws.write_string(1, 0, "康达口罩有限公司").expect("w");
+    ws.write_string(1, 1, "91350100M000100Y43").expect("w");
+    ws.write_string(2, 0, "错误口罩厂").expect("w");
+    ws.write_string(2, 1, "91350100M000100Y44").expect("w");
+    wb.save(path).expect("save");
+}
+
+#[test]
+fn roster_import_and_export() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    init(dir.path());
+    let file = dir.path().join("名录.xlsx");
+    roster_with_one_bad_row(&file);
+    let f = file.to_str().expect("utf8");
+
+    let dry = run(dir.path(), &["roster", "import", f, "--dry-run", "--skip-invalid"]);
+    assert_eq!(dry.status.code(), Some(0));
+    let out = String::from_utf8_lossy(&dry.stdout);
+    assert!(out.contains("新增 1") && out.contains("错误 1") && out.contains("第 3 行 [社会信用代码]"), "{out}");
+
+    let refused = run(dir.path(), &["roster", "import", f]);
+    assert_eq!(refused.status.code(), Some(1));
+    let list = run(dir.path(), &["enterprise", "list", "--json"]);
+    let page: serde_json::Value = serde_json::from_slice(&list.stdout).expect("json");
+    assert_eq!(page["total"], 0, "nothing written");
+
+    let ok = run(dir.path(), &["--json", "roster", "import", f, "--skip-invalid"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stderr));
+    let done: serde_json::Value = serde_json::from_slice(&ok.stdout).expect("json");
+    assert_eq!((done["inserted"].as_u64(), done["skipped"][0]["row"].as_u64()), (Some(1), Some(3)));
+
+    let csv = dir.path().join("fake.xlsx");
+    std::fs::write(&csv, "a,b\n1,2\n").expect("write");
+    let bad_file = run(dir.path(), &["roster", "import", csv.to_str().expect("utf8")]);
+    assert_eq!(bad_file.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad_file.stderr).contains("fake.xlsx"));
+
+    let out = dir.path().join("附件3.xlsx");
+    let exported = run(dir.path(), &["roster", "export", out.to_str().expect("utf8"), "--appendix3"]);
+    assert_eq!(exported.status.code(), Some(0));
+    assert!(out.exists());
+}

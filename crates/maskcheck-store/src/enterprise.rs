@@ -232,6 +232,30 @@ impl Store {
         Ok(EnterprisePage { rows: out, total: total.max(0) as u64 })
     }
 
+    /// The live records holding the given (normalised) USCCs, keyed by USCC.
+    pub fn enterprises_by_uscc(&self, usccs: &[String]) -> Result<std::collections::HashMap<String, EnterpriseRecord>> {
+        let mut out = std::collections::HashMap::new();
+        for chunk in usccs.chunks(500) {
+            let marks = vec!["?"; chunk.len()].join(",");
+            let sql = format!("SELECT {COLUMNS} FROM enterprise WHERE deleted = 0 AND uscc IN ({marks})");
+            let mut stmt = self.conn().prepare(&sql)?;
+            let rows = stmt.query_map(rusqlite::params_from_iter(chunk.iter()), record_from)?;
+            for r in rows {
+                let r = r??;
+                out.insert(r.data.uscc.clone(), r);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every live (not voided) enterprise, oldest first: for exports.
+    pub fn live_enterprises(&self) -> Result<Vec<EnterpriseRecord>> {
+        let sql = format!("SELECT {COLUMNS} FROM enterprise WHERE deleted = 0 AND void_reason IS NULL ORDER BY rid");
+        let mut stmt = self.conn().prepare(&sql)?;
+        let rows = stmt.query_map([], record_from)?;
+        rows.map(|r| r?).collect()
+    }
+
     /// The distinct counties in the roster, for the filter list.
     pub fn counties(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn().prepare(

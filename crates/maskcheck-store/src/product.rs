@@ -59,6 +59,36 @@ fn list(conn: &Connection, enterprise_id: &str) -> Result<Vec<ProductRecord>> {
 }
 
 impl Store {
+    /// Every live product, grouped by enterprise id: for exports.
+    pub fn live_products(&self) -> Result<std::collections::HashMap<String, Vec<ProductInput>>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT enterprise_id, name, category, standard, grade, specification, registration_cert_no
+             FROM product WHERE deleted = 0 AND void_reason IS NULL ORDER BY rid",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                (r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?),
+            ))
+        })?;
+        let mut out: std::collections::HashMap<String, Vec<ProductInput>> = std::collections::HashMap::new();
+        for row in rows {
+            let (enterprise, name, category, (standard, grade, specification, registration_cert_no)) = row?;
+            let p = ProductInput {
+                name,
+                category: category_from(&category)?,
+                standard,
+                grade,
+                specification,
+                registration_cert_no,
+            };
+            out.entry(enterprise).or_default().push(p);
+        }
+        Ok(out)
+    }
+
     pub fn products(&self, enterprise_id: &str) -> Result<Vec<ProductRecord>> {
         list(self.conn(), enterprise_id)
     }

@@ -1,7 +1,7 @@
 // Generated from Rust by ts-rs (maskcheck_app::bindings). Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test -p maskcheck-app --test app bindings` to regenerate.
 
-export type ErrorCode = "validation" | "notFound" | "notSetUp" | "alreadySetUp" | "databaseTooNew" | "io" | "storage";
+export type ErrorCode = "validation" | "notFound" | "notSetUp" | "alreadySetUp" | "databaseTooNew" | "io" | "unreadableFile" | "cancelled" | "storage";
 
 export type AppError = { code: ErrorCode, message: string, fields: Array<FieldError>, };
 
@@ -132,3 +132,55 @@ expiredLicences: number,
 expiringLicences: number, };
 
 export type DemoSummary = { enterprises: number, licences: number, products: number, };
+
+/**
+ * A column of a roster spreadsheet that maps to an enterprise field.
+ */
+export type RosterColumn = "serial" | "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "contactAndPhone" | "kind" | "medical" | "exporter" | "scale" | "productionStatus" | "foundedOn" | "dailyCapacity" | "category" | "standard" | "inspectionNote" | "note";
+
+/**
+ * One column of the found table: its position, its header as written, and the field it maps to.
+ */
+export type ColumnMapping = { index: number, header: string, column: RosterColumn | null, };
+
+export type RowError = { 
+/**
+ * The header text of the column, as written in the file.
+ */
+column: string, error: FieldError, };
+
+export type FieldChange = { field: Field, old: string, new: string, };
+
+export type ImportAction = { "kind": "insert" } | { "kind": "update", id: string, changes: Array<FieldChange>, } | { "kind": "unchanged", id: string, } | { "kind": "duplicate", first_row: number, } | { "kind": "error" };
+
+export type ImportCounts = { inserts: number, updates: number, unchanged: number, duplicates: number, errors: number, };
+
+export type PlannedRow = { row: number, name: string, uscc: string, action: ImportAction, errors: Array<RowError>, };
+
+export type ImportOptions = { path: string, 
+/**
+ * The sheet to read; None takes the first with a recognisable header.
+ */
+sheet: string | null, 
+/**
+ * The column mapping as the user corrected it; None uses the one found.
+ */
+columns: Array<ColumnMapping> | null, 
+/**
+ * Import the valid rows and list the others, instead of refusing the whole file.
+ */
+skipInvalid: boolean, };
+
+export type ImportPreviewDto = { path: string, sheet: string, sheetNames: Array<string>, headerRows: Array<number>, columns: Array<ColumnMapping>, counts: ImportCounts, 
+/**
+ * Every row that is not a plain insert, and the first inserts.
+ */
+rows: Array<PlannedRow>, omittedInserts: number, skippedEmpty: number, notesFromRow: number | null, };
+
+export type ImportResultDto = { counts: ImportCounts, inserted: number, updated: number, 
+/**
+ * Rows not imported (errors and duplicates), with why.
+ */
+skipped: Array<PlannedRow>, };
+
+export type ExportResultDto = { path: string, rows: number, };

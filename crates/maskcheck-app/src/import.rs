@@ -1,0 +1,166 @@
+//! Roster import from a spreadsheet: a pure plan first (the preview), then the accepted rows in one transaction.
+
+use std::path::Path;
+use std::sync::atomic::Ordering;
+
+use maskcheck_domain::roster_import::{counts, plan_import, ImportAction, ImportCounts, PlannedRow};
+use maskcheck_domain::uscc::validate_uscc;
+use maskcheck_domain::{Field, FieldError, Rule};
+use maskcheck_sheets::parse::parse_rows;
+use maskcheck_sheets::{read_roster, ColumnMapping, RosterColumn};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::roster::new_meta;
+use crate::{now_ms, now_text, today, App, AppError, ErrorCode, Result};
+
+/// The preview shows every row that needs attention but only this many plain inserts.
+const PREVIEW_INSERTS: usize = 500;
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportOptions {
+    pub path: String,
+    /// The sheet to read; None takes the first with a recognisable header.
+    pub sheet: Option<String>,
+    /// The column mapping as the user corrected it; None uses the one found.
+    pub columns: Option<Vec<ColumnMapping>>,
+    /// Import the valid rows and list the others, instead of refusing the whole file.
+    pub skip_invalid: bool,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportPreviewDto {
+    pub path: String,
+    pub sheet: String,
+    pub sheet_names: Vec<String>,
+    pub header_rows: Vec<u32>,
+    pub columns: Vec<ColumnMapping>,
+    pub counts: ImportCounts,
+    /// Every row that is not a plain insert, and the first inserts.
+    pub rows: Vec<PlannedRow>,
+    pub omitted_inserts: u32,
+    pub skipped_empty: u32,
+    pub notes_from_row: Option<u32>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportResultDto {
+    pub counts: ImportCounts,
+    pub inserted: u32,
+    pub updated: u32,
+    /// Rows not imported (errors and duplicates), with why.
+    pub skipped: Vec<PlannedRow>,
+}
+
+struct Plan {
+    table: maskcheck_sheets::SheetTable,
+    rows: Vec<PlannedRow>,
+}
+
+impl App {
+    fn plan_import(&self, opts: &ImportOptions) -> Result<Plan> {
+        let mut table = read_roster(Path::new(&opts.path), opts.sheet.as_deref())?;
+        if let Some(columns) = &opts.columns {
+            for key in [RosterColumn::Name, RosterColumn::Uscc] {
+                if !columns.iter().any(|c| c.column == Some(key)) {
+                    let field = if key == RosterColumn::Name { Field::Name } else { Field::Uscc };
+                    return Err(AppError::field(FieldError::new(field, Rule::Required, "列对应")));
+                }
+            }
+            table.columns = columns.clone();
+        }
+        let parsed = parse_rows(&table);
+        let usccs: Vec<String> = parsed.iter().filter_map(|p| validate_uscc(&p.input.uscc).ok()).collect();
+        let existing = self.store().enterprises_by_uscc(&usccs)?;
+        let rows = plan_import(parsed, today(), |u| existing.get(u).map(|r| (r.meta.id.clone(), r.data.clone())));
+        Ok(Plan { table, rows })
+    }
+
+    /// Reads the file and says what importing it would do; writes nothing.
+    pub fn import_preview(&self, opts: ImportOptions) -> Result<ImportPreviewDto> {
+        let Plan { table, rows } = self.plan_import(&opts)?;
+        let counts = counts(&rows);
+        let mut inserts = 0;
+        let shown: Vec<PlannedRow> = rows
+            .into_iter()
+            .filter(|r| {
+                let insert = r.action == ImportAction::Insert;
+                inserts += usize::from(insert);
+                !insert || inserts <= PREVIEW_INSERTS
+            })
+            .collect();
+        Ok(ImportPreviewDto {
+            path: opts.path,
+            sheet: table.sheet,
+            sheet_names: table.sheet_names,
+            header_rows: table.header_rows,
+            columns: table.columns,
+            omitted_inserts: counts.inserts.saturating_sub(PREVIEW_INSERTS as u32),
+            counts,
+            rows: shown,
+            skipped_empty: table.skipped_empty,
+            notes_from_row: table.notes_from_row,
+        })
+    }
+
+    /// Imports the file: all accepted rows in one transaction, or nothing. With errors and without
+    /// `skip_invalid`, nothing is written. `progress(done, total)` is called as rows are written.
+    pub fn import_commit(&self, opts: ImportOptions, progress: &dyn Fn(u32, u32)) -> Result<ImportResultDto> {
+        self.cancel.store(false, Ordering::SeqCst);
+        let Plan { rows, .. } = self.plan_import(&opts)?;
+        let counts = counts(&rows);
+        let bad = counts.errors + counts.duplicates;
+        if bad > 0 && !opts.skip_invalid {
+            let first: Vec<String> = rows
+                .iter()
+                .filter(|r| !r.errors.is_empty())
+                .take(5)
+                .map(|r| format!("第 {} 行 {}：{}", r.row, r.errors[0].column, r.errors[0].error.message_zh()))
+                .collect();
+            let mut e = AppError::new(
+                ErrorCode::Validation,
+                format!("{bad} 行有错误，未导入任何数据（可选择跳过错误行）：{}", first.join("；")),
+            );
+            e.fields = rows.iter().flat_map(|r| r.errors.iter().map(|x| x.error.clone())).take(50).collect();
+            return Err(e);
+        }
+        let device = self.device_id()?;
+        let total = counts.inserts + counts.updates;
+        let (mut inserted, mut updated) = (0u32, 0u32);
+        self.store().write(|tx| {
+            for r in &rows {
+                let Some(data) = &r.write else { continue };
+                match &r.action {
+                    ImportAction::Insert => {
+                        let meta = new_meta(tx, &device)?;
+                        tx.insert_enterprise(&meta, data)?;
+                        inserted += 1;
+                    }
+                    ImportAction::Update { id, .. } => {
+                        let version = tx.next_version(&device, now_ms())?;
+                        tx.update_enterprise(id, &version, &now_text(), data)?;
+                        updated += 1;
+                    }
+                    _ => continue,
+                }
+                let done = inserted + updated;
+                if done % 1000 == 0 {
+                    progress(done, total);
+                    if self.cancel.load(Ordering::SeqCst) {
+                        return Err(AppError::new(ErrorCode::Cancelled, "导入已取消，未写入任何数据"));
+                    }
+                }
+            }
+            Ok::<_, AppError>(())
+        })?;
+        progress(total, total);
+        let skipped = rows
+            .into_iter()
+            .filter(|r| r.write.is_none() && !matches!(r.action, ImportAction::Unchanged { .. }))
+            .collect();
+        Ok(ImportResultDto { counts, inserted, updated, skipped })
+    }
+}
