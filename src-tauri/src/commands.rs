@@ -1,10 +1,11 @@
 //! Tauri commands: each a few lines that call maskcheck-app. Arguments arrive in camelCase from the UI.
 
 use maskcheck_app::{
-    App, AppError, DashboardDto, DemoSummary, EnterpriseDetailDto, EnterpriseDto, EnterprisePageDto, LicenceDto,
-    ProductDto, ProfileDto, SetupStatus,
+    App, AppError, DashboardDto, DemoSummary, EnterpriseDetailDto, EnterpriseDto, EnterprisePageDto, ExportResultDto,
+    ImportOptions, ImportPreviewDto, ImportResultDto, LicenceDto, ProductDto, ProfileDto, ProgressDto, SetupStatus,
 };
 use maskcheck_domain::{EnterpriseInput, EnterpriseQuery, LicenceInput, ProductInput, ProfileInput};
+use tauri::ipc::Channel;
 use tauri::State;
 
 /// The opened data directory, or why it could not be opened.
@@ -96,6 +97,32 @@ fn product_void(shell: State<'_, Shell>, id: String, reason: String) -> Cmd<()> 
     app(&shell)?.void_product(&id, &reason)
 }
 
+#[tauri::command(async)]
+fn roster_import_preview(shell: State<'_, Shell>, options: ImportOptions) -> Cmd<ImportPreviewDto> {
+    app(&shell)?.import_preview(options)
+}
+
+#[tauri::command(async)]
+fn roster_import_commit(
+    shell: State<'_, Shell>,
+    options: ImportOptions,
+    progress: Channel<ProgressDto>,
+) -> Cmd<ImportResultDto> {
+    // A closed channel (window reloaded) must not stop the import, so send errors are ignored.
+    app(&shell)?.import_commit(options, &|done, total| drop(progress.send(ProgressDto { done, total })))
+}
+
+#[tauri::command]
+fn task_cancel(shell: State<'_, Shell>) -> Cmd<()> {
+    app(&shell)?.cancel();
+    Ok(())
+}
+
+#[tauri::command(async)]
+fn roster_export(shell: State<'_, Shell>, path: String, appendix3: bool) -> Cmd<ExportResultDto> {
+    app(&shell)?.export_roster(&path, appendix3)
+}
+
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         setup_status,
@@ -112,5 +139,9 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         licence_void,
         product_save,
         product_void,
+        roster_import_preview,
+        roster_import_commit,
+        task_cancel,
+        roster_export,
     ]
 }

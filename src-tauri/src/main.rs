@@ -28,6 +28,7 @@ fn main() {
     // A database that cannot be opened (e.g. written by a newer version) still gets a window, which shows why.
     let opened = maskcheck_app::App::open(&data_dir);
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(commands::Shell(opened))
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())

@@ -82,3 +82,70 @@ fn add_an_enterprise_with_a_wrong_uscc_correct_it_and_find_it() {
     assert_eq!(bold.as_i64(), Some(0), "markup must not be interpreted");
     s.screenshot("html-shown-as-text");
 }
+
+/// A county's roster as it arrives: a title row, a header, two good rows and one with a bad USCC.
+fn roster_with_a_bad_row(path: &std::path::Path) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "卫滨区口罩生产企业名录（2021年3月）").expect("w");
+    for (c, h) in ["序号", "单位名称", "社会信用代码", "生产地址", "法人代表", "成立日期"].iter().enumerate()
+    {
+        ws.write_string(1, c as u16, *h).expect("w");
+    }
+    let rows = [
+        ("新乡市卫滨区瑞丰口罩有限公司", "91410700MA1000041", "新乡市卫滨区金穗大道9号"),
+        ("新乡市红旗区嘉禾防护用品厂", "91410700MA1000042", "新乡市红旗区向阳路3号"),
+    ];
+    for (i, (name, first17, address)) in rows.iter().enumerate() {
+        let r = 2 + i as u32;
+        let uscc = format!("{first17}{}", maskcheck_domain::uscc::check_char(first17).expect("cs"));
+        ws.write_number(r, 0, (i + 1) as f64).expect("w");
+        ws.write_string(r, 1, *name).expect("w");
+        ws.write_string(r, 2, &uscc).expect("w");
+        ws.write_string(r, 3, *address).expect("w");
+        ws.write_string(r, 5, "2021年3月25日").expect("w");
+    }
+    ws.write_number(4, 0, 3.0).expect("w");
+    ws.write_string(4, 1, "错误代码口罩厂").expect("w");
+    ws.write_string(4, 2, "91410700MA10000439").expect("w");
+    wb.save(path).expect("save");
+}
+
+#[test]
+fn import_a_roster_with_one_bad_row() {
+    let driver = Driver::start();
+    let dir = tempfile::tempdir().expect("tempdir");
+    App::open(dir.path()).expect("open").setup(maskcheck_app::demo_profile()).expect("setup");
+    let file = dir.path().join("卫滨区名录.xlsx");
+    roster_with_a_bad_row(&file);
+
+    let mut s = Session::launch(&driver, dir.path(), "import");
+    s.click_css("[data-testid=nav-roster]");
+    s.click_css("[data-testid=roster-import]");
+    s.type_into("[data-testid=import-path]", &file.display().to_string());
+    s.click_css("[data-testid=import-preview]");
+    let counts = s.wait_text("[data-testid=import-counts]", |t| t.contains("错误 1"));
+    assert!(counts.contains("新增 2"), "{counts}");
+    s.click_css("[data-testid=import-only-errors]");
+    let detail = s.wait_text("[data-testid=import-row-detail]", |t| !t.is_empty());
+    assert!(detail.contains("[社会信用代码]") && detail.contains("校验位错误"), "{detail}");
+    let row = s.execute("return document.querySelector('[data-testid=import-rows] .bad-row td').innerText");
+    assert_eq!(row.as_str().map(str::trim), Some("5"), "the sheet row number of the bad row");
+    let tag = s.execute("return document.querySelector('[data-testid=import-rows] .bad-row .el-tag').className");
+    assert!(tag.as_str().unwrap_or_default().contains("el-tag--danger"), "an error is marked red: {tag}");
+    s.screenshot("preview-with-error");
+
+    s.click_css("[data-testid=import-skip]");
+    s.click_css("[data-testid=import-confirm]");
+    let done = s.wait_text("[data-testid=import-result]", |t| t.contains("导入完成"));
+    assert!(done.contains("新增 2") && done.contains("跳过 1"), "{done}");
+    s.screenshot("imported");
+    s.click_css("[data-testid=import-result] button");
+    s.wait_gone("[data-testid=import-result]");
+
+    s.type_into("[data-testid=roster-search]", "嘉禾");
+    s.wait_text("[data-testid=roster-total]", |t| t.contains("共 1 条"));
+    let names: Vec<String> = s.find_all("[data-testid=roster-row-name]").iter().map(|e| s.text(e)).collect();
+    assert_eq!(names, vec!["新乡市红旗区嘉禾防护用品厂"]);
+    s.screenshot("found-imported");
+}

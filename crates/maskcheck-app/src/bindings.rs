@@ -68,5 +68,6 @@ pub fn typescript() -> String {
         ImportPreviewDto,
         ImportResultDto,
         ExportResultDto,
+        ProgressDto,
     )
 }

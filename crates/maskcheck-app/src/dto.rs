@@ -156,3 +156,11 @@ pub struct DashboardDto {
     /// Enterprises holding a licence that expires within 30 days.
     pub expiring_licences: u32,
 }
+
+/// Progress of a long task: `done` of `total` rows.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgressDto {
+    pub done: u32,
+    pub total: u32,
+}

@@ -184,3 +184,8 @@ export type ImportResultDto = { counts: ImportCounts, inserted: number, updated:
 skipped: Array<PlannedRow>, };
 
 export type ExportResultDto = { path: string, rows: number, };
+
+/**
+ * Progress of a long task: `done` of `total` rows.
+ */
+export type ProgressDto = { done: number, total: number, };

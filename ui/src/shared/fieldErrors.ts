@@ -13,6 +13,11 @@ export function fieldErrors(err: AppError, t: Translate): Partial<Record<Field, 
 }
 
 /** A one-line summary for errors that are not about a field (the code's sentence, then the detail). */
-export function errorSummary(err: AppError, t: Translate): string {
-  return `${t(`errors.${err.code}`)}：${err.message}`
+export function errorSummary(err: AppError | unknown, t: Translate): string {
+  if (typeof err === 'object' && err !== null && 'code' in err && 'message' in err) {
+    const e = err as AppError
+    return `${t(`errors.${e.code}`)}：${e.message}`
+  }
+  // A fault in the window itself, not an answer from the app: say so rather than hide it.
+  return String(err)
 }
