@@ -11,8 +11,8 @@ use maskcheck_sheets::{read_roster, ColumnMapping, RosterColumn};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::roster::new_meta;
 use crate::{now_ms, now_text, today, App, AppError, ErrorCode, Result};
+use maskcheck_store::RecordMeta;
 
 /// The preview shows every row that needs attention but only this many plain inserts.
 const PREVIEW_INSERTS: usize = 500;
@@ -109,11 +109,48 @@ impl App {
     /// Imports the file: all accepted rows in one transaction, or nothing. With errors and without
     /// `skip_invalid`, nothing is written. `progress(done, total)` is called as rows are written.
     pub fn import_commit(&self, opts: ImportOptions, progress: &dyn Fn(u32, u32)) -> Result<ImportResultDto> {
+        let plan = self.plan_import(&opts)?;
+        self.apply_plan(plan.rows, opts.skip_invalid, progress)
+    }
+
+    /// One read of the file for scripts: the preview, and when asked and possible, the import too.
+    pub fn import_file(
+        &self,
+        opts: ImportOptions,
+        dry_run: bool,
+    ) -> Result<(ImportPreviewDto, Option<ImportResultDto>)> {
+        let plan = self.plan_import(&opts)?;
+        let counts = counts(&plan.rows);
+        let blocked = counts.errors + counts.duplicates > 0 && !opts.skip_invalid;
+        let preview = ImportPreviewDto {
+            path: opts.path.clone(),
+            sheet: plan.table.sheet,
+            sheet_names: plan.table.sheet_names,
+            header_rows: plan.table.header_rows,
+            columns: plan.table.columns,
+            counts,
+            rows: plan.rows.iter().filter(|r| r.action != ImportAction::Insert).cloned().collect(),
+            omitted_inserts: 0,
+            skipped_empty: plan.table.skipped_empty,
+            notes_from_row: plan.table.notes_from_row,
+        };
+        if dry_run || blocked {
+            return Ok((preview, None));
+        }
+        let done = self.apply_plan(plan.rows, opts.skip_invalid, &|_, _| {})?;
+        Ok((preview, Some(done)))
+    }
+
+    fn apply_plan(
+        &self,
+        rows: Vec<PlannedRow>,
+        skip_invalid: bool,
+        progress: &dyn Fn(u32, u32),
+    ) -> Result<ImportResultDto> {
         self.cancel.store(false, Ordering::SeqCst);
-        let Plan { rows, .. } = self.plan_import(&opts)?;
         let counts = counts(&rows);
         let bad = counts.errors + counts.duplicates;
-        if bad > 0 && !opts.skip_invalid {
+        if bad > 0 && !skip_invalid {
             let first: Vec<String> = rows
                 .iter()
                 .filter(|r| !r.errors.is_empty())
@@ -130,18 +167,28 @@ impl App {
         let device = self.device_id()?;
         let total = counts.inserts + counts.updates;
         let (mut inserted, mut updated) = (0u32, 0u32);
+        let at = now_text();
         self.store().write(|tx| {
+            let versions = tx.next_versions(&device, now_ms(), total as usize)?;
+            let mut versions = versions.into_iter();
             for r in &rows {
                 let Some(data) = &r.write else { continue };
+                let version = versions.next().unwrap_or_default();
                 match &r.action {
                     ImportAction::Insert => {
-                        let meta = new_meta(tx, &device)?;
+                        let meta = RecordMeta {
+                            id: uuid::Uuid::now_v7().to_string(),
+                            origin: device.clone(),
+                            version,
+                            deleted: false,
+                            created_at: at.clone(),
+                            updated_at: at.clone(),
+                        };
                         tx.insert_enterprise(&meta, data)?;
                         inserted += 1;
                     }
                     ImportAction::Update { id, .. } => {
-                        let version = tx.next_version(&device, now_ms())?;
-                        tx.update_enterprise(id, &version, &now_text(), data)?;
+                        tx.update_enterprise(id, &version, &at, data)?;
                         updated += 1;
                     }
                     _ => continue,

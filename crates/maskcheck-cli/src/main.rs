@@ -47,17 +47,17 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Roster(RosterCommand::Import { file, sheet, dry_run, skip_invalid }) => {
             let opts =
                 maskcheck_app::ImportOptions { path: file.display().to_string(), sheet, columns: None, skip_invalid };
-            let preview = app.import_preview(opts.clone())?;
-            let bad = preview.counts.errors + preview.counts.duplicates;
-            if dry_run || (bad > 0 && !skip_invalid) {
-                output::print(json, &preview, || output::import_preview(&preview));
-                if bad > 0 && !skip_invalid {
-                    return Err(AppError::new(ErrorCode::Validation, format!("{bad} 行有错误，未导入任何数据")));
+            let (preview, done) = app.import_file(opts, dry_run)?;
+            match done {
+                Some(done) => output::print(json, &done, || output::import_result(&done)),
+                None => {
+                    output::print(json, &preview, || output::import_preview(&preview));
+                    let bad = preview.counts.errors + preview.counts.duplicates;
+                    if bad > 0 && !skip_invalid {
+                        return Err(AppError::new(ErrorCode::Validation, format!("{bad} 行有错误，未导入任何数据")));
+                    }
                 }
-                return Ok(());
             }
-            let done = app.import_commit(opts, &|_, _| {})?;
-            output::print(json, &done, || output::import_result(&done))
         }
         Command::Roster(RosterCommand::Export { file, appendix3 }) => {
             let out = app.export_roster(&file.display().to_string(), appendix3)?;

@@ -117,19 +117,25 @@ pub fn read_roster(path: &Path, sheet: Option<&str>) -> Result<SheetTable, Sheet
         None => names.clone(),
     };
     for name in &candidates {
-        let range = wb.worksheet_range(name).map_err(unreadable)?;
-        let (row0, col0) = range.start().map(|(r, c)| (r as usize, c as usize)).unwrap_or((0, 0));
-        let width = col0 + range.width();
-        let grid: Vec<Vec<Cell>> = range
-            .rows()
-            .map(|r| {
-                let mut cells = vec![Cell::Empty; col0];
-                cells.extend(r.iter().map(convert));
-                cells.resize(width, Cell::Empty);
-                cells
-            })
-            .collect();
-        if let Some(table) = find_table(name, &names, &grid, row0) {
+        let (grid, row0) = {
+            // Converted row by row, and the calamine range dropped before the table is built, so a large sheet
+            // is held in memory once.
+            let range = wb.worksheet_range(name).map_err(unreadable)?;
+            let (row0, col0) = range.start().map(|(r, c)| (r as usize, c as usize)).unwrap_or((0, 0));
+            let width = col0 + range.width();
+            let grid: Vec<Vec<Cell>> = range
+                .rows()
+                .map(|r| {
+                    let mut cells = Vec::with_capacity(width);
+                    cells.resize(col0, Cell::Empty);
+                    cells.extend(r.iter().map(convert));
+                    cells.resize(width, Cell::Empty);
+                    cells
+                })
+                .collect();
+            (grid, row0)
+        };
+        if let Some(table) = find_table(name, &names, grid, row0) {
             return Ok(table);
         }
     }
@@ -176,17 +182,17 @@ fn is_note_row(cells: &[Cell]) -> bool {
     filled.len() <= 3 && MARKERS.iter().any(|m| first.starts_with(m))
 }
 
-fn find_table(sheet: &str, names: &[String], grid: &[Vec<Cell>], row0: usize) -> Option<SheetTable> {
+fn find_table(sheet: &str, names: &[String], grid: Vec<Vec<Cell>>, row0: usize) -> Option<SheetTable> {
     let mut best: Option<(usize, usize, bool)> = None;
     let rows = grid.len().min(HEADER_SCAN_ROWS);
-    let single: Vec<usize> = (0..rows).map(|r| score(&header_of(grid, r, false))).collect();
+    let single: Vec<usize> = (0..rows).map(|r| score(&header_of(&grid, r, false))).collect();
     for r in 0..rows {
         let mut s = single[r];
         let mut two = false;
         // Two rows are one header only when together they name more columns than either alone (a title row
         // above a one-row header adds nothing).
         if r + 1 < grid.len() {
-            let both = score(&header_of(grid, r, true));
+            let both = score(&header_of(&grid, r, true));
             if both > s && both > single.get(r + 1).copied().unwrap_or(0) {
                 (s, two) = (both, true);
             }
@@ -196,7 +202,7 @@ fn find_table(sheet: &str, names: &[String], grid: &[Vec<Cell>], row0: usize) ->
         }
     }
     let (_, r, two) = best?;
-    let header = header_of(grid, r, two);
+    let header = header_of(&grid, r, two);
     let columns: Vec<ColumnMapping> = header
         .into_iter()
         .enumerate()
@@ -208,16 +214,16 @@ fn find_table(sheet: &str, names: &[String], grid: &[Vec<Cell>], row0: usize) ->
     let mut rows = Vec::new();
     let mut skipped_empty = 0;
     let mut notes_from_row = None;
-    for (i, cells) in grid.iter().enumerate().skip(first_data) {
+    for (i, cells) in grid.into_iter().enumerate().skip(first_data) {
         if cells.iter().all(Cell::is_empty) {
             skipped_empty += 1;
             continue;
         }
-        if is_note_row(cells) {
+        if is_note_row(&cells) {
             notes_from_row = Some(number(i));
             break;
         }
-        rows.push(SheetRow { number: number(i), cells: cells.clone() });
+        rows.push(SheetRow { number: number(i), cells });
     }
     let header_rows = if two { vec![number(r), number(r + 1)] } else { vec![number(r)] };
     Some(SheetTable {

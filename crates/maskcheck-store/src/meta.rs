@@ -32,6 +32,24 @@ impl Tx<'_> {
         get(self.conn(), key)
     }
 
+    /// `n` successive stamps for a batch of changes made now, with one read and one write of the persisted clock.
+    pub fn next_versions(&mut self, device: &str, now_ms: i64, n: usize) -> Result<Vec<String>> {
+        let mut prev = match self.meta("clock")? {
+            Some(s) => Some(Hlc::parse(&s).ok_or_else(|| StoreError::Corrupt(format!("clock {s}")))?),
+            None => None,
+        };
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            let next = Hlc::tick(prev.as_ref(), now_ms, device);
+            out.push(next.to_string());
+            prev = Some(next);
+        }
+        if let Some(last) = out.last() {
+            self.set_meta("clock", last)?;
+        }
+        Ok(out)
+    }
+
     /// Advances the persisted clock and returns the stamp for a change made now on `device`.
     pub fn next_version(&mut self, device: &str, now_ms: i64) -> Result<String> {
         let prev = match self.meta("clock")? {

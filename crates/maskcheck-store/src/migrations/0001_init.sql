@@ -48,9 +48,8 @@ CREATE TABLE enterprise (
   updated_at         TEXT NOT NULL
 ) STRICT;
 CREATE UNIQUE INDEX enterprise_uscc ON enterprise (uscc) WHERE deleted = 0;
-CREATE INDEX enterprise_county ON enterprise (county);
--- Live rows (the default roster view), so counting them reads a small index rather than the table.
-CREATE INDEX enterprise_live ON enterprise (kind, county) WHERE deleted = 0 AND void_reason IS NULL;
+-- Live rows (the default roster view) by county: counting them reads a small index rather than the table.
+CREATE INDEX enterprise_live ON enterprise (county, kind) WHERE deleted = 0 AND void_reason IS NULL;
 
 CREATE TABLE licence (
   rid           INTEGER PRIMARY KEY,
