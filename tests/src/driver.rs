@@ -27,10 +27,12 @@ impl Driver {
             .stderr(Stdio::null())
             .spawn()
             .expect("tauri-driver must be installed (scripts/setup.sh installs it)");
+        // Guarded at once: if the driver never answers, the panic below still kills its process group.
+        let driver = Driver { child };
         let deadline = Instant::now() + Duration::from_secs(20);
         while Instant::now() < deadline {
             if ureq::get(&format!("http://127.0.0.1:{PORT}/status")).call().is_ok() {
-                return Driver { child };
+                return driver;
             }
             std::thread::sleep(Duration::from_millis(100));
         }

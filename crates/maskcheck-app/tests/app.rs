@@ -162,9 +162,9 @@ fn licence_state_and_filters() {
 #[test]
 fn filters_by_county_and_kind() {
     let (_d, app) = app();
-    let mut a = EnterpriseInput::new("甲", &valid_uscc("91410700MA1000011"));
+    let mut a = EnterpriseInput::new("甲", valid_uscc("91410700MA1000011"));
     a.county = Some("卫滨区".into());
-    let mut b = EnterpriseInput::new("乙", &valid_uscc("91410700MA1000012"));
+    let mut b = EnterpriseInput::new("乙", valid_uscc("91410700MA1000012"));
     b.county = Some("红旗区".into());
     b.kind = EnterpriseKind::Seller;
     app.create_enterprise(a).expect("a");

@@ -38,6 +38,11 @@ pub enum Field {
     ProductionStatus,
     DailyCapacity,
     Note,
+    Inspectors,
+    Place,
+    Representative,
+    StartedAt,
+    Findings,
 }
 
 impl Field {
@@ -75,6 +80,11 @@ impl Field {
             Field::ProductionStatus => "生产状况",
             Field::DailyCapacity => "日产能（万只）",
             Field::Note => "备注",
+            Field::Inspectors => "执法人员",
+            Field::Place => "检查地点",
+            Field::Representative => "企业在场人员",
+            Field::StartedAt => "检查开始时间",
+            Field::Findings => "发现问题",
         }
     }
 }
@@ -104,6 +114,13 @@ pub enum Rule {
     UnknownValue,
     /// The same USCC appears on an earlier row of the same file.
     DuplicateInFile,
+    /// An on-site check needs at least two inspectors with certificate numbers.
+    TooFewInspectors,
+    DuplicateInspector,
+    /// Findings not yet confirmed by the inspector.
+    Unconfirmed,
+    /// A finished inspection is frozen.
+    Frozen,
 }
 
 /// One broken rule on one field; `detail` carries what the sentence needs (a count, a character, a holder).
@@ -142,6 +159,10 @@ impl FieldError {
             Rule::NumberFormat => format!("应为数字（{d}）"),
             Rule::UnknownValue => format!("无法识别的取值（{d}）"),
             Rule::DuplicateInFile => format!("与本文件第 {d} 行重复"),
+            Rule::TooFewInspectors => format!("至少需要两名执法人员并填写执法证号（现有 {d} 名）"),
+            Rule::DuplicateInspector => "中有重复的执法证号".to_string(),
+            Rule::Unconfirmed => format!("尚有 {d} 项未确认"),
+            Rule::Frozen => "已完结，不能修改；如需更正请作更正记录".to_string(),
         };
         format!("{}{}", self.field.label_zh(), rule)
     }

@@ -3,15 +3,18 @@
 //! orders changes for sync, and the text grams that drive roster search. No IO and no SQL live here.
 
 pub mod certificates;
+pub mod checklist;
 pub mod enterprise;
 pub mod field_error;
 pub mod hlc;
+pub mod inspection;
 pub mod licence;
 pub mod product;
 pub mod profile;
 pub mod roster_import;
 pub mod sample;
 pub mod search;
+pub mod standards;
 pub mod text;
 pub mod uscc;
 

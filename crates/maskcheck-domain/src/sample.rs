@@ -106,26 +106,6 @@ pub fn sample_enterprise(rng: &mut SampleRng, serial: u64) -> EnterpriseInput {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn samples_are_valid_unique_and_deterministic() {
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
-        let mut rng = SampleRng::new(7);
-        let mut seen = std::collections::HashSet::new();
-        for i in 0..2_000 {
-            let e = sample_enterprise(&mut rng, i);
-            assert!(crate::validate_enterprise(&e, today).is_ok(), "{e:?}");
-            assert!(seen.insert(e.uscc.clone()), "duplicate {}", e.uscc);
-        }
-        let a = sample_enterprise(&mut SampleRng::new(1), 0);
-        let b = sample_enterprise(&mut SampleRng::new(1), 0);
-        assert_eq!(a, b);
-    }
-}
-
 /// A licence and product set for a sample enterprise: its business licence, and for medical makers a
 /// registration certificate whose expiry is spread around `today` (some expired, some expiring soon).
 pub fn sample_licences_and_products(
@@ -182,4 +162,24 @@ pub fn sample_licences_and_products(
         }
     }
     (licences, products)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn samples_are_valid_unique_and_deterministic() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+        let mut rng = SampleRng::new(7);
+        let mut seen = std::collections::HashSet::new();
+        for i in 0..2_000 {
+            let e = sample_enterprise(&mut rng, i);
+            assert!(crate::validate_enterprise(&e, today).is_ok(), "{e:?}");
+            assert!(seen.insert(e.uscc.clone()), "duplicate {}", e.uscc);
+        }
+        let a = sample_enterprise(&mut SampleRng::new(1), 0);
+        let b = sample_enterprise(&mut SampleRng::new(1), 0);
+        assert_eq!(a, b);
+    }
 }
