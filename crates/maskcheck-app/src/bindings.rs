@@ -1,7 +1,12 @@
 //! The TypeScript declarations of every type that crosses IPC, in one file: `ui/src/api/bindings.ts`.
 //! A test compares the committed file with this output (run with `UPDATE_BINDINGS=1` to rewrite it).
 
+use maskcheck_domain::checklist::{AnswerType, ChecklistItem, ChecklistSection, ChecklistTemplate, LegalBasis};
+use maskcheck_domain::inspection::{
+    Finding, InspectionDraft, Inspector, IntakeRow, ItemAnswer, LabelCheck, LicenceCheck, Material, Verdict,
+};
 use maskcheck_domain::roster_import::{FieldChange, ImportAction, ImportCounts, PlannedRow, RowError};
+use maskcheck_domain::standards::LabelElement;
 use maskcheck_domain::*;
 use maskcheck_sheets::{ColumnMapping, RosterColumn};
 use ts_rs::TS;
@@ -69,5 +74,24 @@ pub fn typescript() -> String {
         ImportResultDto,
         ExportResultDto,
         ProgressDto,
+        AnswerType,
+        ChecklistItem,
+        ChecklistSection,
+        ChecklistTemplate,
+        LegalBasis,
+        Verdict,
+        ItemAnswer,
+        Inspector,
+        LicenceCheck,
+        Material,
+        IntakeRow,
+        LabelElement,
+        LabelCheck,
+        Finding,
+        InspectionDraft,
+        TemplateSummary,
+        PhotoDto,
+        InspectionDto,
+        InspectionRowDto,
     )
 }

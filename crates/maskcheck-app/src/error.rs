@@ -75,6 +75,7 @@ impl From<StoreError> for AppError {
         let code = match &e {
             StoreError::TooNew { .. } => ErrorCode::DatabaseTooNew,
             StoreError::NotFound { .. } => ErrorCode::NotFound,
+            StoreError::Frozen(_) => ErrorCode::Validation,
             StoreError::Backup(_) => ErrorCode::Io,
             StoreError::Corrupt(_) | StoreError::Sqlite(_) => ErrorCode::Storage,
         };

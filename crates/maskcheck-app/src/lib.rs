@@ -9,7 +9,9 @@ mod dto;
 mod error;
 mod export;
 mod import;
+mod inspection;
 mod paths;
+mod photos;
 mod roster;
 mod setup;
 
@@ -23,7 +25,9 @@ pub use dto::*;
 pub use error::{AppError, ErrorCode};
 pub use export::ExportResultDto;
 pub use import::{ImportOptions, ImportPreviewDto, ImportResultDto};
+pub use inspection::{InspectionDto, InspectionRowDto, TemplateSummary};
 pub use paths::resolve_data_dir;
+pub use photos::PhotoDto;
 
 pub type Result<T> = std::result::Result<T, AppError>;
 

@@ -302,3 +302,124 @@ fn an_unreadable_file_is_a_clear_error() {
     assert_eq!(err.code, ErrorCode::UnreadableFile);
     assert!(err.message.contains("x.xlsx"), "{}", err.message);
 }
+
+/// A medical maker whose registration certificate expired last month, with one product.
+fn medical_maker(app: &App) -> String {
+    let mut e = EnterpriseInput::new("新乡市卫滨区康宁医用口罩有限公司", valid_uscc("91410700MA1000051"));
+    e.medical = true;
+    e.production_address = Some("新乡市卫滨区华兰大道1号".into());
+    let id = app.create_enterprise(e).expect("enterprise").id;
+    let expired = LicenceInput {
+        kind: LicenceKind::DeviceRegistration,
+        number: "豫械注准20212140051".into(),
+        holder: None,
+        scope: None,
+        issued_on: None,
+        valid_until: Some(maskcheck_app::today() - chrono::Duration::days(30)),
+        issuer: None,
+    };
+    app.save_licence(&id, None, expired).expect("licence");
+    let product = maskcheck_domain::ProductInput {
+        name: "一次性使用医用口罩".into(),
+        category: maskcheck_domain::ProductCategory::MedicalDisposable,
+        standard: Some("YY/T 0969-2013".into()),
+        grade: None,
+        specification: Some("17.5cm×9.5cm".into()),
+        registration_cert_no: Some("豫械注准20212140051".into()),
+    };
+    app.save_product(&id, None, product).expect("product");
+    id
+}
+
+#[test]
+fn an_inspection_proposes_findings_and_freezes_when_finished() {
+    use maskcheck_domain::inspection::{Inspector, IntakeRow, Material};
+    use maskcheck_domain::standards::LabelElement;
+    let (dir, app) = app();
+    let enterprise = medical_maker(&app);
+    let started = app.start_inspection(&enterprise, "medicalMaker", None).expect("start");
+    assert_eq!(started.draft.inspectors[0].name, "张三", "the profile's inspector first");
+    let keys = |d: &maskcheck_app::InspectionDto| {
+        d.draft
+            .findings
+            .iter()
+            .map(|f| f.key.split(':').next_back().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(keys(&started), vec!["expired"], "the expired registration is proposed at once");
+
+    let mut draft = started.draft.clone();
+    draft.intake.push(IntakeRow {
+        id: "r1".into(),
+        material: Material::Meltblown,
+        supplier: "某熔喷布有限公司".into(),
+        batch: "MB-2611".into(),
+        quantity: Some(1.5),
+        unit: "吨".into(),
+        received_on: None,
+        certificate_seen: true,
+        report_seen: false,
+        claimed_filtration: Some(95.0),
+        record_ok: true,
+        note: None,
+    });
+    draft.labels[0].present.retain(|e| *e != LabelElement::StandardNumber);
+    draft.representative = "王五（厂长）".into();
+    let saved = app.save_inspection(&started.id, draft).expect("autosave");
+    assert_eq!(keys(&saved), vec!["expired", "report", "StandardNumber"]);
+    let bases: Vec<Vec<String>> = saved.draft.findings.iter().map(|f| f.basis.clone()).collect();
+    assert_eq!(bases, vec![vec!["mdr-81".to_string()], vec!["mdr-89".into()], vec!["pql-27".into(), "pql-54".into()]]);
+
+    let err = app.finish_inspection(&started.id).expect_err("one inspector");
+    assert!(err.fields.iter().any(|f| f.rule == Rule::TooFewInspectors), "{err:?}");
+    let mut draft = saved.draft.clone();
+    draft.inspectors[1] = Inspector { name: "李四".into(), cert_no: "HA0002".into() };
+    let saved = app.save_inspection(&started.id, draft).expect("second inspector");
+    let err = app.finish_inspection(&started.id).expect_err("unconfirmed");
+    assert_eq!(err.fields[0].rule, Rule::Unconfirmed);
+    let mut draft = saved.draft.clone();
+    for f in &mut draft.findings {
+        f.confirmed = true;
+    }
+    app.save_inspection(&started.id, draft.clone()).expect("confirmed");
+
+    // A photo, attached twice, is stored once.
+    let photo = dir.path().join("label.png");
+    image::RgbImage::from_pixel(1200, 900, image::Rgb([200, 30, 30])).save(&photo).expect("png");
+    let p = photo.display().to_string();
+    let a = app.attach_photo(&started.id, "label:x", &p, "标签正面").expect("attach");
+    let b = app.attach_photo(&started.id, "intake:r1", &p, "").expect("attach again");
+    assert_eq!(a.hash, b.hash);
+    assert!(a.thumbnail.starts_with("data:image/jpeg;base64,"));
+    let stored: usize =
+        walk(&dir.path().join("attachments")).into_iter().filter(|p| !p.to_string_lossy().contains("thumbs")).count();
+    assert_eq!(stored, 1, "one original for two links");
+    let not_image = dir.path().join("x.png");
+    std::fs::write(&not_image, "text").expect("write");
+    assert_eq!(
+        app.attach_photo(&started.id, "t", &not_image.display().to_string(), "").expect_err("text").code,
+        ErrorCode::UnreadableFile
+    );
+
+    let done = app.finish_inspection(&started.id).expect("finish");
+    assert!(done.finished && done.finished_at.is_some());
+    assert_eq!(done.photos.len(), 2);
+    let err = app.save_inspection(&started.id, draft).expect_err("frozen");
+    assert_eq!(err.fields[0].rule, Rule::Frozen);
+    let rows = app.list_inspections(Some(&enterprise), false).expect("list");
+    assert_eq!((rows.len(), rows[0].findings, rows[0].finished), (1, 3, true));
+    assert!(app.list_inspections(None, true).expect("drafts").is_empty());
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p))
+        } else {
+            out.push(p)
+        }
+    }
+    out
+}

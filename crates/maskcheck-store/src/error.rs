@@ -8,6 +8,8 @@ pub enum StoreError {
     Backup(String),
     #[error("未找到{entity}：{id}")]
     NotFound { entity: &'static str, id: String },
+    #[error("{0}已完结，不能修改；如需更正请作更正记录")]
+    Frozen(&'static str),
     #[error("数据库中的值无法读取：{0}")]
     Corrupt(String),
     #[error("数据库错误：{0}")]

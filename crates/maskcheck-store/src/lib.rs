@@ -1,9 +1,11 @@
 //! maskcheck's embedded SQLite store. Every SQL statement of the project lives in this crate; callers see typed
 //! records and typed errors. Writes go through [`Store::write`], one `BEGIN IMMEDIATE` transaction each.
 
+mod attachment;
 mod codec;
 mod enterprise;
 mod error;
+mod inspection;
 mod licence;
 mod meta;
 mod migrate;
@@ -16,10 +18,12 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
+pub use attachment::{AttachmentLink, AttachmentRecord};
 pub use enterprise::{EnterpriseListRow, EnterprisePage, UsccHolder};
 pub use error::StoreError;
+pub use inspection::{InspectionRecord, InspectionRow};
 pub use licence::LicenceRecord;
-pub use migrate::{schema_dump, LATEST_SCHEMA};
+pub use migrate::{migrate_to, schema_dump, LATEST_SCHEMA};
 pub use product::ProductRecord;
 pub use profile::Profile;
 pub use record::{EnterpriseRecord, RecordMeta, Void};

@@ -7,7 +7,14 @@ use rusqlite::Connection;
 
 use crate::{Result, StoreError};
 
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("migrations/0001_init.sql"), include_str!("migrations/0002_inspections.sql")];
+
+/// The migrations up to `version`, so tests can build every earlier schema.
+#[doc(hidden)]
+pub fn migrate_to(conn: &mut Connection, version: usize) -> Result<()> {
+    migrate_with(conn, &MIGRATIONS[..version], None)
+}
 
 /// The schema version this build writes.
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;

@@ -71,3 +71,62 @@ fn the_search_index_follows_insert_update_and_a_failed_transaction() {
         .expect("update");
     assert_eq!((find(&store, "康达"), find(&store, "德康")), (0, 1));
 }
+
+#[test]
+fn every_earlier_schema_migrates_with_its_data_and_a_backup() {
+    for from in 1..LATEST_SCHEMA as usize {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = dir.path().join("old.db");
+        {
+            let mut conn = rusqlite::Connection::open(&db).expect("open");
+            maskcheck_store::migrate_to(&mut conn, from).expect("old schema");
+            conn.execute(
+                "INSERT INTO enterprise (id, origin, version, name, uscc, kind, medical, exporter, created_at, updated_at)
+                 VALUES ('e1', 'd', 'v', '旧库口罩厂', '91350100M000100Y43', 'maker', 0, 0, 't', 't')",
+                [],
+            )
+            .expect("row");
+        }
+        let store = Store::open(&db, &dir.path().join("backups")).expect("migrate");
+        assert_eq!(store.enterprise("e1").expect("get").expect("kept").data.name, "旧库口罩厂", "from schema {from}");
+        let backups = std::fs::read_dir(dir.path().join("backups")).expect("backups").count();
+        assert_eq!(backups, 1, "from schema {from}");
+    }
+}
+
+#[test]
+fn a_finished_inspection_cannot_be_changed_or_deleted() {
+    let mut store = Store::open_in_memory().expect("open");
+    store
+        .write(|tx| {
+            tx.insert_enterprise(&meta("e"), &EnterpriseInput::new("甲", "91350100M000100Y43"))?;
+            let r = maskcheck_store::InspectionRecord {
+                meta: meta("i"),
+                enterprise_id: "e".into(),
+                template_key: "nonMedicalMaker".into(),
+                template_version: 1,
+                finished: false,
+                draft: "{}".into(),
+                amends_id: None,
+                finished_at: None,
+            };
+            tx.insert_inspection(&r)?;
+            tx.save_draft("i", "v2", "t2", r#"{"place":"厂区"}"#)?;
+            tx.finish_inspection(
+                "i",
+                "v3",
+                "t3",
+                r#"{"place":"厂区"}"#,
+                &[(meta("f1"), "k".into(), "问题".into(), "[]".into())],
+            )
+        })
+        .expect("draft, save, finish");
+    let again = store.write(|tx| tx.save_draft("i", "v4", "t4", "{}"));
+    assert!(matches!(again, Err(StoreError::Frozen(_))), "{again:?}");
+    let delete = store.write(|tx| tx.delete_inspection("i"));
+    assert!(matches!(delete, Err(StoreError::Frozen(_))), "{delete:?}");
+    let record = store.inspection("i").expect("get").expect("still there");
+    assert!(record.finished);
+    assert_eq!(record.draft, r#"{"place":"厂区"}"#);
+    assert_eq!(store.findings("i").expect("findings").len(), 1);
+}

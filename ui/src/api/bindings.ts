@@ -8,12 +8,12 @@ export type AppError = { code: ErrorCode, message: string, fields: Array<FieldEr
 /**
  * Every field a user can get wrong. The UI maps each to its label (`fields.<name>`).
  */
-export type Field = "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "foundedOn" | "kind" | "number" | "holder" | "scope" | "issuer" | "issuedOn" | "validUntil" | "category" | "standard" | "grade" | "registrationCertNo" | "reason" | "unitName" | "unitAbbr" | "inspectorName" | "certNo" | "medical" | "exporter" | "scale" | "productionStatus" | "dailyCapacity" | "note";
+export type Field = "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "foundedOn" | "kind" | "number" | "holder" | "scope" | "issuer" | "issuedOn" | "validUntil" | "category" | "standard" | "grade" | "registrationCertNo" | "reason" | "unitName" | "unitAbbr" | "inspectorName" | "certNo" | "medical" | "exporter" | "scale" | "productionStatus" | "dailyCapacity" | "note" | "inspectors" | "place" | "representative" | "startedAt" | "findings";
 
 /**
  * Every rule a field can break. The UI maps each to a sentence (`rules.<name>`) with `detail` filled in.
  */
-export type Rule = "required" | "tooLong" | "controlChars" | "usccLength" | "usccCharset" | "usccAreaCode" | "usccCheckChar" | "usccDuplicate" | "certificatePattern" | "certificateYear" | "certificateClass" | "dateOrder" | "dateInFuture" | "dateFormat" | "numberFormat" | "unknownValue" | "duplicateInFile";
+export type Rule = "required" | "tooLong" | "controlChars" | "usccLength" | "usccCharset" | "usccAreaCode" | "usccCheckChar" | "usccDuplicate" | "certificatePattern" | "certificateYear" | "certificateClass" | "dateOrder" | "dateInFuture" | "dateFormat" | "numberFormat" | "unknownValue" | "duplicateInFile" | "tooFewInspectors" | "duplicateInspector" | "unconfirmed" | "frozen";
 
 /**
  * One broken rule on one field; `detail` carries what the sentence needs (a count, a character, a holder).
@@ -189,3 +189,82 @@ export type ExportResultDto = { path: string, rows: number, };
  * Progress of a long task: `done` of `total` rows.
  */
 export type ProgressDto = { done: number, total: number, };
+
+export type AnswerType = "passFail" | "number" | "date" | "text" | "rows";
+
+export type ChecklistItem = { key: string, text: string, basis: Array<string>, answer: AnswerType, };
+
+export type ChecklistSection = { key: string, title: string, items: Array<ChecklistItem>, };
+
+export type ChecklistTemplate = { key: string, version: number, title: string, medical: boolean, sections: Array<ChecklistSection>, };
+
+export type LegalBasis = { key: string, law: string, article: string, text: string, };
+
+export type Verdict = "pass" | "fail" | "notApplicable";
+
+export type ItemAnswer = { verdict: Verdict | null, note: string | null, 
+/**
+ * For number, date and text items.
+ */
+value: string | null, };
+
+export type Inspector = { name: string, certNo: string, };
+
+/**
+ * A licence of the enterprise as checked on site.
+ */
+export type LicenceCheck = { licenceId: string, kind: LicenceKind, number: string, validUntil: string | null, sighted: boolean, scopeMismatch: boolean, holderMismatch: boolean, note: string | null, };
+
+export type Material = "meltblown" | "spunbond" | "earLoop" | "noseWire" | "other";
+
+/**
+ * One intake batch (进货批次) of a raw material.
+ */
+export type IntakeRow = { id: string, material: Material, supplier: string, batch: string, quantity: number | null, unit: string, receivedOn: string | null, certificateSeen: boolean, reportSeen: boolean, 
+/**
+ * Claimed filtration efficiency in percent (meltblown).
+ */
+claimedFiltration: number | null, recordOk: boolean, note: string | null, };
+
+export type LabelElement = "chineseName" | "makerName" | "makerAddress" | "productionDate" | "shelfLife" | "certificate" | "standardNumber" | "grade" | "registrationCertNo" | "productionLicenceNo" | "modelSpec" | "storageConditions";
+
+/**
+ * One product taken from the shelf and its label checked.
+ */
+export type LabelCheck = { id: string, productName: string, category: ProductCategory, standard: string | null, grade: string | null, registrationCertNo: string | null, present: Array<LabelElement>, note: string | null, };
+
+/**
+ * A finding (发现问题): proposed by a rule (its key says which), edited and confirmed by the inspector.
+ */
+export type Finding = { 
+/**
+ * `licence:<id>:expired`, `intake:<row>:report`, `label:<row>:missing:standardNumber`, `item:<key>`, or
+ * `manual:<n>` for one the inspector added.
+ */
+key: string, text: string, basis: Array<string>, confirmed: boolean, 
+/**
+ * The inspector changed the text: a new proposal for the same key does not overwrite it.
+ */
+edited: boolean, };
+
+export type InspectionDraft = { place: string, startedAt: string | null, endedAt: string | null, 
+/**
+ * 企业在场人员 (the representative present).
+ */
+representative: string, inspectors: Array<Inspector>, answers: { [key in string]?: ItemAnswer }, licences: Array<LicenceCheck>, intake: Array<IntakeRow>, labels: Array<LabelCheck>, findings: Array<Finding>, };
+
+export type TemplateSummary = { key: string, version: number, title: string, medical: boolean, };
+
+export type PhotoDto = { id: string, 
+/**
+ * What it shows: an item key, `intake:<row>`, `label:<row>`, `licence:<id>`.
+ */
+target: string, caption: string, hash: string, originalName: string, size: number, 
+/**
+ * A small JPEG as a data URL.
+ */
+thumbnail: string, };
+
+export type InspectionDto = { id: string, enterpriseId: string, enterpriseName: string, enterpriseUscc: string, template: ChecklistTemplate, finished: boolean, draft: InspectionDraft, createdAt: string, updatedAt: string, finishedAt: string | null, amendsId: string | null, photos: Array<PhotoDto>, };
+
+export type InspectionRowDto = { id: string, enterpriseId: string, enterpriseName: string, templateKey: string, finished: boolean, createdAt: string, finishedAt: string | null, findings: number, };

@@ -1,0 +1,133 @@
+//! Photos attached to inspections: stored once by SHA-256 under `attachments/` in the data directory (originals
+//! kept), thumbnails made on demand and cached under `attachments/thumbs/`, sent to the window as data URLs so it
+//! needs no file-system permission.
+
+use std::path::{Path, PathBuf};
+
+use base64::Engine;
+use maskcheck_store::{AttachmentRecord, StoreError};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+
+use crate::roster::new_meta;
+use crate::{now_text, App, AppError, ErrorCode, Result};
+
+const THUMB_PX: u32 = 320;
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PhotoDto {
+    pub id: String,
+    /// What it shows: an item key, `intake:<row>`, `label:<row>`, `licence:<id>`.
+    pub target: String,
+    pub caption: String,
+    pub hash: String,
+    pub original_name: String,
+    pub size: u32,
+    /// A small JPEG as a data URL.
+    pub thumbnail: String,
+}
+
+fn mime_of(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else {
+        None
+    }
+}
+
+impl App {
+    fn attachment_path(&self, hash: &str) -> PathBuf {
+        self.data_dir().join("attachments").join(&hash[..2]).join(hash)
+    }
+
+    fn thumbnail(&self, hash: &str) -> Result<String> {
+        let cached = self.data_dir().join("attachments/thumbs").join(format!("{hash}.jpg"));
+        let bytes = match std::fs::read(&cached) {
+            Ok(b) => b,
+            Err(_) => {
+                let original = self.attachment_path(hash);
+                let bytes = std::fs::read(&original).map_err(|e| AppError::io(&original, e))?;
+                // Originals are named by their hash, without extension: the format comes from the bytes.
+                let img = image::load_from_memory(&bytes).map_err(|e| {
+                    AppError::new(ErrorCode::UnreadableFile, format!("无法读取照片 {}：{e}", original.display()))
+                })?;
+                let thumb = img.thumbnail(THUMB_PX, THUMB_PX).into_rgb8();
+                let mut out = std::io::Cursor::new(Vec::new());
+                thumb
+                    .write_to(&mut out, image::ImageFormat::Jpeg)
+                    .map_err(|e| AppError::new(ErrorCode::Io, format!("无法生成缩略图：{e}")))?;
+                if let Some(dir) = cached.parent() {
+                    std::fs::create_dir_all(dir).map_err(|e| AppError::io(dir, e))?;
+                }
+                std::fs::write(&cached, out.get_ref()).map_err(|e| AppError::io(&cached, e))?;
+                out.into_inner()
+            }
+        };
+        Ok(format!("data:image/jpeg;base64,{}", base64::engine::general_purpose::STANDARD.encode(bytes)))
+    }
+
+    pub(crate) fn photos(&self, inspection_id: &str) -> Result<Vec<PhotoDto>> {
+        let links = self.store().attachment_links(inspection_id)?;
+        links
+            .into_iter()
+            .map(|l| {
+                Ok(PhotoDto {
+                    thumbnail: self.thumbnail(&l.attachment.hash)?,
+                    id: l.id,
+                    target: l.target,
+                    caption: l.caption,
+                    hash: l.attachment.hash,
+                    original_name: l.attachment.original_name,
+                    size: u32::try_from(l.attachment.size).unwrap_or(u32::MAX),
+                })
+            })
+            .collect()
+    }
+
+    /// Attaches a photo file to a target of a draft inspection. The same picture attached twice is stored once.
+    pub fn attach_photo(&self, inspection_id: &str, target: &str, path: &str, caption: &str) -> Result<PhotoDto> {
+        let device = self.device_id()?;
+        let r = self
+            .store()
+            .inspection(inspection_id)?
+            .ok_or_else(|| StoreError::NotFound { entity: "检查记录", id: inspection_id.into() })?;
+        if r.finished {
+            return Err(StoreError::Frozen("检查记录").into());
+        }
+        let src = Path::new(path);
+        let bytes = std::fs::read(src).map_err(|e| AppError::io(src, e))?;
+        let mime = mime_of(&bytes).ok_or_else(|| {
+            AppError::new(ErrorCode::UnreadableFile, format!("{} 不是 JPEG 或 PNG 照片", src.display()))
+        })?;
+        let hash: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+        let dest = self.attachment_path(&hash);
+        if !dest.exists() {
+            let dir = dest.parent().unwrap_or(self.data_dir());
+            std::fs::create_dir_all(dir).map_err(|e| AppError::io(dir, e))?;
+            // Written beside, then renamed: a crash never leaves a half photo under its hash.
+            let tmp = dest.with_extension("part");
+            std::fs::write(&tmp, &bytes).map_err(|e| AppError::io(&tmp, e))?;
+            std::fs::rename(&tmp, &dest).map_err(|e| AppError::io(&dest, e))?;
+        }
+        let record = AttachmentRecord {
+            hash: hash.clone(),
+            size: bytes.len() as i64,
+            mime: mime.into(),
+            original_name: src.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        };
+        let link_id = self.store().write(|tx| {
+            tx.upsert_attachment(&record, &now_text())?;
+            let meta = new_meta(tx, &device)?;
+            tx.link_attachment(&meta, inspection_id, target, &hash, caption.trim())?;
+            Ok::<_, AppError>(meta.id)
+        })?;
+        self.photos(inspection_id)?
+            .into_iter()
+            .find(|p| p.id == link_id)
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound, "照片"))
+    }
+}
