@@ -23,6 +23,9 @@ pub enum Command {
     /// The enterprise roster
     #[command(subcommand)]
     Enterprise(EnterpriseCommand),
+    /// On-site inspections
+    #[command(subcommand)]
+    Inspection(InspectionCommand),
     /// Import a roster spreadsheet, or export the roster
     #[command(subcommand)]
     Roster(RosterCommand),
@@ -196,4 +199,15 @@ pub enum RosterCommand {
         #[arg(long)]
         appendix3: bool,
     },
+}
+
+#[derive(Subcommand)]
+pub enum InspectionCommand {
+    /// List inspections, newest first
+    List {
+        #[arg(long)]
+        enterprise: Option<String>,
+    },
+    /// Show one inspection with its findings
+    Show { id: String },
 }

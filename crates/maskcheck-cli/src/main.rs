@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use maskcheck_app::{App, AppError, ErrorCode};
 
-use args::{Cli, Command, EnterpriseCommand, RosterCommand};
+use args::{Cli, Command, EnterpriseCommand, InspectionCommand, RosterCommand};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -63,10 +63,22 @@ fn run(cli: Cli) -> Result<(), AppError> {
             let out = app.export_roster(&file.display().to_string(), appendix3)?;
             output::print(json, &out, || format!("已导出 {} 家企业到 {}", out.rows, out.path))
         }
+        Command::Inspection(InspectionCommand::List { enterprise }) => {
+            let rows = app.list_inspections(enterprise.as_deref(), false)?;
+            output::print(json, &rows, || output::inspection_table(&rows))
+        }
+        Command::Inspection(InspectionCommand::Show { id }) => {
+            let i = app.inspection(&id)?;
+            let catalogue = app.legal_catalogue()?;
+            output::print(json, &i, || output::inspection_detail(&i, &catalogue))
+        }
         Command::Demo { enterprises, seed } => {
             let s = app.load_demo(enterprises, seed)?;
             output::print(json, &s, || {
-                format!("演示数据：企业 {} 家，证照 {} 份，产品 {} 个", s.enterprises, s.licences, s.products)
+                format!(
+                    "演示数据：企业 {} 家，证照 {} 份，产品 {} 个，已完结检查 {} 次",
+                    s.enterprises, s.licences, s.products, s.inspections
+                )
             })
         }
         Command::Enterprise(EnterpriseCommand::Add(a)) => {

@@ -1,6 +1,9 @@
 //! Human and JSON output.
 
-use maskcheck_app::{AppError, EnterpriseDetailDto, EnterprisePageDto, ImportPreviewDto, ImportResultDto};
+use maskcheck_app::{
+    AppError, EnterpriseDetailDto, EnterprisePageDto, ImportPreviewDto, ImportResultDto, InspectionDto,
+    InspectionRowDto,
+};
 use maskcheck_domain::roster_import::{ImportCounts, PlannedRow};
 use serde::Serialize;
 
@@ -96,4 +99,47 @@ pub fn import_result(r: &ImportResultDto) -> String {
         format!("\n跳过 {} 行：{}", r.skipped.len(), problem_lines(&r.skipped))
     };
     format!("已导入：新增 {}，更新 {}（{}）{skipped}", r.inserted, r.updated, counts_line(&r.counts))
+}
+
+pub fn inspection_table(rows: &[InspectionRowDto]) -> String {
+    let mut out = format!("共 {} 次检查\n", rows.len());
+    for r in rows {
+        let state = if r.finished { "已完结" } else { "草稿" };
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\t发现问题 {} 项\n",
+            r.id,
+            &r.created_at[..r.created_at.len().min(16)],
+            state,
+            r.enterprise_name,
+            r.findings
+        ));
+    }
+    out.trim_end().to_string()
+}
+
+pub fn inspection_detail(i: &InspectionDto, catalogue: &[maskcheck_domain::checklist::LegalBasis]) -> String {
+    let d = &i.draft;
+    let inspectors: Vec<String> = d.inspectors.iter().map(|p| format!("{}（{}）", p.name, p.cert_no)).collect();
+    let mut out = format!(
+        "{}（{}）\n检查表：{}\n状态：{}\n时间：{} 至 {}\n地点：{}\n执法人员：{}\n企业在场人员：{}\n发现问题 {} 项：",
+        i.enterprise_name,
+        i.enterprise_uscc,
+        i.template.title,
+        if i.finished { "已完结" } else { "草稿" },
+        d.started_at.clone().unwrap_or_default(),
+        d.ended_at.clone().unwrap_or_default(),
+        d.place,
+        inspectors.join("、"),
+        d.representative,
+        d.findings.len()
+    );
+    for (n, f) in d.findings.iter().enumerate() {
+        let bases: Vec<String> = f
+            .basis
+            .iter()
+            .map(|k| catalogue.iter().find(|b| &b.key == k).map(|b| b.citation()).unwrap_or_else(|| k.clone()))
+            .collect();
+        out.push_str(&format!("\n{}. {}\n   依据：{}", n + 1, f.text, bases.join("；")));
+    }
+    out
 }

@@ -103,6 +103,20 @@ fn demo_fills_a_fresh_data_dir() {
     let list = run(dir.path(), &["enterprise", "list", "--json"]);
     let page: serde_json::Value = serde_json::from_slice(&list.stdout).expect("json");
     assert_eq!(page["total"], 50);
+
+    let inspections = run(dir.path(), &["inspection", "list", "--json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&inspections.stdout).expect("json");
+    let first = &rows[0];
+    assert_eq!(first["finished"], true);
+    assert!(first["findings"].as_u64().unwrap_or(0) >= 1, "{first}");
+    let id = first["id"].as_str().expect("id");
+    let show = run(dir.path(), &["inspection", "show", id]);
+    let text = String::from_utf8_lossy(&show.stdout);
+    assert!(text.contains("状态：已完结") && text.contains("依据：《"), "{text}");
+    let json = run(dir.path(), &["inspection", "show", id, "--json"]);
+    let i: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert!(!i["draft"]["findings"].as_array().expect("findings").is_empty());
+    assert_eq!(i["photos"].as_array().map(Vec::len), Some(1));
 }
 
 fn roster_with_one_bad_row(path: &std::path::Path) {

@@ -131,7 +131,7 @@ expiredLicences: number,
  */
 expiringLicences: number, };
 
-export type DemoSummary = { enterprises: number, licences: number, products: number, };
+export type DemoSummary = { enterprises: number, licences: number, products: number, inspections: number, };
 
 /**
  * A column of a roster spreadsheet that maps to an enterprise field.
