@@ -2,8 +2,11 @@
 
 use maskcheck_app::{
     App, AppError, DashboardDto, DemoSummary, EnterpriseDetailDto, EnterpriseDto, EnterprisePageDto, ExportResultDto,
-    ImportOptions, ImportPreviewDto, ImportResultDto, LicenceDto, ProductDto, ProfileDto, ProgressDto, SetupStatus,
+    ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDto, InspectionRowDto, LicenceDto, PhotoDto,
+    ProductDto, ProfileDto, ProgressDto, SetupStatus, TemplateSummary,
 };
+use maskcheck_domain::checklist::LegalBasis;
+use maskcheck_domain::inspection::InspectionDraft;
 use maskcheck_domain::{EnterpriseInput, EnterpriseQuery, LicenceInput, ProductInput, ProfileInput};
 use tauri::ipc::Channel;
 use tauri::State;
@@ -123,6 +126,56 @@ fn roster_export(shell: State<'_, Shell>, path: String, appendix3: bool) -> Cmd<
     app(&shell)?.export_roster(&path, appendix3)
 }
 
+#[tauri::command(async)]
+fn inspection_templates(shell: State<'_, Shell>) -> Cmd<Vec<TemplateSummary>> {
+    app(&shell)?.inspection_templates()
+}
+
+#[tauri::command(async)]
+fn legal_catalogue(shell: State<'_, Shell>) -> Cmd<Vec<LegalBasis>> {
+    app(&shell)?.legal_catalogue()
+}
+
+#[tauri::command(async)]
+fn inspection_start(shell: State<'_, Shell>, enterprise_id: String, template_key: String) -> Cmd<InspectionDto> {
+    app(&shell)?.start_inspection(&enterprise_id, &template_key, None)
+}
+
+#[tauri::command(async)]
+fn inspection_get(shell: State<'_, Shell>, id: String) -> Cmd<InspectionDto> {
+    app(&shell)?.inspection(&id)
+}
+
+#[tauri::command(async)]
+fn inspection_save(shell: State<'_, Shell>, id: String, draft: InspectionDraft) -> Cmd<InspectionDto> {
+    app(&shell)?.save_inspection(&id, draft)
+}
+
+#[tauri::command(async)]
+fn inspection_finish(shell: State<'_, Shell>, id: String) -> Cmd<InspectionDto> {
+    app(&shell)?.finish_inspection(&id)
+}
+
+#[tauri::command(async)]
+fn inspection_list(
+    shell: State<'_, Shell>,
+    enterprise_id: Option<String>,
+    drafts_only: bool,
+) -> Cmd<Vec<InspectionRowDto>> {
+    app(&shell)?.list_inspections(enterprise_id.as_deref(), drafts_only)
+}
+
+#[tauri::command(async)]
+fn inspection_attach_photo(
+    shell: State<'_, Shell>,
+    id: String,
+    target: String,
+    path: String,
+    caption: String,
+) -> Cmd<PhotoDto> {
+    app(&shell)?.attach_photo(&id, &target, &path, &caption)
+}
+
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         setup_status,
@@ -143,5 +196,13 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         roster_import_commit,
         task_cancel,
         roster_export,
+        inspection_templates,
+        legal_catalogue,
+        inspection_start,
+        inspection_get,
+        inspection_save,
+        inspection_finish,
+        inspection_list,
+        inspection_attach_photo,
     ]
 }

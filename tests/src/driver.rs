@@ -164,8 +164,21 @@ impl Session {
         }
     }
 
+    /// Clicks, retrying for up to 5 s while an animation (a drawer sliding in, a dialog fading) covers the target.
     pub fn click(&self, e: &Element) {
-        self.post(&format!("/element/{}/click", e.0), &json!({}));
+        let url = format!("{}/element/{}/click", self.base, e.0);
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            match ureq::post(&url).send_json(json!({})) {
+                Ok(_) => return,
+                Err(ureq::Error::Status(400, r)) if Instant::now() < deadline => {
+                    let body = r.into_string().unwrap_or_default();
+                    assert!(body.contains("intercepted"), "click failed: {body}");
+                    std::thread::sleep(Duration::from_millis(150));
+                }
+                Err(e) => panic!("click {url}: {e}"),
+            }
+        }
     }
 
     pub fn click_css(&self, css: &str) {

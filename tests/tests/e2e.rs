@@ -149,3 +149,149 @@ fn import_a_roster_with_one_bad_row() {
     assert_eq!(names, vec!["新乡市红旗区嘉禾防护用品厂"]);
     s.screenshot("found-imported");
 }
+
+/// A medical maker whose registration certificate expired last month, with one product: returns (dir, app).
+fn medical_maker_data_dir() -> tempfile::TempDir {
+    use maskcheck_domain::{LicenceInput, LicenceKind, ProductCategory, ProductInput};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = App::open(dir.path()).expect("open");
+    app.setup(maskcheck_domain::ProfileInput {
+        unit_name: "卫滨区市场监督管理局".into(),
+        unit_abbr: "卫".into(),
+        county: "卫滨区".into(),
+        inspector_name: "张三".into(),
+        cert_no: "HA0001".into(),
+        role: maskcheck_domain::Role::Inspector,
+    })
+    .expect("setup");
+    let first17 = "91410700MA1000061";
+    let mut e = EnterpriseInput::new(
+        "新乡市卫滨区康宁医用口罩有限公司",
+        format!("{first17}{}", maskcheck_domain::uscc::check_char(first17).expect("cs")),
+    );
+    e.medical = true;
+    e.production_address = Some("新乡市卫滨区华兰大道1号".into());
+    let id = app.create_enterprise(e).expect("enterprise").id;
+    let lic = LicenceInput {
+        kind: LicenceKind::DeviceRegistration,
+        number: "豫械注准20212140061".into(),
+        holder: None,
+        scope: None,
+        issued_on: None,
+        valid_until: Some(maskcheck_app::today() - chrono::Duration::days(30)),
+        issuer: Some("河南省药品监督管理局".into()),
+    };
+    app.save_licence(&id, None, lic).expect("licence");
+    let product = ProductInput {
+        name: "一次性使用医用口罩".into(),
+        category: ProductCategory::MedicalDisposable,
+        standard: Some("YY/T 0969-2013".into()),
+        grade: None,
+        specification: Some("17.5cm×9.5cm".into()),
+        registration_cert_no: Some("豫械注准20212140061".into()),
+    };
+    app.save_product(&id, None, product).expect("product");
+    dir
+}
+
+fn section_shot(s: &mut Session, key: &str) {
+    s.execute(&format!("document.querySelector('[data-testid=section-{key}]').scrollIntoView()"));
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    s.screenshot(&format!("section-{key}"));
+}
+
+#[test]
+fn inspect_a_medical_maker_and_finish_with_three_findings() {
+    let driver = Driver::start();
+    let dir = medical_maker_data_dir();
+    let mut s = Session::launch(&driver, dir.path(), "inspection");
+    s.click_css("[data-testid=nav-roster]");
+    s.type_into("[data-testid=roster-search]", "康宁");
+    s.wait_text("[data-testid=roster-total]", |t| t.contains("共 1 条"));
+    s.click_css("[data-testid=roster-row-name]");
+    s.click_css("[data-testid=start-inspection] .el-button-group > .el-button:first-child");
+    s.wait_text("[data-testid=inspection-title]", |t| t == "新乡市卫滨区康宁医用口罩有限公司");
+
+    // The expired registration certificate is proposed at once.
+    s.wait_text("[data-testid=section-findings] .el-card__header", |t| t.contains("（1）"));
+    let first = s.execute("return document.querySelector('[data-testid=finding-text]').value");
+    assert!(first.as_str().unwrap_or_default().contains("已于"), "{first}");
+    s.type_into("[data-testid=inspector-1-name]", "李四");
+    s.type_into("[data-testid=inspector-1-cert]", "HA0002");
+    s.type_into("[data-testid=insp-representative]", "王五（厂长）");
+    section_shot(&mut s, "basics");
+    section_shot(&mut s, "licences");
+
+    s.click_css("[data-testid=intake-add]");
+    s.type_into("[data-testid=intake-supplier]", "某熔喷布有限公司");
+    s.type_into("[data-testid=intake-batch]", "MB-2611");
+    s.click_css("[data-testid=intake-report]");
+    section_shot(&mut s, "intake");
+    section_shot(&mut s, "outbound");
+
+    s.click_css("[data-testid=label-0-standardNumber]");
+    section_shot(&mut s, "labels");
+    section_shot(&mut s, "ledger");
+    section_shot(&mut s, "other");
+
+    let findings = s.wait_text("[data-testid=section-findings] .el-card__header", |t| t.contains("（3）"));
+    assert!(findings.contains("发现问题"), "{findings}");
+    s.click_css("[data-testid=findings-confirm-all]");
+    s.wait_text("[data-testid=autosave-state]", |t| t.contains("已自动保存"));
+    s.click_css("[data-testid=inspection-finish]");
+    s.click_css(".el-message-box__btns .el-button--primary");
+    s.wait_text("[data-testid=inspection-status]", |t| t.contains("完结"));
+
+    assert_eq!(s.find_all("[data-testid=finding]").len(), 3);
+    let all =
+        s.execute("return [...document.querySelectorAll('[data-testid=finding-text]')].map(t => t.value).join('\\n')");
+    let all = all.as_str().unwrap_or_default();
+    assert!(all.contains("医疗器械注册证（豫械注准20212140061）已于"), "{all}");
+    assert!(all.contains("熔喷布（供应商：某熔喷布有限公司，批号：MB-2611）进货时未查验检验报告"), "{all}");
+    assert!(all.contains("标签未标注执行标准编号"), "{all}");
+    let bases: Vec<String> = s.find_all("[data-testid=finding-basis]").iter().map(|e| s.text(e)).collect();
+    assert!(bases[0].contains("《医疗器械监督管理条例》（国务院令第739号）第八十一条"), "{bases:?}");
+    assert!(bases[1].contains("第八十九条"), "{bases:?}");
+    assert!(bases[2].contains("《中华人民共和国产品质量法》第二十七条"), "{bases:?}");
+    section_shot(&mut s, "findings");
+}
+
+/// The pid of the running desktop app (started by WebKitWebDriver), found by its executable.
+fn app_pid() -> Option<u32> {
+    let exe = maskcheck_tests::driver::app_binary();
+    std::fs::read_dir("/proc").ok()?.flatten().find_map(|e| {
+        let pid: u32 = e.file_name().to_str()?.parse().ok()?;
+        (std::fs::read_link(format!("/proc/{pid}/exe")).ok()? == exe).then_some(pid)
+    })
+}
+
+#[test]
+fn killing_the_app_while_typing_loses_nothing_autosaved() {
+    let driver = Driver::start();
+    let dir = medical_maker_data_dir();
+    {
+        let app = App::open(dir.path()).expect("open");
+        let id = app.list_enterprises(maskcheck_domain::EnterpriseQuery::default()).expect("list").rows[0].id.clone();
+        app.start_inspection(&id, "medicalMaker", None).expect("draft");
+    }
+    let mut s = Session::launch(&driver, dir.path(), "crash");
+    s.click_css("[data-testid=draft-open]");
+    s.type_into("[data-testid=insp-place]", "新乡市卫滨区华兰大道1号二号车间");
+    s.type_into("[data-testid=insp-representative]", "赵六（质量负责人）");
+    s.wait_text("[data-testid=autosave-state]", |t| t.contains("已自动保存"));
+    s.screenshot("typed");
+    let pid = app_pid().expect("the app is running");
+    let status = std::process::Command::new("kill").args(["-KILL", &pid.to_string()]).status().expect("kill");
+    assert!(status.success());
+    drop(s);
+
+    let mut s = Session::launch(&driver, dir.path(), "crash-reopened");
+    s.click_css("[data-testid=draft-open]");
+    s.wait_text("[data-testid=inspection-title]", |t| t.contains("康宁"));
+    let value = |css: &str| {
+        s.execute(&format!("return document.querySelector('{css}').value")).as_str().unwrap_or_default().to_string()
+    };
+    assert_eq!(value("[data-testid=insp-place]"), "新乡市卫滨区华兰大道1号二号车间");
+    assert_eq!(value("[data-testid=insp-representative]"), "赵六（质量负责人）");
+    s.screenshot("reopened-draft");
+}

@@ -11,3 +11,8 @@ export async function pickSpreadsheet(): Promise<string | null> {
 export async function pickSaveXlsx(defaultPath: string): Promise<string | null> {
   return await save({ defaultPath, filters: [{ name: 'Excel', extensions: ['xlsx'] }] })
 }
+
+export async function pickImage(): Promise<string | null> {
+  const chosen = await open({ multiple: false, directory: false, filters: [{ name: '照片', extensions: ['jpg', 'jpeg', 'png'] }] })
+  return typeof chosen === 'string' ? chosen : null
+}

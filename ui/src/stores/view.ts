@@ -2,12 +2,13 @@
 import { defineStore } from 'pinia'
 import type { EnterpriseKind, LicenceFilter } from '../api/bindings'
 
-export type Page = 'dashboard' | 'roster'
+export type Page = 'dashboard' | 'roster' | 'inspections' | 'inspection'
 
 export const useViewStore = defineStore('view', {
   state: () => ({
     page: 'dashboard' as Page,
     navCollapsed: false,
+    inspectionId: null as string | null,
     roster: {
       text: '',
       county: '',
@@ -21,6 +22,10 @@ export const useViewStore = defineStore('view', {
   actions: {
     open(page: Page) {
       this.page = page
+    },
+    openInspection(id: string) {
+      this.inspectionId = id
+      this.page = 'inspection'
     },
     openRosterFiltered(licence: LicenceFilter | null) {
       this.roster = { ...this.roster, text: '', county: '', kind: null, licence, page: 1 }
