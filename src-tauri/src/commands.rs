@@ -147,7 +147,7 @@ fn inspection_get(shell: State<'_, Shell>, id: String) -> Cmd<InspectionDto> {
 }
 
 #[tauri::command(async)]
-fn inspection_save(shell: State<'_, Shell>, id: String, draft: InspectionDraft) -> Cmd<InspectionDto> {
+fn inspection_save(shell: State<'_, Shell>, id: String, draft: InspectionDraft) -> Cmd<InspectionDraft> {
     app(&shell)?.save_inspection(&id, draft)
 }
 

@@ -144,6 +144,14 @@ impl Session {
         }
     }
 
+    /// The visible text of every element matching `css`, read in one script (no stale element references when
+    /// the page re-renders between calls).
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        let css = serde_json::to_string(css).unwrap_or_default();
+        let v = self.execute(&format!("return [...document.querySelectorAll({css})].map(e => e.innerText)"));
+        v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect()).unwrap_or_default()
+    }
+
     pub fn find_all(&self, css: &str) -> Vec<Element> {
         let v = self.post("/elements", &json!({"using": "css selector", "value": css}));
         v.as_array()
@@ -197,8 +205,29 @@ impl Session {
         }
     }
 
+    /// The element's text, or "" when it went stale (re-rendered) since it was found: callers wait and retry.
     pub fn text(&self, e: &Element) -> String {
-        self.get(&format!("/element/{}/text", e.0)).as_str().unwrap_or_default().to_string()
+        let url = format!("{}/element/{}/text", self.base, e.0);
+        ureq::get(&url)
+            .call()
+            .ok()
+            .and_then(|r| r.into_json::<Value>().ok())
+            .and_then(|v| v["value"].as_str().map(String::from))
+            .unwrap_or_default()
+    }
+
+    /// Clicks `css` until `gone` is no longer visible: a click during an opening animation can be ignored.
+    pub fn click_until_gone(&self, css: &str, gone: &str) {
+        for _ in 0..10 {
+            if let Some(e) = self.try_find(css) {
+                let _ = ureq::post(&format!("{}/element/{}/click", self.base, e.0)).send_json(json!({}));
+            }
+            std::thread::sleep(Duration::from_millis(400));
+            if !self.is_visible(gone) {
+                return;
+            }
+        }
+        panic!("{gone} is still visible after clicking {css}");
     }
 
     pub fn execute(&self, script: &str) -> Value {

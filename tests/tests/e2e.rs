@@ -55,12 +55,11 @@ fn add_an_enterprise_with_a_wrong_uscc_correct_it_and_find_it() {
     s.click_css("[data-testid=ent-save]");
     s.wait_text("[data-testid=detail-name]", |t| t == "新乡市卫滨区康达口罩有限公司");
     s.screenshot("saved-detail");
-    s.click_css(".el-drawer__close-btn");
-    s.wait_gone("[data-testid=detail-name]");
+    s.click_until_gone(".el-drawer__close-btn", "[data-testid=detail-name]");
 
     s.type_into("[data-testid=roster-search]", "康达");
     s.wait_text("[data-testid=roster-total]", |t| t.contains("共 1 条"));
-    let names: Vec<String> = s.find_all("[data-testid=roster-row-name]").iter().map(|e| s.text(e)).collect();
+    let names = s.texts("[data-testid=roster-row-name]");
     assert_eq!(names, vec!["新乡市卫滨区康达口罩有限公司"]);
     s.screenshot("found-by-two-characters");
 
@@ -140,12 +139,11 @@ fn import_a_roster_with_one_bad_row() {
     let done = s.wait_text("[data-testid=import-result]", |t| t.contains("导入完成"));
     assert!(done.contains("新增 2") && done.contains("跳过 1"), "{done}");
     s.screenshot("imported");
-    s.click_css("[data-testid=import-result] button");
-    s.wait_gone("[data-testid=import-result]");
+    s.click_until_gone("[data-testid=import-result] button", "[data-testid=import-result]");
 
     s.type_into("[data-testid=roster-search]", "嘉禾");
     s.wait_text("[data-testid=roster-total]", |t| t.contains("共 1 条"));
-    let names: Vec<String> = s.find_all("[data-testid=roster-row-name]").iter().map(|e| s.text(e)).collect();
+    let names = s.texts("[data-testid=roster-row-name]");
     assert_eq!(names, vec!["新乡市红旗区嘉禾防护用品厂"]);
     s.screenshot("found-imported");
 }
@@ -242,14 +240,14 @@ fn inspect_a_medical_maker_and_finish_with_three_findings() {
     s.click_css(".el-message-box__btns .el-button--primary");
     s.wait_text("[data-testid=inspection-status]", |t| t.contains("完结"));
 
-    assert_eq!(s.find_all("[data-testid=finding]").len(), 3);
+    assert_eq!(s.texts("[data-testid=finding]").len(), 3);
     let all =
         s.execute("return [...document.querySelectorAll('[data-testid=finding-text]')].map(t => t.value).join('\\n')");
     let all = all.as_str().unwrap_or_default();
     assert!(all.contains("医疗器械注册证（豫械注准20212140061）已于"), "{all}");
     assert!(all.contains("熔喷布（供应商：某熔喷布有限公司，批号：MB-2611）进货时未查验检验报告"), "{all}");
     assert!(all.contains("标签未标注执行标准编号"), "{all}");
-    let bases: Vec<String> = s.find_all("[data-testid=finding-basis]").iter().map(|e| s.text(e)).collect();
+    let bases = s.texts("[data-testid=finding-basis]");
     assert!(bases[0].contains("《医疗器械监督管理条例》（国务院令第739号）第八十一条"), "{bases:?}");
     assert!(bases[1].contains("第八十九条"), "{bases:?}");
     assert!(bases[2].contains("《中华人民共和国产品质量法》第二十七条"), "{bases:?}");

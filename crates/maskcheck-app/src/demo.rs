@@ -67,7 +67,7 @@ impl App {
                 }
             }
             let saved = self.save_inspection(&started.id, d)?;
-            let mut d = saved.draft;
+            let mut d = saved;
             d.findings.iter_mut().for_each(|f| f.confirmed = true);
             self.save_inspection(&started.id, d)?;
             self.attach_photo(&started.id, "labels.products", &photo.display().to_string(), "抽查产品标签")?;

@@ -223,8 +223,9 @@ impl App {
         })
     }
 
-    /// Autosave: stores the draft as typed, with findings re-proposed. Refused once finished.
-    pub fn save_inspection(&self, id: &str, draft: InspectionDraft) -> Result<InspectionDto> {
+    /// Autosave: stores the draft as typed, with findings re-proposed, and returns it (without the photos, which
+    /// a keystroke does not change). Refused once finished.
+    pub fn save_inspection(&self, id: &str, draft: InspectionDraft) -> Result<InspectionDraft> {
         let device = self.device_id()?;
         let r = self
             .store()
@@ -243,7 +244,7 @@ impl App {
                 Ok::<_, AppError>(())
             })
             .map_err(frozen_error)?;
-        self.inspection(id)
+        Ok(draft)
     }
 
     /// Finishes (freezes) an inspection: two inspectors with certificate numbers, the place, the representative,

@@ -339,14 +339,10 @@ fn an_inspection_proposes_findings_and_freezes_when_finished() {
     let enterprise = medical_maker(&app);
     let started = app.start_inspection(&enterprise, "medicalMaker", None).expect("start");
     assert_eq!(started.draft.inspectors[0].name, "张三", "the profile's inspector first");
-    let keys = |d: &maskcheck_app::InspectionDto| {
-        d.draft
-            .findings
-            .iter()
-            .map(|f| f.key.split(':').next_back().unwrap_or_default().to_string())
-            .collect::<Vec<_>>()
+    let keys = |d: &maskcheck_domain::inspection::InspectionDraft| {
+        d.findings.iter().map(|f| f.key.split(':').next_back().unwrap_or_default().to_string()).collect::<Vec<_>>()
     };
-    assert_eq!(keys(&started), vec!["expired"], "the expired registration is proposed at once");
+    assert_eq!(keys(&started.draft), vec!["expired"], "the expired registration is proposed at once");
 
     let mut draft = started.draft.clone();
     draft.intake.push(IntakeRow {
@@ -367,17 +363,17 @@ fn an_inspection_proposes_findings_and_freezes_when_finished() {
     draft.representative = "王五（厂长）".into();
     let saved = app.save_inspection(&started.id, draft).expect("autosave");
     assert_eq!(keys(&saved), vec!["expired", "report", "StandardNumber"]);
-    let bases: Vec<Vec<String>> = saved.draft.findings.iter().map(|f| f.basis.clone()).collect();
+    let bases: Vec<Vec<String>> = saved.findings.iter().map(|f| f.basis.clone()).collect();
     assert_eq!(bases, vec![vec!["mdr-81".to_string()], vec!["mdr-89".into()], vec!["pql-27".into(), "pql-54".into()]]);
 
     let err = app.finish_inspection(&started.id).expect_err("one inspector");
     assert!(err.fields.iter().any(|f| f.rule == Rule::TooFewInspectors), "{err:?}");
-    let mut draft = saved.draft.clone();
+    let mut draft = saved.clone();
     draft.inspectors[1] = Inspector { name: "李四".into(), cert_no: "HA0002".into() };
     let saved = app.save_inspection(&started.id, draft).expect("second inspector");
     let err = app.finish_inspection(&started.id).expect_err("unconfirmed");
     assert_eq!(err.fields[0].rule, Rule::Unconfirmed);
-    let mut draft = saved.draft.clone();
+    let mut draft = saved.clone();
     for f in &mut draft.findings {
         f.confirmed = true;
     }

@@ -6,7 +6,7 @@ export const legalCatalogue = () => call<LegalBasis[]>('legal_catalogue')
 export const startInspection = (enterpriseId: string, templateKey: string) =>
   call<InspectionDto>('inspection_start', { enterpriseId, templateKey })
 export const getInspection = (id: string) => call<InspectionDto>('inspection_get', { id })
-export const saveInspection = (id: string, draft: InspectionDraft) => call<InspectionDto>('inspection_save', { id, draft })
+export const saveInspection = (id: string, draft: InspectionDraft) => call<InspectionDraft>('inspection_save', { id, draft })
 export const finishInspection = (id: string) => call<InspectionDto>('inspection_finish', { id })
 export const listInspections = (enterpriseId: string | null, draftsOnly: boolean) =>
   call<InspectionRowDto[]>('inspection_list', { enterpriseId, draftsOnly })

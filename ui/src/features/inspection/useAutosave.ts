@@ -30,7 +30,7 @@ export function useAutosave(dto: Ref<InspectionDto | null>) {
         lastSaved = body
         // Only the findings come back changed; apply them if nothing was typed meanwhile.
         if (dto.value && snapshot() === body) {
-          dto.value.draft.findings = saved.draft.findings
+          dto.value.draft.findings = saved.findings
           lastSaved = snapshot()
         }
         state.value = 'saved'
