@@ -419,3 +419,24 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[test]
+fn a_cancelled_import_writes_nothing() {
+    let (dir, app) = app();
+    let source = tempfile::tempdir().expect("tempdir");
+    let src = App::open(source.path()).expect("open");
+    src.load_demo(2500, 4).expect("demo");
+    let file = dir.path().join("big.xlsx").display().to_string();
+    src.export_roster(&file, false).expect("export");
+    let err = app
+        .import_commit(opts(&file, false), &|done, _| {
+            if done >= 1000 {
+                app.cancel()
+            }
+        })
+        .expect_err("cancelled");
+    assert_eq!(err.code, ErrorCode::Cancelled);
+    assert_eq!(app.dashboard().expect("d").enterprise_count, 0, "rolled back");
+    let done = app.import_commit(opts(&file, false), &|_, _| {}).expect("a new import is not cancelled");
+    assert_eq!(done.inserted, 2500);
+}

@@ -151,6 +151,7 @@ const en: Messages = {
     sighted: 'Original seen',
     scopeMismatch: 'Scope mismatch',
     holderMismatch: 'Holder mismatch',
+    addLicence: 'Licence seen on site: add to the roster',
     validUntil: 'Valid until',
     expired: 'Expired',
     intake: 'Intake batches',

@@ -167,6 +167,7 @@ const zhCN = {
     sighted: '已查验原件',
     scopeMismatch: '范围不符',
     holderMismatch: '持证人不符',
+    addLicence: '现场发现的证照：新增到名录',
     validUntil: '有效期至',
     expired: '已过期',
     intake: '进货批次',
