@@ -206,6 +206,16 @@ impl Session {
     }
 
     /// The element's text, or "" when it went stale (re-rendered) since it was found: callers wait and retry.
+    /// Sends keystrokes to whatever has the focus (W3C actions), as a user typing would.
+    pub fn type_into_focused(&self, keys: &str) {
+        let mut actions = Vec::new();
+        for c in keys.chars() {
+            actions.push(json!({"type": "keyDown", "value": c.to_string()}));
+            actions.push(json!({"type": "keyUp", "value": c.to_string()}));
+        }
+        self.post("/actions", &json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]}));
+    }
+
     pub fn text(&self, e: &Element) -> String {
         let url = format!("{}/element/{}/text", self.base, e.0);
         ureq::get(&url)

@@ -292,4 +292,12 @@ fn killing_the_app_while_typing_loses_nothing_autosaved() {
     assert_eq!(value("[data-testid=insp-place]"), "新乡市卫滨区华兰大道1号二号车间");
     assert_eq!(value("[data-testid=insp-representative]"), "赵六（质量负责人）");
     s.screenshot("reopened-draft");
+
+    // Keyboard: on an item, "2" answers 不合格 and the finding appears beside the expired licence.
+    s.execute("document.querySelector('[data-testid=\"item-outbound.records\"]').focus()");
+    s.type_into_focused("2");
+    s.wait_text("[data-testid=section-findings] .el-card__header", |t| t.contains("（2）"));
+    let texts =
+        s.execute("return [...document.querySelectorAll('[data-testid=finding-text]')].map(t => t.value).join('|')");
+    assert!(texts.as_str().unwrap_or_default().contains("每批产品有出厂检验记录：不符合要求"), "{texts}");
 }
