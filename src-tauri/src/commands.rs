@@ -137,8 +137,13 @@ fn legal_catalogue(shell: State<'_, Shell>) -> Cmd<Vec<LegalBasis>> {
 }
 
 #[tauri::command(async)]
-fn inspection_start(shell: State<'_, Shell>, enterprise_id: String, template_key: String) -> Cmd<InspectionDto> {
-    app(&shell)?.start_inspection(&enterprise_id, &template_key, None)
+fn inspection_start(
+    shell: State<'_, Shell>,
+    enterprise_id: String,
+    template_key: String,
+    amends: Option<String>,
+) -> Cmd<InspectionDto> {
+    app(&shell)?.start_inspection(&enterprise_id, &template_key, amends.as_deref())
 }
 
 #[tauri::command(async)]

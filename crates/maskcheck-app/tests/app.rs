@@ -405,6 +405,12 @@ fn an_inspection_proposes_findings_and_freezes_when_finished() {
     let rows = app.list_inspections(Some(&enterprise), false).expect("list");
     assert_eq!((rows.len(), rows[0].findings, rows[0].finished), (1, 3, true));
     assert!(app.list_inspections(None, true).expect("drafts").is_empty());
+
+    // A correction is a new draft that points at the frozen record; the record itself is unchanged.
+    let correction = app.start_inspection(&enterprise, "medicalMaker", Some(&started.id)).expect("amend");
+    assert_eq!(correction.amends_id.as_deref(), Some(started.id.as_str()));
+    assert!(!correction.finished);
+    assert_eq!(app.inspection(&started.id).expect("original").draft.findings.len(), 3);
 }
 
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {

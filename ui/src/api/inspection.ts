@@ -3,8 +3,8 @@ import type { InspectionDraft, InspectionDto, InspectionRowDto, LegalBasis, Phot
 
 export const templates = () => call<TemplateSummary[]>('inspection_templates')
 export const legalCatalogue = () => call<LegalBasis[]>('legal_catalogue')
-export const startInspection = (enterpriseId: string, templateKey: string) =>
-  call<InspectionDto>('inspection_start', { enterpriseId, templateKey })
+export const startInspection = (enterpriseId: string, templateKey: string, amends: string | null = null) =>
+  call<InspectionDto>('inspection_start', { enterpriseId, templateKey, amends })
 export const getInspection = (id: string) => call<InspectionDto>('inspection_get', { id })
 export const saveInspection = (id: string, draft: InspectionDraft) => call<InspectionDraft>('inspection_save', { id, draft })
 export const finishInspection = (id: string) => call<InspectionDto>('inspection_finish', { id })
