@@ -75,7 +75,11 @@ impl From<StoreError> for AppError {
         let code = match &e {
             StoreError::TooNew { .. } => ErrorCode::DatabaseTooNew,
             StoreError::NotFound { .. } => ErrorCode::NotFound,
-            StoreError::Frozen(_) => ErrorCode::Validation,
+            // A frozen record is refused input: say so on the field the window shows it on.
+            StoreError::Frozen(_) => {
+                let f = FieldError::new(maskcheck_domain::Field::Findings, maskcheck_domain::Rule::Frozen, "");
+                return Self { code: ErrorCode::Validation, message: e.to_string(), fields: vec![f] };
+            }
             StoreError::Backup(_) => ErrorCode::Io,
             StoreError::Corrupt(_) | StoreError::Sqlite(_) => ErrorCode::Storage,
         };

@@ -7,7 +7,7 @@ use maskcheck_domain::roster_import::{counts, plan_import, ImportAction, ImportC
 use maskcheck_domain::uscc::validate_uscc;
 use maskcheck_domain::{Field, FieldError, Rule};
 use maskcheck_sheets::parse::parse_rows;
-use maskcheck_sheets::{read_roster, ColumnMapping, RosterColumn};
+use maskcheck_sheets::{read_roster, ColumnMapping, RosterColumn, SheetTable};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -55,8 +55,35 @@ pub struct ImportResultDto {
     pub skipped: Vec<PlannedRow>,
 }
 
+/// The preview of a plan: every row that is not a plain insert, and the first `inserts` inserts.
+fn preview_of(path: String, table: SheetTable, rows: &[PlannedRow], inserts: usize) -> ImportPreviewDto {
+    let counts = counts(rows);
+    let mut shown_inserts = 0;
+    let shown: Vec<PlannedRow> = rows
+        .iter()
+        .filter(|r| {
+            let insert = r.action == ImportAction::Insert;
+            shown_inserts += usize::from(insert);
+            !insert || shown_inserts <= inserts
+        })
+        .cloned()
+        .collect();
+    ImportPreviewDto {
+        path,
+        sheet: table.sheet,
+        sheet_names: table.sheet_names,
+        header_rows: table.header_rows,
+        columns: table.columns,
+        omitted_inserts: counts.inserts.saturating_sub(u32::try_from(inserts).unwrap_or(u32::MAX)),
+        counts,
+        rows: shown,
+        skipped_empty: table.skipped_empty,
+        notes_from_row: table.notes_from_row,
+    }
+}
+
 struct Plan {
-    table: maskcheck_sheets::SheetTable,
+    table: SheetTable,
     rows: Vec<PlannedRow>,
 }
 
@@ -81,29 +108,8 @@ impl App {
 
     /// Reads the file and says what importing it would do; writes nothing.
     pub fn import_preview(&self, opts: ImportOptions) -> Result<ImportPreviewDto> {
-        let Plan { table, rows } = self.plan_import(&opts)?;
-        let counts = counts(&rows);
-        let mut inserts = 0;
-        let shown: Vec<PlannedRow> = rows
-            .into_iter()
-            .filter(|r| {
-                let insert = r.action == ImportAction::Insert;
-                inserts += usize::from(insert);
-                !insert || inserts <= PREVIEW_INSERTS
-            })
-            .collect();
-        Ok(ImportPreviewDto {
-            path: opts.path,
-            sheet: table.sheet,
-            sheet_names: table.sheet_names,
-            header_rows: table.header_rows,
-            columns: table.columns,
-            omitted_inserts: counts.inserts.saturating_sub(PREVIEW_INSERTS as u32),
-            counts,
-            rows: shown,
-            skipped_empty: table.skipped_empty,
-            notes_from_row: table.notes_from_row,
-        })
+        let plan = self.plan_import(&opts)?;
+        Ok(preview_of(opts.path, plan.table, &plan.rows, PREVIEW_INSERTS))
     }
 
     /// Imports the file: all accepted rows in one transaction, or nothing. With errors and without
@@ -120,20 +126,8 @@ impl App {
         dry_run: bool,
     ) -> Result<(ImportPreviewDto, Option<ImportResultDto>)> {
         let plan = self.plan_import(&opts)?;
-        let counts = counts(&plan.rows);
-        let blocked = counts.errors + counts.duplicates > 0 && !opts.skip_invalid;
-        let preview = ImportPreviewDto {
-            path: opts.path.clone(),
-            sheet: plan.table.sheet,
-            sheet_names: plan.table.sheet_names,
-            header_rows: plan.table.header_rows,
-            columns: plan.table.columns,
-            counts,
-            rows: plan.rows.iter().filter(|r| r.action != ImportAction::Insert).cloned().collect(),
-            omitted_inserts: 0,
-            skipped_empty: plan.table.skipped_empty,
-            notes_from_row: plan.table.notes_from_row,
-        };
+        let preview = preview_of(opts.path.clone(), plan.table, &plan.rows, 0);
+        let blocked = preview.counts.errors + preview.counts.duplicates > 0 && !opts.skip_invalid;
         if dry_run || blocked {
             return Ok((preview, None));
         }

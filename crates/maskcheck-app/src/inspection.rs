@@ -7,7 +7,7 @@ use maskcheck_domain::inspection::{
     propose_findings, reconcile, validate_for_finish, Finding, InspectionDraft, Inspector, LabelCheck, LicenceCheck,
 };
 use maskcheck_domain::standards::required_elements;
-use maskcheck_domain::{LicenceKind, Rule};
+use maskcheck_domain::LicenceKind;
 use maskcheck_store::{InspectionRecord, StoreError};
 use serde::Serialize;
 use ts_rs::TS;
@@ -72,14 +72,6 @@ fn from_json(s: &str) -> Result<InspectionDraft> {
 /// The legal day of the inspection: its start date, else today.
 fn inspection_date(d: &InspectionDraft) -> NaiveDate {
     d.started_at.as_deref().and_then(|s| NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()).unwrap_or_else(today)
-}
-
-fn frozen_error(e: AppError) -> AppError {
-    if e.message.contains("已完结") {
-        AppError::field(maskcheck_domain::FieldError::new(maskcheck_domain::Field::Findings, Rule::Frozen, ""))
-    } else {
-        e
-    }
 }
 
 impl App {
@@ -232,18 +224,16 @@ impl App {
             .inspection(id)?
             .ok_or_else(|| StoreError::NotFound { entity: "检查记录", id: id.into() })?;
         if r.finished {
-            return Err(frozen_error(StoreError::Frozen("检查记录").into()));
+            return Err(StoreError::Frozen("检查记录").into());
         }
         let t = template(&r.template_key)?;
         let draft = self.with_findings(&t, draft, &r.enterprise_id)?;
         let json = to_json(&draft)?;
-        self.store()
-            .write(|tx| {
-                let version = tx.next_version(&device, now_ms())?;
-                tx.save_draft(id, &version, &now_text(), &json)?;
-                Ok::<_, AppError>(())
-            })
-            .map_err(frozen_error)?;
+        self.store().write(|tx| {
+            let version = tx.next_version(&device, now_ms())?;
+            tx.save_draft(id, &version, &now_text(), &json)?;
+            Ok::<_, AppError>(())
+        })?;
         Ok(draft)
     }
 
@@ -253,7 +243,7 @@ impl App {
         let device = self.device_id()?;
         let current = self.inspection(id)?;
         if current.finished {
-            return Err(frozen_error(StoreError::Frozen("检查记录").into()));
+            return Err(StoreError::Frozen("检查记录").into());
         }
         let mut draft = self.with_findings(&current.template, current.draft, &current.enterprise_id)?;
         if draft.ended_at.as_deref().is_none_or(str::is_empty) {

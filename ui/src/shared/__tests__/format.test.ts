@@ -47,8 +47,11 @@ describe('fieldErrors', () => {
 describe('messages', () => {
   const keys = (o: object, prefix = ''): string[] =>
     Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]))
-  it('en has exactly the keys of zh-CN, none empty', () => {
+  it('en has exactly the keys of zh-CN, no message empty', () => {
     expect(keys(en).sort()).toEqual(keys(zhCN).sort())
-    for (const k of keys(en)) expect(k.length).toBeGreaterThan(0)
+    const value = (o: object, key: string) =>
+      key.split('.').reduce<unknown>((acc, k) => (acc as Record<string, unknown>)[k], o)
+    for (const k of keys(en)) expect(String(value(en, k)).trim(), k).not.toBe('')
+    for (const k of keys(zhCN)) expect(String(value(zhCN, k)).trim(), k).not.toBe('')
   })
 })
