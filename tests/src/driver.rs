@@ -189,9 +189,23 @@ impl Session {
         }
     }
 
+    /// Finds and clicks `css`, finding it again while the page re-renders it (stale reference) or an animation
+    /// covers it, for up to 5 s.
     pub fn click_css(&self, css: &str) {
-        let e = self.find(css);
-        self.click(&e);
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let e = self.find(css);
+            let url = format!("{}/element/{}/click", self.base, e.0);
+            match ureq::post(&url).send_json(json!({})) {
+                Ok(_) => return,
+                Err(ureq::Error::Status(code, r)) if Instant::now() < deadline => {
+                    let body = r.into_string().unwrap_or_default();
+                    assert!(body.contains("intercepted") || body.contains("stale"), "click {css} -> {code}: {body}");
+                    std::thread::sleep(Duration::from_millis(150));
+                }
+                Err(e) => panic!("click {css}: {e}"),
+            }
+        }
     }
 
     /// Clears an input and types `text` into it (each keystroke reaches Vue's v-model).
