@@ -43,6 +43,28 @@ pub enum Field {
     Representative,
     StartedAt,
     Findings,
+    Deadline,
+    Corrections,
+    ReinspectedOn,
+    ProductName,
+    Quantity,
+    BaseQuantity,
+    BatchOrDate,
+    SampledOn,
+    FailingItems,
+    MarketDirection,
+    CaseTitle,
+    Fines,
+    CaseValue,
+    MasksSeized,
+    OpenedOn,
+    ClosedOn,
+    Goods,
+    MeasureUntil,
+    NumberBlock,
+    ContactPhone,
+    ServedAt,
+    ServiceMethod,
 }
 
 impl Field {
@@ -85,6 +107,28 @@ impl Field {
             Field::Representative => "企业在场人员",
             Field::StartedAt => "检查开始时间",
             Field::Findings => "发现问题",
+            Field::Deadline => "改正期限",
+            Field::Corrections => "改正事项",
+            Field::ReinspectedOn => "复查日期",
+            Field::ProductName => "产品名称",
+            Field::Quantity => "抽样数量",
+            Field::BaseQuantity => "抽样基数",
+            Field::BatchOrDate => "生产日期或批号",
+            Field::SampledOn => "抽样日期",
+            Field::FailingItems => "不合格项目",
+            Field::MarketDirection => "流入市场方向",
+            Field::CaseTitle => "案件名称",
+            Field::Fines => "罚没（万元）",
+            Field::CaseValue => "案值（万元）",
+            Field::MasksSeized => "查获口罩（万只）",
+            Field::OpenedOn => "立案日期",
+            Field::ClosedOn => "结案日期",
+            Field::Goods => "财物清单",
+            Field::MeasureUntil => "强制措施期限",
+            Field::NumberBlock => "文书编号段",
+            Field::ContactPhone => "联系电话",
+            Field::ServedAt => "送达时间",
+            Field::ServiceMethod => "送达方式",
         }
     }
 }
@@ -121,6 +165,11 @@ pub enum Rule {
     Unconfirmed,
     /// A finished inspection is frozen.
     Frozen,
+    NotNegative,
+    /// Number blocks of one year overlap.
+    Overlap,
+    /// A measure longer than the law allows (30 days).
+    TooLongPeriod,
 }
 
 /// One broken rule on one field; `detail` carries what the sentence needs (a count, a character, a holder).
@@ -163,6 +212,9 @@ impl FieldError {
             Rule::DuplicateInspector => "中有重复的执法证号".to_string(),
             Rule::Unconfirmed => format!("尚有 {d} 项未确认"),
             Rule::Frozen => "已完结，不能修改；如需更正请作更正记录".to_string(),
+            Rule::NotNegative => format!("不能为负数（{d}）"),
+            Rule::Overlap => format!("与已有编号段重叠（{d}）"),
+            Rule::TooLongPeriod => format!("不得超过 {d} 日"),
         };
         format!("{}{}", self.field.label_zh(), rule)
     }

@@ -2,10 +2,13 @@
 //! identifier validation (USCC, registration certificates, production licences), the hybrid logical clock that
 //! orders changes for sync, and the text grams that drive roster search. No IO and no SQL live here.
 
+pub mod casework;
 pub mod certificates;
 pub mod checklist;
+pub mod document;
 pub mod enterprise;
 pub mod field_error;
+pub mod followup;
 pub mod hlc;
 pub mod inspection;
 pub mod licence;

@@ -1,0 +1,23 @@
+//! Writes a PDF of each document kind (from `samples`) into the directory given, for review and for
+//! `docs/samples/` (`scripts/render-samples.sh` turns the first pages into PNG).
+
+use maskcheck_docs::{render, samples};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let out = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/samples".into()));
+    std::fs::create_dir_all(&out)?;
+    let docs = [
+        ("inspection-record", samples::inspection_record()),
+        ("rectification-notice", samples::notice(3)),
+        ("rectification-notice-30-findings", samples::notice(30)),
+        ("coercive-measure", samples::coercive()),
+        ("sampling-record", samples::sampling()),
+        ("service-proof", samples::service()),
+    ];
+    for (name, content) in docs {
+        let r = render(&content, 1_795_400_000)?;
+        std::fs::write(out.join(format!("{name}.pdf")), &r.pdf)?;
+        println!("{name}: {} pages, {} bytes, missing {:?}", r.pages, r.pdf.len(), r.missing);
+    }
+    Ok(())
+}

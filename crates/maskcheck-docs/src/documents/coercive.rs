@@ -1,0 +1,71 @@
+//! 实施行政强制措施决定书 and its 财物清单 (goods list, two copies): party, reasons, legal basis, duration, the
+//! goods and quantities, appeal route.
+
+use maskcheck_domain::document::{zh_date, CoerciveContent, DocContent, DocKind};
+
+use super::{appeal, fact_line, issued, people};
+use crate::model::{Block, DocModel, Table};
+
+fn quantity(q: f64) -> String {
+    if q.fract() == 0.0 {
+        format!("{q:.0}")
+    } else {
+        format!("{q}")
+    }
+}
+
+pub(super) fn model(c: &DocContent, d: &CoerciveContent) -> DocModel {
+    let title = DocKind::CoerciveMeasure.title_zh();
+    let measure = d.measure.zh();
+    let bases = d.bases.iter().map(|b| b.citation.as_str()).collect::<Vec<_>>().join("、");
+    let mut blocks = vec![
+        Block::Unit(c.issuer.unit_name.clone()),
+        Block::Title(title.into()),
+        Block::Number(c.number.clone()),
+        Block::Gap(0.5),
+        Block::Addressee(format!("{}：", c.party.name)),
+        Block::Paragraph(format!(
+            "经查，你单位（统一社会信用代码：{}；地址：{}）存在下列情形：",
+            c.party.uscc, c.party.address
+        )),
+        Block::List(d.facts.iter().map(fact_line).collect()),
+        Block::Paragraph(format!(
+            "依据{bases}的规定，本局决定对你单位的有关财物实施{measure}（财物详见所附《财物清单》），{measure}场所：{}；{measure}期限自{}起至{}止。",
+            d.goods_place,
+            zh_date(d.from),
+            zh_date(d.until)
+        )),
+        Block::Paragraph(format!(
+            "在{measure}期间，你单位不得使用、销售、转移、损毁、隐匿被{measure}的财物。执法人员：{}。",
+            people(&d.inspectors)
+        )),
+        Block::Paragraph(appeal(c, "决定")),
+        Block::Signature { unit: c.issuer.unit_name.clone(), date: issued(c) },
+        Block::PageBreak,
+        Block::Title("财物清单".into()),
+        Block::Number(format!("（{}附件）", c.number)),
+        Block::Plain(format!("当事人：{}", c.party.name)),
+        Block::Table(Table::new(
+            &[("序号", 2), ("财物名称", 8), ("规格型号", 5), ("批号", 5), ("数量", 3), ("单位", 2), ("备注", 4)],
+            d.goods
+                .iter()
+                .enumerate()
+                .map(|(i, g)| {
+                    vec![
+                        (i + 1).to_string(),
+                        g.name.clone(),
+                        g.spec.clone(),
+                        g.batch.clone(),
+                        quantity(g.quantity),
+                        g.unit.clone(),
+                        g.note.clone(),
+                    ]
+                })
+                .collect(),
+        )),
+        Block::Plain("本清单一式两份，一份交当事人，一份由本局存档。".into()),
+        Block::SignLines(vec!["当事人（签名或盖章）：".into(), "执法人员（签名）：".into()]),
+    ];
+    blocks.retain(|b| !matches!(b, Block::List(l) if l.is_empty()));
+    DocModel { title: title.into(), number: c.number.clone(), body_pt: 16.0, blocks }
+}

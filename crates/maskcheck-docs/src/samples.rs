@@ -1,0 +1,197 @@
+//! Example content for each document kind: used by the tests, the benchmark and the sample renders in
+//! `docs/samples/`. Realistic, but invented: no real enterprise.
+
+use chrono::NaiveDate;
+use maskcheck_domain::document::{
+    Citation, CoerciveContent, DocBody, DocContent, Fact, GoodsRow, InspectionRecordContent, Issuer, Measure,
+    NoticeContent, Party, Person, SamplingContent, ServiceContent,
+};
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+pub fn issuer() -> Issuer {
+    Issuer {
+        unit_name: "盐城市市场监督管理局".into(),
+        reconsideration_body: "盐城市人民政府".into(),
+        court: "盐城市亭湖区人民法院".into(),
+        contact_person: "王建国".into(),
+        contact_phone: "0515-88120000".into(),
+    }
+}
+
+pub fn party() -> Party {
+    Party {
+        name: "盐城市康宁医疗用品有限公司".into(),
+        uscc: "91350100M000100Y43".into(),
+        address: "盐城市亭湖区新兴镇工业园区纬二路8号".into(),
+        legal_rep: "陈立明".into(),
+        phone: "13905150000".into(),
+    }
+}
+
+pub fn inspectors() -> Vec<Person> {
+    vec![
+        Person { name: "王建国".into(), cert_no: "32090001234".into() },
+        Person { name: "李晓红".into(), cert_no: "32090005678".into() },
+    ]
+}
+
+fn cite(citation: &str, text: &str) -> Citation {
+    Citation { citation: citation.into(), text: text.into() }
+}
+
+pub fn facts(n: usize) -> Vec<Fact> {
+    let base = [
+        Fact {
+            text: "医疗器械注册证（苏械注准20202140001）已于2026年10月15日过期，仍在生产一次性使用医用口罩。".into(),
+            bases: vec![cite(
+                "《医疗器械监督管理条例》第八十一条",
+                "有下列情形之一的，由负责药品监督管理的部门向社会公告单位和产品名称，没收违法所得、违法生产经营的医疗器械……",
+            )],
+        },
+        Fact {
+            text: "2026年11月2日购进的熔喷布（批号MB20261102）未查验检测报告，进货查验记录不完整。".into(),
+            bases: vec![cite(
+                "《中华人民共和国产品质量法》第三十三条",
+                "销售者应当建立并执行进货检查验收制度，验明产品合格证明和其他标识。",
+            )],
+        },
+        Fact {
+            text: "成品仓库抽取的“防护口罩”外包装标签未标明执行标准编号（应为GB 2626-2019或GB/T 32610-2016）及防护等级KN95。"
+                .into(),
+            bases: vec![cite(
+                "《中华人民共和国产品质量法》第二十七条",
+                "产品或者其包装上的标识必须真实，并符合下列要求：有产品质量检验合格证明；有中文标明的产品名称、生产厂厂名和厂址……",
+            )],
+        },
+    ];
+    (0..n).map(|i| base[i % base.len()].clone()).collect()
+}
+
+pub fn notice(findings: usize) -> DocContent {
+    let facts = facts(findings);
+    let corrections = facts
+        .iter()
+        .map(|f| format!("针对“{}”立即整改并提交整改报告。", f.text.chars().take(18).collect::<String>()))
+        .collect();
+    DocContent {
+        number: "盐市监责改〔2026〕12号".into(),
+        issued_on: date(2026, 11, 23),
+        issuer: issuer(),
+        party: party(),
+        body: DocBody::RectificationNotice(NoticeContent {
+            inspected_on: date(2026, 11, 23),
+            inspectors: inspectors(),
+            facts,
+            deadline: Some(date(2026, 12, 7)),
+            corrections,
+            order_basis: cite(
+                "《中华人民共和国行政处罚法》第二十八条第一款",
+                "行政机关实施行政处罚时，应当责令当事人改正或者限期改正违法行为。",
+            ),
+        }),
+    }
+}
+
+pub fn inspection_record() -> DocContent {
+    DocContent {
+        number: "盐市监检录〔2026〕31号".into(),
+        issued_on: date(2026, 11, 23),
+        issuer: issuer(),
+        party: party(),
+        body: DocBody::InspectionRecord(InspectionRecordContent {
+            place: "盐城市亭湖区新兴镇工业园区纬二路8号 生产车间及仓库".into(),
+            started_at: "2026-11-23 09:30".into(),
+            ended_at: "2026-11-23 11:10".into(),
+            inspectors: inspectors(),
+            representative: "陈立明（法定代表人）".into(),
+            checked: vec![
+                "证照：查看营业执照、医疗器械生产许可证、医疗器械注册证共3件。".into(),
+                "原辅材料进货查验：查看熔喷布、纺粘无纺布、耳带进货记录共4批次。".into(),
+                "标签标识与执行标准：从成品仓库抽取2个产品查看标签。".into(),
+            ],
+            findings: facts(3),
+        }),
+    }
+}
+
+pub fn coercive() -> DocContent {
+    DocContent {
+        number: "盐市监强制〔2026〕3号".into(),
+        issued_on: date(2026, 11, 23),
+        issuer: issuer(),
+        party: party(),
+        body: DocBody::CoerciveMeasure(CoerciveContent {
+            measure: Measure::Seal,
+            facts: facts(1),
+            bases: vec![cite(
+                "《中华人民共和国产品质量法》第十八条",
+                "对有根据认为不符合保障人体健康和人身、财产安全的国家标准、行业标准的产品……予以查封或者扣押。",
+            )],
+            goods_place: "当事人成品仓库".into(),
+            from: date(2026, 11, 23),
+            until: date(2026, 12, 22),
+            goods: vec![
+                GoodsRow {
+                    name: "一次性使用医用口罩".into(),
+                    spec: "175mm×95mm".into(),
+                    batch: "20261101".into(),
+                    quantity: 12000.0,
+                    unit: "只".into(),
+                    note: "纸箱装，每箱2000只".into(),
+                },
+                GoodsRow {
+                    name: "熔喷布".into(),
+                    spec: "BFE95 25g/m²".into(),
+                    batch: "MB20261102".into(),
+                    quantity: 350.5,
+                    unit: "千克".into(),
+                    note: String::new(),
+                },
+            ],
+            inspectors: inspectors(),
+        }),
+    }
+}
+
+pub fn sampling() -> DocContent {
+    DocContent {
+        number: "盐市监抽样〔2026〕8号".into(),
+        issued_on: date(2026, 11, 23),
+        issuer: issuer(),
+        party: party(),
+        body: DocBody::SamplingRecord(SamplingContent {
+            product_name: "一次性使用医用口罩".into(),
+            trademark: "康宁".into(),
+            spec_model: "175mm×95mm 平面耳挂式".into(),
+            batch_or_date: "20261101".into(),
+            manufacturer: "盐城市康宁医疗用品有限公司".into(),
+            quantity: "60只".into(),
+            base_quantity: "12000只".into(),
+            test_samples: "40只".into(),
+            reserve_samples: "20只".into(),
+            place: "成品仓库".into(),
+            sampled_on: date(2026, 11, 23),
+            samplers: inspectors(),
+        }),
+    }
+}
+
+pub fn service() -> DocContent {
+    DocContent {
+        number: "盐市监送达〔2026〕15号".into(),
+        issued_on: date(2026, 11, 23),
+        issuer: issuer(),
+        party: party(),
+        body: DocBody::ServiceProof(ServiceContent {
+            served_title: "责令改正通知书".into(),
+            served_number: "盐市监责改〔2026〕12号".into(),
+            recipient: "盐城市康宁医疗用品有限公司".into(),
+            place: "盐城市亭湖区新兴镇工业园区纬二路8号".into(),
+            served_at: None,
+            method: None,
+        }),
+    }
+}

@@ -1,0 +1,180 @@
+//! The documents as a reader sees them: layout models pinned by snapshots, the PDFs read back with poppler's
+//! `pdftotext` and `pdffonts`, font coverage of 通用规范汉字表, and long content flowing onto more pages.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use maskcheck_docs::fonts::{advance_em, Weight};
+use maskcheck_docs::{build_model, lay_out, render, samples};
+use maskcheck_domain::document::{DocBody, DocContent};
+
+const ISSUED_AT: i64 = 1_795_400_000;
+
+fn all_samples() -> Vec<(&'static str, DocContent)> {
+    vec![
+        ("inspection_record", samples::inspection_record()),
+        ("rectification_notice", samples::notice(3)),
+        ("coercive_measure", samples::coercive()),
+        ("sampling_record", samples::sampling()),
+        ("service_proof", samples::service()),
+    ]
+}
+
+fn write_pdf(name: &str, content: &DocContent) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("docs");
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    let path = dir.join(format!("{name}.pdf"));
+    let r = render(content, ISSUED_AT).expect("renders");
+    std::fs::write(&path, r.pdf).expect("write pdf");
+    path
+}
+
+fn pdftotext(path: &PathBuf, page: Option<usize>) -> String {
+    let mut cmd = Command::new("pdftotext");
+    if let Some(p) = page {
+        cmd.args(["-f", &p.to_string(), "-l", &p.to_string()]);
+    }
+    let out = cmd.arg("-raw").arg(path).arg("-").output().expect("pdftotext runs (poppler-utils)");
+    assert!(out.status.success(), "pdftotext failed on {}", path.display());
+    // `-raw` keeps content-stream order (a table cell stays whole); justified lines may come back with spaces
+    // between characters, so compare without whitespace.
+    String::from_utf8_lossy(&out.stdout).chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn layout_models_are_pinned() {
+    for (name, content) in all_samples() {
+        insta::assert_debug_snapshot!(name, build_model(&content));
+    }
+}
+
+#[test]
+fn every_pdf_reads_back_with_party_number_and_every_finding() {
+    for (name, content) in all_samples() {
+        let path = write_pdf(name, &content);
+        let text = pdftotext(&path, None);
+        assert!(text.contains(&squeeze(&content.party.name)), "{name}: party name");
+        assert!(text.contains(&squeeze(&content.number)), "{name}: number");
+        let facts = match &content.body {
+            DocBody::RectificationNotice(n) => {
+                assert!(text.contains("2026年12月7日前"), "{name}: deadline");
+                n.facts.clone()
+            }
+            DocBody::InspectionRecord(r) => r.findings.clone(),
+            DocBody::CoerciveMeasure(c) => {
+                for g in &c.goods {
+                    assert!(text.contains(&squeeze(&g.name)), "{name}: goods {}", g.name);
+                }
+                c.facts.clone()
+            }
+            DocBody::SamplingRecord(s) => {
+                assert!(text.contains(&squeeze(&s.base_quantity)), "{name}: base quantity");
+                vec![]
+            }
+            DocBody::ServiceProof(s) => {
+                assert!(text.contains(&squeeze(&s.served_number)), "{name}: served number");
+                vec![]
+            }
+        };
+        for f in facts {
+            let want = squeeze(f.text.trim_end_matches('。'));
+            assert!(text.contains(&want), "{name}: finding {want}");
+        }
+    }
+}
+
+#[test]
+fn fonts_are_embedded_subset_with_tounicode() {
+    let path = write_pdf("fonts", &samples::notice(3));
+    let out = Command::new("pdffonts").arg(&path).output().expect("pdffonts runs");
+    let listing = String::from_utf8_lossy(&out.stdout);
+    let fonts: Vec<&str> = listing.lines().skip(2).collect();
+    assert_eq!(fonts.len(), 2, "{listing}");
+    for line in fonts {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        // name type... emb sub uni object ID: the three flags precede the last two columns.
+        let flags = &cols[cols.len() - 5..cols.len() - 2];
+        assert_eq!(flags, ["yes", "yes", "yes"], "{line}");
+        assert!(line.contains("NotoSerifCJKsc"), "{line}");
+    }
+}
+
+#[test]
+fn a_notice_of_a_few_findings_stays_small() {
+    let r = render(&samples::notice(3), ISSUED_AT).expect("renders");
+    assert!(r.pdf.len() < 200 * 1024, "{} bytes", r.pdf.len());
+    assert!(r.missing.is_empty());
+}
+
+#[test]
+fn thirty_findings_flow_onto_pages_with_headers_and_numbers() {
+    let content = samples::notice(30);
+    let laid = lay_out(&build_model(&content));
+    let pages = laid.pages.len();
+    assert!(pages >= 4, "{pages} pages");
+    let path = write_pdf("notice-30", &content);
+    for page in 1..=pages {
+        let text = pdftotext(&path, Some(page));
+        assert!(text.contains(&format!("第{page}页共{pages}页")), "page {page}: {text}");
+        if page > 1 {
+            assert!(text.contains("责令改正通知书盐市监责改〔2026〕12号"), "page {page} header: {text}");
+        }
+    }
+    let all = pdftotext(&path, None);
+    for (i, f) in content_facts(&content).iter().enumerate() {
+        assert!(
+            all.contains(&format!("{}．{}", i + 1, squeeze(&f.chars().take(12).collect::<String>()))),
+            "finding {}",
+            i + 1
+        );
+    }
+}
+
+fn content_facts(c: &DocContent) -> Vec<String> {
+    match &c.body {
+        DocBody::RectificationNotice(n) => n.facts.iter().map(|f| f.text.clone()).collect(),
+        _ => vec![],
+    }
+}
+
+#[test]
+fn text_stays_inside_the_page_margins() {
+    for (name, content) in all_samples().into_iter().chain([("notice30", samples::notice(30))]) {
+        let laid = lay_out(&build_model(&content));
+        for (n, page) in laid.pages.iter().enumerate() {
+            for t in &page.texts {
+                let m = maskcheck_docs::linebreak::Measure { size: t.size, weight: t.weight };
+                let right = t.x + m.width(&t.text);
+                assert!(t.x >= 79.0 && right <= 595.3 - 73.0, "{name} p{}: {:?} ends at {right}", n + 1, t.text);
+                assert!(t.y > 60.0 && t.y < 841.9 - 40.0, "{name} p{}: {:?} at y {}", n + 1, t.text, t.y);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_fonts_cover_the_8105_general_standard_characters() {
+    let list = include_str!("../../../assets/fonts/tongyong-8105.txt");
+    let chars: Vec<char> = list.split_whitespace().filter_map(|l| l.chars().next()).collect();
+    assert_eq!(chars.len(), 8105);
+    for weight in [Weight::Regular, Weight::Bold] {
+        let missing: String = chars.iter().filter(|c| advance_em(**c, weight).is_none()).collect();
+        assert!(missing.is_empty(), "{weight:?} lacks {missing}");
+    }
+    for c in "，。、；：？！（）《》“”〔〕【】—…·①②③℃±×≤≥ABCxyz0123456789%".chars()
+    {
+        assert!(advance_em(c, Weight::Regular).is_some(), "lacks {c}");
+    }
+}
+
+#[test]
+fn a_character_the_font_lacks_is_reported_not_dropped() {
+    let mut content = samples::notice(1);
+    content.party.name = "盐城市𠀾记口罩厂".into(); // U+2003E lies outside 通用规范汉字表
+    let r = render(&content, ISSUED_AT).expect("still renders");
+    assert_eq!(r.missing, vec!['𠀾']);
+}

@@ -1,0 +1,280 @@
+//! Sampling (抽样, appendix 5 of the campaign notice) and cases (案件, appendix 4): the records behind the
+//! bureau's statistics tables, and the rules their inputs must meet.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::field_error::{Checker, Field, Rule, ValidationErrors};
+use crate::inspection::Inspector;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SampleInput {
+    pub enterprise_id: String,
+    pub inspection_id: Option<String>,
+    pub product_name: String,
+    pub trademark: String,
+    pub spec_model: String,
+    /// 生产日期或批号
+    pub batch_or_date: String,
+    pub manufacturer: String,
+    /// 抽样数量
+    pub quantity: String,
+    /// 抽样基数
+    pub base_quantity: String,
+    /// 检验样品 / 备用样品 (sealed)
+    pub test_samples: String,
+    pub reserve_samples: String,
+    pub place: String,
+    pub sampled_on: NaiveDate,
+    pub samplers: Vec<Inspector>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum LabVerdict {
+    Pass,
+    Fail,
+}
+
+/// The lab result and what followed (appendix 5 columns 抽查结果 … 对企业帮扶措施).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SampleResultInput {
+    pub verdict: LabVerdict,
+    /// 不合格项目 (e.g. 过滤效率).
+    pub failing_items: String,
+    /// 不合格产品的批次数量（只）
+    pub nonconforming_quantity: Option<u64>,
+    pub reached_market: bool,
+    /// 不合格产品流入市场方向
+    pub market_direction: String,
+    /// 后处理措施
+    pub post_measures: String,
+    /// 对企业帮扶措施
+    pub help_measures: String,
+}
+
+fn samplers_ok(c: &mut Checker, people: &[Inspector]) {
+    let n = people.iter().filter(|i| !i.name.trim().is_empty() && !i.cert_no.trim().is_empty()).count();
+    if n < 2 {
+        c.push(Field::Inspectors, Rule::TooFewInspectors, n.to_string());
+    }
+}
+
+pub fn validate_sample(input: &SampleInput, today: NaiveDate) -> Result<(), ValidationErrors> {
+    let mut c = Checker::default();
+    c.required(Field::ProductName, &input.product_name, 200);
+    c.required(Field::Quantity, &input.quantity, 50);
+    c.required(Field::BaseQuantity, &input.base_quantity, 50);
+    c.required(Field::BatchOrDate, &input.batch_or_date, 100);
+    if input.sampled_on > today {
+        c.push(Field::SampledOn, Rule::DateInFuture, "");
+    }
+    samplers_ok(&mut c, &input.samplers);
+    c.finish(())
+}
+
+pub fn validate_sample_result(input: &SampleResultInput) -> Result<(), ValidationErrors> {
+    let mut c = Checker::default();
+    if input.verdict == LabVerdict::Fail {
+        c.required(Field::FailingItems, &input.failing_items, 500);
+        if input.reached_market {
+            c.required(Field::MarketDirection, &input.market_direction, 500);
+        }
+    }
+    c.finish(())
+}
+
+/// 案件类别: the rows of appendix 4.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum CaseCategory {
+    Price,
+    Quality,
+    UnfairCompetition,
+    IntellectualProperty,
+    DrugDeviceQualification,
+    FalseAdvertising,
+    Other,
+}
+
+impl CaseCategory {
+    pub const ALL: [CaseCategory; 7] = [
+        Self::Price,
+        Self::Quality,
+        Self::UnfairCompetition,
+        Self::IntellectualProperty,
+        Self::DrugDeviceQualification,
+        Self::FalseAdvertising,
+        Self::Other,
+    ];
+
+    /// The row title in appendix 4.
+    pub fn row_zh(self) -> &'static str {
+        match self {
+            Self::Price => "价格类案件",
+            Self::Quality => "质量类案件",
+            Self::UnfairCompetition => "不正当竞争类案件",
+            Self::IntellectualProperty => "知识产权类案件",
+            Self::DrugDeviceQualification => "药械资质类案件",
+            Self::FalseAdvertising => "虚假广告类案件",
+            Self::Other => "其他案件",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Price => "price",
+            Self::Quality => "quality",
+            Self::UnfairCompetition => "unfairCompetition",
+            Self::IntellectualProperty => "intellectualProperty",
+            Self::DrugDeviceQualification => "drugDeviceQualification",
+            Self::FalseAdvertising => "falseAdvertising",
+            Self::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CaseCategory> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Procedure {
+    /// 立案
+    Filed,
+    /// 简易程序
+    Simple,
+}
+
+/// A case (案件) with every figure appendix 4 sums. Money in 万元, masks in 万只.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CaseInput {
+    pub enterprise_id: Option<String>,
+    pub inspection_id: Option<String>,
+    pub title: String,
+    pub category: CaseCategory,
+    pub procedure: Procedure,
+    pub opened_on: NaiveDate,
+    pub closed_on: Option<NaiveDate>,
+    /// 罚没（万元）
+    pub fines_wan: f64,
+    /// 案值（万元）
+    pub value_wan: f64,
+    /// 查获口罩（万只）
+    pub masks_seized_wan: f64,
+    pub referred_to_police: bool,
+    /// 出动执法人员（人次）
+    pub inspectors_dispatched: u32,
+    /// 检查经营者数（户/人）
+    pub operators_checked: u32,
+}
+
+pub fn validate_case(input: &CaseInput, today: NaiveDate) -> Result<(), ValidationErrors> {
+    let mut c = Checker::default();
+    c.required(Field::CaseTitle, &input.title, 200);
+    for (field, v) in [
+        (Field::Fines, input.fines_wan),
+        (Field::CaseValue, input.value_wan),
+        (Field::MasksSeized, input.masks_seized_wan),
+    ] {
+        if !v.is_finite() || v < 0.0 {
+            c.push(field, Rule::NotNegative, v.to_string());
+        }
+    }
+    if input.opened_on > today {
+        c.push(Field::OpenedOn, Rule::DateInFuture, "");
+    }
+    if let Some(closed) = input.closed_on {
+        if closed < input.opened_on {
+            c.push(Field::ClosedOn, Rule::DateOrder, "立案日期");
+        }
+    }
+    c.finish(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+    }
+
+    fn inspectors(n: usize) -> Vec<Inspector> {
+        (0..n).map(|i| Inspector { name: format!("人{i}"), cert_no: format!("C{i}") }).collect()
+    }
+
+    #[test]
+    fn a_sample_needs_two_samplers_and_its_quantities() {
+        let mut s = SampleInput {
+            enterprise_id: "e".into(),
+            inspection_id: None,
+            product_name: "一次性使用医用口罩".into(),
+            trademark: String::new(),
+            spec_model: "175mm×95mm".into(),
+            batch_or_date: "20261101".into(),
+            manufacturer: "某厂".into(),
+            quantity: "40只".into(),
+            base_quantity: "2000只".into(),
+            test_samples: "20只".into(),
+            reserve_samples: "20只".into(),
+            place: "成品仓库".into(),
+            sampled_on: d("2026-11-20"),
+            samplers: inspectors(2),
+        };
+        assert!(validate_sample(&s, d("2026-11-23")).is_ok());
+        s.samplers = inspectors(1);
+        s.quantity.clear();
+        let err = validate_sample(&s, d("2026-11-23")).expect_err("refused");
+        let rules: Vec<_> = err.0.iter().map(|e| (e.field, e.rule)).collect();
+        assert_eq!(rules, vec![(Field::Quantity, Rule::Required), (Field::Inspectors, Rule::TooFewInspectors)]);
+    }
+
+    #[test]
+    fn a_failed_result_names_its_failing_items() {
+        let mut r = SampleResultInput {
+            verdict: LabVerdict::Fail,
+            failing_items: String::new(),
+            nonconforming_quantity: Some(5000),
+            reached_market: true,
+            market_direction: String::new(),
+            post_measures: String::new(),
+            help_measures: String::new(),
+        };
+        let err = validate_sample_result(&r).expect_err("refused");
+        assert_eq!(err.0.len(), 2);
+        r.failing_items = "过滤效率".into();
+        r.market_direction = "本市药店".into();
+        assert!(validate_sample_result(&r).is_ok());
+    }
+
+    #[test]
+    fn case_figures_are_not_negative_and_close_after_opening() {
+        let mut case = CaseInput {
+            enterprise_id: None,
+            inspection_id: None,
+            title: "销售不合格口罩案".into(),
+            category: CaseCategory::Quality,
+            procedure: Procedure::Filed,
+            opened_on: d("2026-11-01"),
+            closed_on: Some(d("2026-10-01")),
+            fines_wan: -1.0,
+            value_wan: 2.5,
+            masks_seized_wan: 1.2,
+            referred_to_police: false,
+            inspectors_dispatched: 4,
+            operators_checked: 1,
+        };
+        let err = validate_case(&case, d("2026-11-23")).expect_err("refused");
+        let fields: Vec<_> = err.0.iter().map(|e| e.field).collect();
+        assert_eq!(fields, vec![Field::Fines, Field::ClosedOn]);
+        case.fines_wan = 0.5;
+        case.closed_on = None;
+        assert!(validate_case(&case, d("2026-11-23")).is_ok());
+    }
+}

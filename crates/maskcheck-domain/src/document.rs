@@ -1,0 +1,369 @@
+//! Enforcement documents (执法文书): their kinds, the content frozen when one is issued, and document numbers
+//! `{unit abbreviation}市监{code}〔{year}〕{serial}号` drawn from per-device number blocks.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum DocKind {
+    /// 现场检查笔录
+    InspectionRecord,
+    /// 责令改正通知书
+    RectificationNotice,
+    /// 实施行政强制措施决定书 (with its 财物清单)
+    CoerciveMeasure,
+    /// 抽样记录
+    SamplingRecord,
+    /// 送达回证
+    ServiceProof,
+}
+
+impl DocKind {
+    pub const ALL: [DocKind; 5] = [
+        Self::InspectionRecord,
+        Self::RectificationNotice,
+        Self::CoerciveMeasure,
+        Self::SamplingRecord,
+        Self::ServiceProof,
+    ];
+
+    pub fn title_zh(self) -> &'static str {
+        match self {
+            Self::InspectionRecord => "现场检查笔录",
+            Self::RectificationNotice => "责令改正通知书",
+            Self::CoerciveMeasure => "实施行政强制措施决定书",
+            Self::SamplingRecord => "抽样记录",
+            Self::ServiceProof => "送达回证",
+        }
+    }
+
+    /// The type code in the document number (`盐市监责改〔2026〕12号`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::InspectionRecord => "检录",
+            Self::RectificationNotice => "责改",
+            Self::CoerciveMeasure => "强制",
+            Self::SamplingRecord => "抽样",
+            Self::ServiceProof => "送达",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::InspectionRecord => "inspectionRecord",
+            Self::RectificationNotice => "rectificationNotice",
+            Self::CoerciveMeasure => "coerciveMeasure",
+            Self::SamplingRecord => "samplingRecord",
+            Self::ServiceProof => "serviceProof",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<DocKind> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// A range of serials the bureau gave this device for one year (inclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NumberBlock {
+    pub year: i32,
+    pub first: u32,
+    pub last: u32,
+}
+
+/// The serial part of a document number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", tag = "type")]
+pub enum Serial {
+    /// From a number block: `12`.
+    Block { n: u32 },
+    /// No block left: `{device tag}-{n}`, unique because the tag is the device's own.
+    Fallback { tag: String, n: u32 },
+}
+
+impl Serial {
+    pub fn text(&self) -> String {
+        match self {
+            Self::Block { n } => n.to_string(),
+            Self::Fallback { tag, n } => format!("{tag}-{n}"),
+        }
+    }
+}
+
+pub fn format_number(unit_abbr: &str, kind: DocKind, year: i32, serial: &Serial) -> String {
+    format!("{unit_abbr}市监{}〔{year}〕{}号", kind.code(), serial.text())
+}
+
+/// The serial after `last` (the last block serial this device issued for the kind and year), from `blocks`;
+/// `None` when the blocks of that year are used up. Blocks may come in any order and need not touch.
+pub fn next_block_serial(blocks: &[NumberBlock], year: i32, last: Option<u32>) -> Option<u32> {
+    let mut of_year: Vec<&NumberBlock> = blocks.iter().filter(|b| b.year == year && b.first <= b.last).collect();
+    of_year.sort_by_key(|b| b.first);
+    match last {
+        None => of_year.first().map(|b| b.first),
+        Some(last) => {
+            if of_year.iter().any(|b| b.first <= last && last < b.last) {
+                return Some(last + 1);
+            }
+            of_year.iter().find(|b| b.first > last).map(|b| b.first)
+        }
+    }
+}
+
+/// The device's own tag for fallback serials: the last eight hex digits of its id (the random part of a UUIDv7),
+/// upper-cased.
+pub fn device_tag(device_id: &str) -> String {
+    let hex: String = device_id.chars().filter(|c| c.is_ascii_hexdigit()).collect();
+    hex[hex.len().saturating_sub(8)..].to_ascii_uppercase()
+}
+
+/// Blocks must not overlap within a year (two overlapping blocks on one device would still be unique, but the
+/// bureau hands out disjoint ranges, so an overlap is a typing error).
+pub fn blocks_overlap(blocks: &[NumberBlock]) -> bool {
+    blocks
+        .iter()
+        .enumerate()
+        .any(|(i, a)| blocks[i + 1..].iter().any(|b| a.year == b.year && a.first <= b.last && b.first <= a.last))
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Content frozen into an issued document. It is a snapshot: the document never re-reads the roster.
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Person {
+    pub name: String,
+    pub cert_no: String,
+}
+
+/// 当事人
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Party {
+    pub name: String,
+    pub uscc: String,
+    pub address: String,
+    pub legal_rep: String,
+    pub phone: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Citation {
+    /// `《中华人民共和国产品质量法》第二十七条`
+    pub citation: String,
+    pub text: String,
+}
+
+/// A fact found (a confirmed finding) with the provisions it breaches.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Fact {
+    pub text: String,
+    pub bases: Vec<Citation>,
+}
+
+/// Who issues, and where to appeal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Issuer {
+    pub unit_name: String,
+    /// 行政复议机关 (e.g. the people's government at the same level).
+    pub reconsideration_body: String,
+    /// 人民法院 where a suit is brought.
+    pub court: String,
+    pub contact_person: String,
+    pub contact_phone: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InspectionRecordContent {
+    pub place: String,
+    pub started_at: String,
+    pub ended_at: String,
+    pub inspectors: Vec<Person>,
+    pub representative: String,
+    /// What was checked, a line per checked part (licences, intake, labels, answered items).
+    pub checked: Vec<String>,
+    pub findings: Vec<Fact>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NoticeContent {
+    pub inspected_on: NaiveDate,
+    pub inspectors: Vec<Person>,
+    pub facts: Vec<Fact>,
+    /// `None`: correct immediately (立即改正).
+    pub deadline: Option<NaiveDate>,
+    pub corrections: Vec<String>,
+    /// The provision that empowers the order (e.g. 《行政处罚法》第二十八条).
+    pub order_basis: Citation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Measure {
+    /// 查封
+    Seal,
+    /// 扣押
+    Seize,
+}
+
+impl Measure {
+    pub fn zh(self) -> &'static str {
+        match self {
+            Self::Seal => "查封",
+            Self::Seize => "扣押",
+        }
+    }
+}
+
+/// A line of the 财物清单.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GoodsRow {
+    pub name: String,
+    pub spec: String,
+    pub batch: String,
+    pub quantity: f64,
+    pub unit: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CoerciveContent {
+    pub measure: Measure,
+    pub facts: Vec<Fact>,
+    pub bases: Vec<Citation>,
+    pub goods_place: String,
+    pub from: NaiveDate,
+    pub until: NaiveDate,
+    pub goods: Vec<GoodsRow>,
+    pub inspectors: Vec<Person>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SamplingContent {
+    pub product_name: String,
+    pub trademark: String,
+    pub spec_model: String,
+    pub batch_or_date: String,
+    pub manufacturer: String,
+    pub quantity: String,
+    pub base_quantity: String,
+    pub test_samples: String,
+    pub reserve_samples: String,
+    pub place: String,
+    pub sampled_on: NaiveDate,
+    pub samplers: Vec<Person>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceContent {
+    pub served_title: String,
+    pub served_number: String,
+    pub recipient: String,
+    pub place: String,
+    /// Filled when the service is printed after it happened; blank lines otherwise.
+    pub served_at: Option<String>,
+    pub method: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum DocBody {
+    InspectionRecord(InspectionRecordContent),
+    RectificationNotice(NoticeContent),
+    CoerciveMeasure(CoerciveContent),
+    SamplingRecord(SamplingContent),
+    ServiceProof(ServiceContent),
+}
+
+impl DocBody {
+    pub fn kind(&self) -> DocKind {
+        match self {
+            Self::InspectionRecord(_) => DocKind::InspectionRecord,
+            Self::RectificationNotice(_) => DocKind::RectificationNotice,
+            Self::CoerciveMeasure(_) => DocKind::CoerciveMeasure,
+            Self::SamplingRecord(_) => DocKind::SamplingRecord,
+            Self::ServiceProof(_) => DocKind::ServiceProof,
+        }
+    }
+}
+
+/// Everything a document prints: frozen into the record when it is issued.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocContent {
+    pub number: String,
+    pub issued_on: NaiveDate,
+    pub issuer: Issuer,
+    pub party: Party,
+    pub body: DocBody,
+}
+
+/// `2026年11月23日`
+pub fn zh_date(d: NaiveDate) -> String {
+    d.format("%Y年%-m月%-d日").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_follow_the_pattern() {
+        let cases = [
+            ("盐", DocKind::RectificationNotice, 2026, Serial::Block { n: 12 }, "盐市监责改〔2026〕12号"),
+            ("东", DocKind::CoerciveMeasure, 2025, Serial::Block { n: 1 }, "东市监强制〔2025〕1号"),
+            (
+                "盐",
+                DocKind::RectificationNotice,
+                2026,
+                Serial::Fallback { tag: "A1B2C3D4".into(), n: 7 },
+                "盐市监责改〔2026〕A1B2C3D4-7号",
+            ),
+        ];
+        for (abbr, kind, year, serial, want) in cases {
+            assert_eq!(format_number(abbr, kind, year, &serial), want);
+        }
+    }
+
+    #[test]
+    fn block_serials_run_through_blocks_then_stop() {
+        let blocks = [NumberBlock { year: 2026, first: 201, last: 202 }, NumberBlock { year: 2026, first: 1, last: 2 }];
+        let cases = [
+            (None, Some(1)),
+            (Some(1), Some(2)),
+            (Some(2), Some(201)),
+            (Some(201), Some(202)),
+            (Some(202), None),
+            (Some(150), Some(201)),
+        ];
+        for (last, want) in cases {
+            assert_eq!(next_block_serial(&blocks, 2026, last), want, "after {last:?}");
+        }
+        assert_eq!(next_block_serial(&blocks, 2027, None), None);
+    }
+
+    #[test]
+    fn overlapping_blocks_are_detected() {
+        let a = NumberBlock { year: 2026, first: 1, last: 100 };
+        assert!(blocks_overlap(&[a, NumberBlock { year: 2026, first: 100, last: 200 }]));
+        assert!(!blocks_overlap(&[a, NumberBlock { year: 2026, first: 101, last: 200 }]));
+        assert!(!blocks_overlap(&[a, NumberBlock { year: 2027, first: 1, last: 100 }]));
+    }
+
+    #[test]
+    fn device_tag_is_the_random_tail() {
+        assert_eq!(device_tag("0193a2b4-5c6d-7e8f-9a0b-1c2d3e4f5a6b"), "3E4F5A6B");
+    }
+}
