@@ -2,9 +2,12 @@
 //! records and typed errors. Writes go through [`Store::write`], one `BEGIN IMMEDIATE` transaction each.
 
 mod attachment;
+mod casework;
 mod codec;
+mod document;
 mod enterprise;
 mod error;
+mod followup;
 mod inspection;
 mod licence;
 mod meta;
@@ -19,8 +22,11 @@ use std::path::Path;
 use rusqlite::Connection;
 
 pub use attachment::{AttachmentLink, AttachmentRecord};
+pub use casework::JsonRecord;
+pub use document::{DocumentFilter, DocumentRecord, DocumentRow, ServiceRecord};
 pub use enterprise::{EnterpriseListRow, EnterprisePage, UsccHolder};
 pub use error::StoreError;
+pub use followup::{FollowupRow, RectificationRecord, ReinspectionRecord};
 pub use inspection::{InspectionRecord, InspectionRow};
 pub use licence::LicenceRecord;
 pub use migrate::{migrate_to, schema_dump, LATEST_SCHEMA};
@@ -71,6 +77,18 @@ impl Store {
         let out = f(&mut tx)?;
         tx.tx.commit().map_err(StoreError::from)?;
         Ok(out)
+    }
+
+    /// [`Store::write`] with `synchronous=FULL`: for writes that issue documents, which must survive a power cut
+    /// the moment the inspector hands the paper over.
+    pub fn write_durable<T, E>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        self.conn.pragma_update(None, "synchronous", "FULL").map_err(StoreError::from)?;
+        let out = self.write(f);
+        self.conn.pragma_update(None, "synchronous", "NORMAL").map_err(StoreError::from)?;
+        out
     }
 
     pub(crate) fn conn(&self) -> &Connection {

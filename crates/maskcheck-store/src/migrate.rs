@@ -7,8 +7,11 @@ use rusqlite::Connection;
 
 use crate::{Result, StoreError};
 
-const MIGRATIONS: &[&str] =
-    &[include_str!("migrations/0001_init.sql"), include_str!("migrations/0002_inspections.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_inspections.sql"),
+    include_str!("migrations/0003_documents.sql"),
+];
 
 /// The migrations up to `version`, so tests can build every earlier schema.
 #[doc(hidden)]

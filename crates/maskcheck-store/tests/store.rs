@@ -130,3 +130,67 @@ fn a_finished_inspection_cannot_be_changed_or_deleted() {
     assert_eq!(record.draft, r#"{"place":"厂区"}"#);
     assert_eq!(store.findings("i").expect("findings").len(), 1);
 }
+
+fn document(id: &str, number: &str) -> maskcheck_store::DocumentRecord {
+    maskcheck_store::DocumentRecord {
+        meta: meta(id),
+        kind: maskcheck_domain::document::DocKind::RectificationNotice,
+        number: number.into(),
+        enterprise_id: "e".into(),
+        inspection_id: None,
+        content: r#"{"number":"x"}"#.into(),
+        pdf_sha256: "a".repeat(64),
+        pages: 1,
+        amends_id: None,
+        issued_at: "2026-11-23T10:00:00+08:00".into(),
+    }
+}
+
+#[test]
+fn an_issued_document_cannot_be_changed_or_deleted_only_revoked() {
+    let mut store = Store::open_in_memory().expect("open");
+    store
+        .write(|tx| {
+            tx.insert_enterprise(&meta("e"), &EnterpriseInput::new("甲", "91350100M000100Y43"))?;
+            tx.insert_document(&document("d", "盐市监责改〔2026〕1号"))
+        })
+        .expect("issue");
+    let update = store.write(|tx| tx.overwrite_document_content("d", r#"{"number":"y"}"#));
+    assert!(matches!(update, Err(StoreError::Frozen(_))), "{update:?}");
+    let delete = store.write(|tx| tx.delete_document("d"));
+    assert!(matches!(delete, Err(StoreError::Frozen(_))), "{delete:?}");
+    let same_number = store.write(|tx| tx.insert_document(&document("d2", "盐市监责改〔2026〕1号")));
+    assert!(same_number.is_err(), "a number is unique");
+    store.write(|tx| tx.revoke_document(&meta("r"), "d", "当事人名称有误")).expect("revoke");
+    let rows = store.documents(&Default::default()).expect("list");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].revoked.as_deref(), Some("当事人名称有误"));
+    assert_eq!(store.document("d").expect("get").expect("kept").content, r#"{"number":"x"}"#);
+}
+
+/// Ten laptops issue 1,000 notices each while offline: each has a block of 100 serials from the bureau, then
+/// falls back to serials tagged with its own id. Merged, the 10,000 numbers hold no duplicate.
+#[test]
+fn ten_laptops_issuing_offline_never_collide() {
+    use maskcheck_domain::document::{format_number, DocKind, NumberBlock};
+    let mut all = std::collections::HashSet::new();
+    let mut fallbacks = 0;
+    for laptop in 0..10u32 {
+        let mut store = Store::open_in_memory().expect("open");
+        let device = uuid::Uuid::now_v7().to_string();
+        let block = NumberBlock { year: 2026, first: laptop * 100 + 1, last: laptop * 100 + 100 };
+        store.write(|tx| tx.insert_number_block(&meta(&format!("b{laptop}")), &block)).expect("block");
+        for _ in 0..1000 {
+            let serial = store
+                .write(|tx| tx.allocate_serial(DocKind::RectificationNotice, 2026, &device))
+                .expect("allocate");
+            if matches!(serial, maskcheck_domain::document::Serial::Fallback { .. }) {
+                fallbacks += 1;
+            }
+            let number = format_number("盐", DocKind::RectificationNotice, 2026, &serial);
+            assert!(all.insert(number.clone()), "duplicate {number}");
+        }
+    }
+    assert_eq!(all.len(), 10_000);
+    assert_eq!(fallbacks, 9_000, "each laptop used its 100 block serials first");
+}
