@@ -1,7 +1,10 @@
 //! The TypeScript declarations of every type that crosses IPC, in one file: `ui/src/api/bindings.ts`.
 //! A test compares the committed file with this output (run with `UPDATE_BINDINGS=1` to rewrite it).
 
+use maskcheck_domain::casework::{CaseCategory, CaseInput, LabVerdict, Procedure, SampleInput, SampleResultInput};
 use maskcheck_domain::checklist::{AnswerType, ChecklistItem, ChecklistSection, ChecklistTemplate, LegalBasis};
+use maskcheck_domain::document::{DocKind, GoodsRow, Measure, NumberBlock};
+use maskcheck_domain::followup::{ReinspectionInput, Urgency, VerifiedCorrection};
 use maskcheck_domain::inspection::{
     Finding, InspectionDraft, Inspector, IntakeRow, ItemAnswer, LabelCheck, LicenceCheck, Material, Verdict,
 };
@@ -92,6 +95,32 @@ pub fn typescript() -> String {
         TemplateSummary,
         PhotoDto,
         InspectionDto,
+        DocKind,
+        Measure,
+        GoodsRow,
+        NumberBlock,
+        IssueRequest,
+        DocSettings,
+        PreviewText,
+        PreviewRule,
+        PreviewPage,
+        DocPreviewDto,
+        DocumentDto,
+        IssuedDto,
+        ServiceInput,
+        Urgency,
+        FollowupDto,
+        VerifiedCorrection,
+        ReinspectionInput,
+        ReinspectionResultDto,
+        SampleInput,
+        LabVerdict,
+        SampleResultInput,
+        SampleDto,
+        CaseCategory,
+        Procedure,
+        CaseInput,
+        CaseDto,
         InspectionRowDto,
     )
 }

@@ -145,6 +145,8 @@ pub struct EnterpriseDetailDto {
     pub enterprise: EnterpriseDto,
     pub licences: Vec<LicenceDto>,
     pub products: Vec<ProductDto>,
+    /// A rectification is still open: production may not resume (不得恢复生产) until a re-inspection clears it.
+    pub production_barred: bool,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]

@@ -3,11 +3,14 @@
 //! [`AppError`] with a closed [`ErrorCode`].
 
 pub mod bindings;
+mod casework;
 mod demo;
 mod device;
+mod documents;
 mod dto;
 mod error;
 mod export;
+mod followup;
 mod import;
 mod inspection;
 mod paths;
@@ -20,10 +23,16 @@ use std::sync::{Mutex, MutexGuard};
 
 use maskcheck_store::Store;
 
+pub use casework::{CaseDto, SampleDto};
 pub use demo::{demo_profile, DemoSummary};
+pub use documents::{
+    DocPreviewDto, DocSettings, DocumentDto, IssueRequest, IssuedDto, PreviewPage, PreviewRule, PreviewText,
+    ServiceInput,
+};
 pub use dto::*;
 pub use error::{AppError, ErrorCode};
 pub use export::ExportResultDto;
+pub use followup::{FollowupDto, ReinspectionResultDto};
 pub use import::{ImportOptions, ImportPreviewDto, ImportResultDto};
 pub use inspection::{InspectionDto, InspectionRowDto, TemplateSummary};
 pub use paths::resolve_data_dir;

@@ -98,7 +98,23 @@ impl App {
         if r.finished {
             return Err(StoreError::Frozen("检查记录").into());
         }
-        let src = Path::new(path);
+        let record = self.store_attachment_file(Path::new(path))?;
+        let hash = record.hash.clone();
+        let link_id = self.store().write(|tx| {
+            tx.upsert_attachment(&record, &now_text())?;
+            let meta = new_meta(tx, &device)?;
+            tx.link_attachment(&meta, inspection_id, target, &hash, caption.trim())?;
+            Ok::<_, AppError>(meta.id)
+        })?;
+        self.photos(inspection_id)?
+            .into_iter()
+            .find(|p| p.id == link_id)
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound, "照片"))
+    }
+
+    /// Copies a JPEG or PNG file into the data directory under its SHA-256 (once, however often it is attached)
+    /// and returns its description; the caller links it in its own transaction.
+    pub(crate) fn store_attachment_file(&self, src: &Path) -> Result<AttachmentRecord> {
         let bytes = std::fs::read(src).map_err(|e| AppError::io(src, e))?;
         let mime = mime_of(&bytes).ok_or_else(|| {
             AppError::new(ErrorCode::UnreadableFile, format!("{} 不是 JPEG 或 PNG 照片", src.display()))
@@ -113,21 +129,11 @@ impl App {
             std::fs::write(&tmp, &bytes).map_err(|e| AppError::io(&tmp, e))?;
             std::fs::rename(&tmp, &dest).map_err(|e| AppError::io(&dest, e))?;
         }
-        let record = AttachmentRecord {
+        Ok(AttachmentRecord {
             hash: hash.clone(),
             size: bytes.len() as i64,
             mime: mime.into(),
             original_name: src.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-        };
-        let link_id = self.store().write(|tx| {
-            tx.upsert_attachment(&record, &now_text())?;
-            let meta = new_meta(tx, &device)?;
-            tx.link_attachment(&meta, inspection_id, target, &hash, caption.trim())?;
-            Ok::<_, AppError>(meta.id)
-        })?;
-        self.photos(inspection_id)?
-            .into_iter()
-            .find(|p| p.id == link_id)
-            .ok_or_else(|| AppError::new(ErrorCode::NotFound, "照片"))
+        })
     }
 }

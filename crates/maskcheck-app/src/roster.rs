@@ -98,6 +98,7 @@ impl App {
             enterprise: enterprise.into(),
             licences: store.licences(id)?.into_iter().map(|l| LicenceDto::from_record(l, today)).collect(),
             products: store.products(id)?.into_iter().map(Into::into).collect(),
+            production_barred: store.production_barred(id)?,
         })
     }
 

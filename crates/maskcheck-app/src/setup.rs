@@ -41,6 +41,11 @@ impl App {
     pub(crate) fn device_id(&self) -> Result<String> {
         self.store().meta("device_id")?.ok_or_else(not_set_up)
     }
+
+    /// The unit and inspector of this data directory.
+    pub(crate) fn profile(&self) -> Result<maskcheck_domain::ProfileInput> {
+        Ok(self.store().profile()?.ok_or_else(not_set_up)?.input)
+    }
 }
 
 pub(crate) fn not_set_up() -> AppError {

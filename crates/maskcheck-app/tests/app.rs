@@ -446,3 +446,186 @@ fn a_cancelled_import_writes_nothing() {
     let done = app.import_commit(opts(&file, false), &|_, _| {}).expect("a new import is not cancelled");
     assert_eq!(done.inserted, 2500);
 }
+
+/// A finished inspection of the medical maker with its one proposed finding (the expired registration).
+fn finished_inspection(app: &App) -> (String, String) {
+    use maskcheck_domain::inspection::Inspector;
+    let enterprise = medical_maker(app);
+    let started = app.start_inspection(&enterprise, "medicalMaker", None).expect("start");
+    let mut draft = started.draft.clone();
+    draft.inspectors[1] = Inspector { name: "李四".into(), cert_no: "HA0002".into() };
+    draft.representative = "王五（厂长）".into();
+    draft.place = "生产车间".into();
+    let mut draft = app.save_inspection(&started.id, draft).expect("save");
+    for f in &mut draft.findings {
+        f.confirmed = true;
+    }
+    app.save_inspection(&started.id, draft).expect("confirm");
+    app.finish_inspection(&started.id).expect("finish");
+    (enterprise, started.id)
+}
+
+#[test]
+fn a_notice_is_issued_frozen_followed_up_and_cleared_by_reinspection() {
+    use maskcheck_app::IssueRequest;
+    use maskcheck_domain::followup::{ReinspectionInput, Urgency, VerifiedCorrection};
+    use maskcheck_domain::inspection::Inspector;
+    let (dir, app) = app();
+    let (enterprise, inspection) = finished_inspection(&app);
+    let deadline = maskcheck_app::today() + chrono::Duration::days(5);
+
+    // Refused input allocates no number and writes nothing.
+    let empty = IssueRequest::RectificationNotice {
+        inspection_id: inspection.clone(),
+        deadline: Some(deadline),
+        corrections: vec![" ".into()],
+    };
+    let err = app.issue_document(&empty).expect_err("no corrections");
+    assert_eq!((err.fields[0].field, err.fields[0].rule), (Field::Corrections, Rule::Required));
+    assert!(app.documents(&Default::default()).expect("list").is_empty());
+
+    let req = IssueRequest::RectificationNotice {
+        inspection_id: inspection.clone(),
+        deadline: Some(deadline),
+        corrections: vec!["停止使用过期注册证生产，办理延续注册。".into(), "整改完成后书面报告。".into()],
+    };
+    let preview = app.preview_document(&req).expect("preview");
+    let words: String = preview.pages.iter().flat_map(|p| &p.texts).map(|t| t.text.as_str()).collect();
+    assert!(words.contains("新乡市卫滨区康宁医用口罩有限公司") && words.contains("（编号在签发时生成）"));
+    assert!(app.documents(&Default::default()).expect("list").is_empty(), "a preview issues nothing");
+
+    let issued = app.issue_document(&req).expect("issue");
+    let year = chrono::Datelike::year(&maskcheck_app::today());
+    let tag = maskcheck_domain::document::device_tag(&app.setup_status().expect("s").profile.expect("p").device_id);
+    assert_eq!(issued.document.number, format!("卫市监责改〔{year}〕{tag}-1号"), "no block set: the device's fallback");
+    assert!(issued.bytes < 200 * 1024 && issued.missing.is_empty());
+    let pdf = app.document_pdf(&issued.document.id).expect("pdf matches its hash");
+    assert!(pdf.starts_with(b"%PDF"));
+
+    // Tampering with the stored file is detected.
+    let path = dir.path().join("documents").join(format!("{}.pdf", issued.document.id));
+    std::fs::write(&path, b"%PDF-1.7 forged").expect("tamper");
+    assert_eq!(app.document_pdf(&issued.document.id).expect_err("tampered").code, ErrorCode::Storage);
+    std::fs::write(&path, &pdf).expect("restore");
+
+    let due = app.followups(None, true).expect("followups");
+    assert_eq!(due.len(), 1);
+    assert_eq!((due[0].urgency, due[0].days_left, due[0].corrections.len()), (Urgency::DueSoon, 5, 2));
+    assert!(app.enterprise_detail(&enterprise).expect("detail").production_barred);
+
+    let inspectors = vec![
+        Inspector { name: "张三".into(), cert_no: "HA0001".into() },
+        Inspector { name: "李四".into(), cert_no: "HA0002".into() },
+    ];
+    let verified = |done: bool| {
+        due[0]
+            .corrections
+            .iter()
+            .map(|c| VerifiedCorrection { correction: c.clone(), done, note: String::new() })
+            .collect()
+    };
+    let partial = ReinspectionInput {
+        rectification_id: due[0].rectification_id.clone(),
+        date: maskcheck_app::today(),
+        inspectors: inspectors.clone(),
+        verified: verified(false),
+        note: "注册证延续申请尚未获批".into(),
+    };
+    let r = app.reinspect(&partial).expect("incomplete re-inspection");
+    assert!(!r.complete && r.production_barred);
+    assert_eq!(app.followups(None, true).expect("still open").len(), 1);
+    let full = ReinspectionInput { verified: verified(true), ..partial };
+    let r = app.reinspect(&full).expect("complete re-inspection");
+    assert!(r.complete && !r.production_barred);
+    assert!(app.followups(None, false).expect("closed").is_empty());
+    assert!(!app.enterprise_detail(&enterprise).expect("detail").production_barred);
+    assert_eq!(app.reinspect(&full).expect_err("already closed").code, ErrorCode::NotFound);
+}
+
+#[test]
+fn number_blocks_come_first_then_the_tagged_fallback_and_every_kind_issues() {
+    use maskcheck_app::IssueRequest;
+    use maskcheck_domain::document::{DocKind, GoodsRow, Measure};
+    let (_dir, app) = app();
+    let (enterprise, inspection) = finished_inspection(&app);
+    let year = chrono::Datelike::year(&maskcheck_app::today());
+    app.add_number_block(maskcheck_domain::document::NumberBlock { year, first: 41, last: 42 }).expect("block");
+    let overlap = app.add_number_block(maskcheck_domain::document::NumberBlock { year, first: 42, last: 50 });
+    assert_eq!(overlap.expect_err("overlap").fields[0].rule, Rule::Overlap);
+    let record = IssueRequest::InspectionRecord { inspection_id: inspection.clone() };
+    let numbers: Vec<String> = (0..3).map(|_| app.issue_document(&record).expect("issue").document.number).collect();
+    assert_eq!(numbers[0], format!("卫市监检录〔{year}〕41号"));
+    assert_eq!(numbers[1], format!("卫市监检录〔{year}〕42号"));
+    assert!(numbers[2].contains("-1号"), "{}", numbers[2]);
+
+    let today = maskcheck_app::today();
+    let goods = vec![GoodsRow {
+        name: "一次性使用医用口罩".into(),
+        spec: "17.5cm×9.5cm".into(),
+        batch: "2611".into(),
+        quantity: 5000.0,
+        unit: "只".into(),
+        note: String::new(),
+    }];
+    let too_long = IssueRequest::CoerciveMeasure {
+        inspection_id: inspection.clone(),
+        measure: Measure::Seal,
+        goods: goods.clone(),
+        goods_place: "成品仓库".into(),
+        from: today,
+        until: today + chrono::Duration::days(45),
+    };
+    assert_eq!(app.issue_document(&too_long).expect_err("45 days").fields[0].rule, Rule::TooLongPeriod);
+    let seal = IssueRequest::CoerciveMeasure {
+        inspection_id: inspection.clone(),
+        measure: Measure::Seal,
+        goods,
+        goods_place: "成品仓库".into(),
+        from: today,
+        until: today + chrono::Duration::days(29),
+    };
+    let decision = app.issue_document(&seal).expect("decision");
+    assert_eq!(decision.document.kind, DocKind::CoerciveMeasure);
+    assert!(decision.pages >= 2, "the goods list travels on its own page");
+
+    let sample = app
+        .create_sample(&maskcheck_domain::casework::SampleInput {
+            enterprise_id: enterprise.clone(),
+            inspection_id: Some(inspection.clone()),
+            product_name: "一次性使用医用口罩".into(),
+            trademark: "康宁".into(),
+            spec_model: "17.5cm×9.5cm".into(),
+            batch_or_date: "20261101".into(),
+            manufacturer: "新乡市卫滨区康宁医用口罩有限公司".into(),
+            quantity: "60只".into(),
+            base_quantity: "5000只".into(),
+            test_samples: "40只".into(),
+            reserve_samples: "20只".into(),
+            place: "成品仓库".into(),
+            sampled_on: today,
+            samplers: vec![
+                maskcheck_domain::inspection::Inspector { name: "张三".into(), cert_no: "HA0001".into() },
+                maskcheck_domain::inspection::Inspector { name: "李四".into(), cert_no: "HA0002".into() },
+            ],
+        })
+        .expect("sample");
+    app.issue_document(&IssueRequest::SamplingRecord { sample_id: sample.id.clone() }).expect("sampling record");
+    let service =
+        app.issue_document(&IssueRequest::ServiceProof { document_id: decision.document.id.clone() }).expect("proof");
+    assert_eq!(service.document.kind, DocKind::ServiceProof);
+    let served = app
+        .record_service(&maskcheck_app::ServiceInput {
+            document_id: decision.document.id.clone(),
+            served_at: "2026-11-23 15:00".into(),
+            method: "直接送达".into(),
+            recipient: "王五".into(),
+            scan_path: None,
+        })
+        .expect("served");
+    assert_eq!(served.served_at.as_deref(), Some("2026-11-23 15:00"));
+    let revoked = app.revoke_document(&decision.document.id, "财物清单数量有误").expect("revoke");
+    assert_eq!(revoked.revoked.as_deref(), Some("财物清单数量有误"));
+    let all = app.documents(&Default::default()).expect("list");
+    let unique: std::collections::HashSet<_> = all.iter().map(|d| &d.number).collect();
+    assert_eq!((all.len(), unique.len()), (6, 6));
+}

@@ -181,9 +181,8 @@ fn ten_laptops_issuing_offline_never_collide() {
         let block = NumberBlock { year: 2026, first: laptop * 100 + 1, last: laptop * 100 + 100 };
         store.write(|tx| tx.insert_number_block(&meta(&format!("b{laptop}")), &block)).expect("block");
         for _ in 0..1000 {
-            let serial = store
-                .write(|tx| tx.allocate_serial(DocKind::RectificationNotice, 2026, &device))
-                .expect("allocate");
+            let serial =
+                store.write(|tx| tx.allocate_serial(DocKind::RectificationNotice, 2026, &device)).expect("allocate");
             if matches!(serial, maskcheck_domain::document::Serial::Fallback { .. }) {
                 fallbacks += 1;
             }

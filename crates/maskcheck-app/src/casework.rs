@@ -1,0 +1,129 @@
+//! Samples (抽样 and their lab results, appendix 5) and cases (案件, appendix 4).
+
+use maskcheck_domain::casework::{
+    validate_case, validate_sample, validate_sample_result, CaseInput, SampleInput, SampleResultInput,
+};
+use maskcheck_store::{JsonRecord, StoreError};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::roster::new_meta;
+use crate::{now_ms, now_text, today, App, AppError, ErrorCode, Result};
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SampleDto {
+    pub id: String,
+    pub enterprise_name: String,
+    pub input: SampleInput,
+    pub result: Option<SampleResultInput>,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CaseDto {
+    pub id: String,
+    pub input: CaseInput,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+fn to_json<T: Serialize>(v: &T) -> Result<String> {
+    serde_json::to_string(v).map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
+    serde_json::from_str(s).map_err(|e| AppError::new(ErrorCode::Storage, format!("记录无法读取：{e}")))
+}
+
+impl App {
+    fn sample_dto(&self, r: JsonRecord) -> Result<SampleDto> {
+        let input: SampleInput = from_json(&r.input)?;
+        let enterprise_name = self.store().enterprise(&input.enterprise_id)?.map(|e| e.data.name).unwrap_or_default();
+        Ok(SampleDto {
+            id: r.meta.id,
+            enterprise_name,
+            input,
+            result: r.result.as_deref().map(from_json).transpose()?,
+            created_at: r.meta.created_at,
+        })
+    }
+
+    pub fn create_sample(&self, input: &SampleInput) -> Result<SampleDto> {
+        let device = self.device_id()?;
+        validate_sample(input, today())?;
+        let json = to_json(input)?;
+        let id = self.store().write(|tx| {
+            tx.enterprise(&input.enterprise_id)?
+                .ok_or_else(|| StoreError::NotFound { entity: "企业", id: input.enterprise_id.clone() })?;
+            let meta = new_meta(tx, &device)?;
+            tx.insert_sample(&JsonRecord {
+                meta: meta.clone(),
+                enterprise_id: Some(input.enterprise_id.clone()),
+                input: json.clone(),
+                result: None,
+            })?;
+            Ok::<_, AppError>(meta.id)
+        })?;
+        self.sample(&id)
+    }
+
+    pub fn sample(&self, id: &str) -> Result<SampleDto> {
+        let r = self.store().sample(id)?.ok_or_else(|| StoreError::NotFound { entity: "抽样", id: id.into() })?;
+        self.sample_dto(r)
+    }
+
+    pub fn samples(&self, enterprise_id: Option<&str>) -> Result<Vec<SampleDto>> {
+        let rows = self.store().samples(enterprise_id)?;
+        rows.into_iter().map(|r| self.sample_dto(r)).collect()
+    }
+
+    /// Records (or corrects) the lab result of a sample.
+    pub fn record_sample_result(&self, id: &str, result: &SampleResultInput) -> Result<SampleDto> {
+        let device = self.device_id()?;
+        validate_sample_result(result)?;
+        let json = to_json(result)?;
+        self.store().write(|tx| {
+            let version = tx.next_version(&device, now_ms())?;
+            tx.set_sample_result(id, &version, &now_text(), &json)?;
+            Ok::<_, AppError>(())
+        })?;
+        self.sample(id)
+    }
+
+    /// Creates a case, or updates it when `id` is given.
+    pub fn save_case(&self, id: Option<&str>, input: &CaseInput) -> Result<CaseDto> {
+        let device = self.device_id()?;
+        validate_case(input, today())?;
+        let json = to_json(input)?;
+        let id = self.store().write(|tx| {
+            let mut meta = new_meta(tx, &device)?;
+            if let Some(id) = id {
+                meta.id = id.to_string();
+            }
+            tx.upsert_case(&JsonRecord {
+                meta: meta.clone(),
+                enterprise_id: input.enterprise_id.clone(),
+                input: json.clone(),
+                result: None,
+            })?;
+            Ok::<_, AppError>(meta.id)
+        })?;
+        self.cases()?.into_iter().find(|c| c.id == id).ok_or_else(|| StoreError::NotFound { entity: "案件", id }.into())
+    }
+
+    pub fn cases(&self) -> Result<Vec<CaseDto>> {
+        let rows = self.store().cases()?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(CaseDto {
+                    id: r.meta.id,
+                    input: from_json(&r.input)?,
+                    created_at: r.meta.created_at,
+                    updated_at: r.meta.updated_at,
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,659 @@
+//! Enforcement documents: build the content from the records (never retyped), preview it, issue it (number,
+//! PDF, SHA-256, frozen record, one durable transaction), revoke it, record its service. A rectification notice
+//! opens a rectification that the dashboard follows until a re-inspection closes it.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use maskcheck_docs::layout::Laid;
+use maskcheck_domain::checklist::{builtin_catalogue, parse_catalogue, LegalCatalogue};
+use maskcheck_domain::document::{
+    blocks_overlap, format_number, Citation, CoerciveContent, DocBody, DocContent, DocKind, Fact, GoodsRow,
+    InspectionRecordContent, Issuer, Measure, NoticeContent, NumberBlock, Party, Person, SamplingContent,
+    ServiceContent,
+};
+use maskcheck_domain::inspection::InspectionDraft;
+use maskcheck_domain::{Field, FieldError, Rule, ValidationErrors};
+use maskcheck_store::{DocumentFilter, DocumentRecord, RectificationRecord, ServiceRecord, StoreError};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+
+use crate::roster::new_meta;
+use crate::{now_text, today, App, AppError, ErrorCode, Result};
+
+/// What the inspector asks to issue. The same request previews and issues, so the paper matches the preview.
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum IssueRequest {
+    #[serde(rename_all = "camelCase")]
+    InspectionRecord { inspection_id: String },
+    #[serde(rename_all = "camelCase")]
+    RectificationNotice {
+        inspection_id: String,
+        /// `None`: correct immediately.
+        deadline: Option<NaiveDate>,
+        corrections: Vec<String>,
+    },
+    #[serde(rename_all = "camelCase")]
+    CoerciveMeasure {
+        inspection_id: String,
+        measure: Measure,
+        goods: Vec<GoodsRow>,
+        goods_place: String,
+        from: NaiveDate,
+        until: NaiveDate,
+    },
+    #[serde(rename_all = "camelCase")]
+    SamplingRecord { sample_id: String },
+    #[serde(rename_all = "camelCase")]
+    ServiceProof { document_id: String },
+}
+
+/// Who signs and where to appeal: kept per data directory, editable by the unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DocSettings {
+    pub reconsideration_body: String,
+    pub court: String,
+    pub contact_person: String,
+    pub contact_phone: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewText {
+    pub x: f32,
+    pub y: f32,
+    pub size: f32,
+    pub bold: bool,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewRule {
+    pub x1: f32,
+    pub y1: f32,
+    pub x2: f32,
+    pub y2: f32,
+    pub dashed: bool,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewPage {
+    pub texts: Vec<PreviewText>,
+    pub rules: Vec<PreviewRule>,
+}
+
+/// The pages exactly as they will print (positions in points on A4), and the characters the font lacks.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DocPreviewDto {
+    pub title: String,
+    pub pages: Vec<PreviewPage>,
+    pub missing: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentDto {
+    pub id: String,
+    pub kind: DocKind,
+    pub title: String,
+    pub number: String,
+    pub enterprise_id: String,
+    pub enterprise_name: String,
+    pub inspection_id: Option<String>,
+    pub issued_at: String,
+    pub revoked: Option<String>,
+    pub served_at: Option<String>,
+    pub amends_id: Option<String>,
+    pub pdf_path: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct IssuedDto {
+    pub document: DocumentDto,
+    pub pages: u32,
+    pub bytes: u32,
+    pub pdf_sha256: String,
+    /// Characters the font could not show (printed as an empty box): the window says so.
+    pub missing: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceInput {
+    pub document_id: String,
+    pub served_at: String,
+    pub method: String,
+    pub recipient: String,
+    /// A photo of the signed paper (JPEG or PNG), if any.
+    pub scan_path: Option<String>,
+}
+
+const SETTINGS_KEY: &str = "doc_settings";
+const PREVIEW_NUMBER: &str = "（编号在签发时生成）";
+
+fn json_err(e: serde_json::Error) -> AppError {
+    AppError::new(ErrorCode::Storage, format!("文书内容无法读写：{e}"))
+}
+
+fn zh_time(rfc: &str) -> String {
+    rfc.get(..16).unwrap_or(rfc).replace('T', " ")
+}
+
+fn people(list: &[maskcheck_domain::inspection::Inspector]) -> Vec<Person> {
+    list.iter().map(|i| Person { name: i.name.clone(), cert_no: i.cert_no.clone() }).collect()
+}
+
+impl App {
+    /// The legal-basis catalogue: `legal-basis.json` in the data directory when the bureau has put one there
+    /// (edited texts), else the one shipped in `assets/`.
+    pub fn catalogue(&self) -> Result<LegalCatalogue> {
+        let custom = self.data_dir().join("legal-basis.json");
+        if custom.exists() {
+            let text = std::fs::read_to_string(&custom).map_err(|e| AppError::io(&custom, e))?;
+            return parse_catalogue(&text)
+                .map_err(|e| AppError::new(ErrorCode::UnreadableFile, format!("{}：{e}", custom.display())));
+        }
+        builtin_catalogue().map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))
+    }
+
+    pub fn doc_settings(&self) -> Result<DocSettings> {
+        if let Some(json) = self.store().meta(SETTINGS_KEY)? {
+            return serde_json::from_str(&json).map_err(json_err);
+        }
+        let p = self.profile()?;
+        Ok(DocSettings {
+            reconsideration_body: format!("{}人民政府", p.county),
+            court: format!("{}人民法院", p.county),
+            contact_person: p.inspector_name,
+            contact_phone: String::new(),
+        })
+    }
+
+    pub fn set_doc_settings(&self, s: DocSettings) -> Result<DocSettings> {
+        let mut errors = Vec::new();
+        for (field, v) in
+            [(Field::Issuer, &s.reconsideration_body), (Field::Issuer, &s.court), (Field::Contact, &s.contact_person)]
+        {
+            if v.trim().is_empty() {
+                errors.push(FieldError::new(field, Rule::Required, ""));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(ValidationErrors(errors).into());
+        }
+        let json = serde_json::to_string(&s).map_err(json_err)?;
+        self.store().write(|tx| {
+            tx.set_meta(SETTINGS_KEY, &json)?;
+            Ok::<_, AppError>(())
+        })?;
+        Ok(s)
+    }
+
+    fn issuer(&self) -> Result<Issuer> {
+        let p = self.profile()?;
+        let s = self.doc_settings()?;
+        Ok(Issuer {
+            unit_name: p.unit_name,
+            reconsideration_body: s.reconsideration_body,
+            court: s.court,
+            contact_person: s.contact_person,
+            contact_phone: s.contact_phone,
+        })
+    }
+
+    fn party(&self, enterprise_id: &str) -> Result<Party> {
+        let e = self
+            .store()
+            .enterprise(enterprise_id)?
+            .ok_or_else(|| StoreError::NotFound { entity: "企业", id: enterprise_id.into() })?;
+        let d = e.data;
+        let address = d.production_address.clone().or(d.registered_address.clone()).unwrap_or_default();
+        Ok(Party {
+            name: d.name,
+            uscc: d.uscc,
+            address,
+            legal_rep: d.legal_rep.unwrap_or_default(),
+            phone: d.phone.unwrap_or_default(),
+        })
+    }
+
+    fn citation(&self, cat: &LegalCatalogue, key: &str) -> Citation {
+        match cat.get(key) {
+            Some(b) => Citation { citation: b.citation(), text: b.text.clone() },
+            None => Citation { citation: key.to_string(), text: String::new() },
+        }
+    }
+
+    /// The confirmed findings of a finished inspection as facts with their provisions.
+    fn facts(&self, inspection_id: &str) -> Result<Vec<Fact>> {
+        let cat = self.catalogue()?;
+        let rows = self.store().findings(inspection_id)?;
+        rows.into_iter()
+            .map(|(_, text, basis)| {
+                let keys: Vec<String> = serde_json::from_str(&basis).map_err(json_err)?;
+                Ok(Fact { text, bases: keys.iter().map(|k| self.citation(&cat, k)).collect() })
+            })
+            .collect()
+    }
+
+    fn finished_inspection(&self, id: &str) -> Result<(String, InspectionDraft)> {
+        let r = self
+            .store()
+            .inspection(id)?
+            .ok_or_else(|| StoreError::NotFound { entity: "检查记录", id: id.into() })?;
+        if !r.finished {
+            return Err(AppError::new(ErrorCode::Validation, "检查尚未完结，完结后才能签发文书"));
+        }
+        let draft: InspectionDraft = serde_json::from_str(&r.draft).map_err(json_err)?;
+        Ok((r.enterprise_id, draft))
+    }
+
+    /// Content for a request, with `number` printed on it; also the enterprise and inspection it belongs to.
+    fn content(&self, req: &IssueRequest, number: &str, on: NaiveDate) -> Result<(DocContent, String, Option<String>)> {
+        let issuer = self.issuer()?;
+        let (body, enterprise_id, inspection_id) = match req {
+            IssueRequest::InspectionRecord { inspection_id } => {
+                let (eid, d) = self.finished_inspection(inspection_id)?;
+                let sighted = d.licences.iter().filter(|l| l.sighted).count();
+                let checked = vec![
+                    format!("证照：列出证照{}件，现场查看{sighted}件。", d.licences.len()),
+                    format!("原辅材料进货查验：查看进货记录{}批次。", d.intake.len()),
+                    format!("标签标识与执行标准：现场抽取{}个产品查看标签。", d.labels.len()),
+                    format!("检查表共作答{}项。", d.answers.values().filter(|a| a.verdict.is_some()).count()),
+                ];
+                let body = DocBody::InspectionRecord(InspectionRecordContent {
+                    place: d.place.clone(),
+                    started_at: d.started_at.as_deref().map(zh_time).unwrap_or_default(),
+                    ended_at: d.ended_at.as_deref().map(zh_time).unwrap_or_default(),
+                    inspectors: people(&d.inspectors),
+                    representative: d.representative.clone(),
+                    checked,
+                    findings: self.facts(inspection_id)?,
+                });
+                (body, eid, Some(inspection_id.clone()))
+            }
+            IssueRequest::RectificationNotice { inspection_id, deadline, corrections } => {
+                let (eid, d) = self.finished_inspection(inspection_id)?;
+                let facts = self.facts(inspection_id)?;
+                let mut errors = Vec::new();
+                if facts.is_empty() {
+                    errors.push(FieldError::new(Field::Findings, Rule::Required, ""));
+                }
+                if deadline.is_some_and(|dl| dl < on) {
+                    errors.push(FieldError::new(Field::Deadline, Rule::DateOrder, "签发日期"));
+                }
+                let corrections: Vec<String> =
+                    corrections.iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
+                if corrections.is_empty() {
+                    errors.push(FieldError::new(Field::Corrections, Rule::Required, ""));
+                }
+                if !errors.is_empty() {
+                    return Err(ValidationErrors(errors).into());
+                }
+                let cat = self.catalogue()?;
+                let inspected_on = d
+                    .started_at
+                    .as_deref()
+                    .and_then(|s| NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok())
+                    .unwrap_or(on);
+                let body = DocBody::RectificationNotice(NoticeContent {
+                    inspected_on,
+                    inspectors: people(&d.inspectors),
+                    facts,
+                    deadline: *deadline,
+                    corrections,
+                    order_basis: self.citation(&cat, "apl-28"),
+                });
+                (body, eid, Some(inspection_id.clone()))
+            }
+            IssueRequest::CoerciveMeasure { inspection_id, measure, goods, goods_place, from, until } => {
+                let (eid, d) = self.finished_inspection(inspection_id)?;
+                let mut errors = Vec::new();
+                if goods.iter().all(|g| g.name.trim().is_empty()) {
+                    errors.push(FieldError::new(Field::Goods, Rule::Required, ""));
+                }
+                for g in goods {
+                    if !g.quantity.is_finite() || g.quantity <= 0.0 {
+                        errors.push(FieldError::new(Field::Goods, Rule::NotNegative, g.name.clone()));
+                    }
+                }
+                if until < from {
+                    errors.push(FieldError::new(Field::MeasureUntil, Rule::DateOrder, "开始日期"));
+                } else if (*until - *from).num_days() >= 30 {
+                    errors.push(FieldError::new(Field::MeasureUntil, Rule::TooLongPeriod, "30"));
+                }
+                if goods_place.trim().is_empty() {
+                    errors.push(FieldError::new(Field::Place, Rule::Required, ""));
+                }
+                if !errors.is_empty() {
+                    return Err(ValidationErrors(errors).into());
+                }
+                let cat = self.catalogue()?;
+                let body = DocBody::CoerciveMeasure(CoerciveContent {
+                    measure: *measure,
+                    facts: self.facts(inspection_id)?,
+                    bases: vec![self.citation(&cat, "pql-18"), self.citation(&cat, "aca-25")],
+                    goods_place: goods_place.trim().to_string(),
+                    from: *from,
+                    until: *until,
+                    goods: goods.iter().filter(|g| !g.name.trim().is_empty()).cloned().collect(),
+                    inspectors: people(&d.inspectors),
+                });
+                (body, eid, Some(inspection_id.clone()))
+            }
+            IssueRequest::SamplingRecord { sample_id } => {
+                let r = self
+                    .store()
+                    .sample(sample_id)?
+                    .ok_or_else(|| StoreError::NotFound { entity: "抽样", id: sample_id.clone() })?;
+                let s: maskcheck_domain::casework::SampleInput = serde_json::from_str(&r.input).map_err(json_err)?;
+                let body = DocBody::SamplingRecord(SamplingContent {
+                    product_name: s.product_name,
+                    trademark: s.trademark,
+                    spec_model: s.spec_model,
+                    batch_or_date: s.batch_or_date,
+                    manufacturer: s.manufacturer,
+                    quantity: s.quantity,
+                    base_quantity: s.base_quantity,
+                    test_samples: s.test_samples,
+                    reserve_samples: s.reserve_samples,
+                    place: s.place,
+                    sampled_on: s.sampled_on,
+                    samplers: people(&s.samplers),
+                });
+                (body, s.enterprise_id, s.inspection_id)
+            }
+            IssueRequest::ServiceProof { document_id } => {
+                let d = self
+                    .store()
+                    .document(document_id)?
+                    .ok_or_else(|| StoreError::NotFound { entity: "文书", id: document_id.clone() })?;
+                let served: DocContent = serde_json::from_str(&d.content).map_err(json_err)?;
+                let body = DocBody::ServiceProof(ServiceContent {
+                    served_title: d.kind.title_zh().into(),
+                    served_number: d.number.clone(),
+                    recipient: served.party.name.clone(),
+                    place: served.party.address.clone(),
+                    served_at: None,
+                    method: None,
+                });
+                (body, d.enterprise_id, d.inspection_id)
+            }
+        };
+        let party = self.party(&enterprise_id)?;
+        Ok((
+            DocContent { number: number.to_string(), issued_on: on, issuer, party, body },
+            enterprise_id,
+            inspection_id,
+        ))
+    }
+
+    /// The pages the request would print, without issuing anything.
+    pub fn preview_document(&self, req: &IssueRequest) -> Result<DocPreviewDto> {
+        let (content, _, _) = self.content(req, PREVIEW_NUMBER, today())?;
+        let model = maskcheck_docs::build_model(&content);
+        let laid = maskcheck_docs::lay_out(&model);
+        Ok(preview_of(model.title, &laid))
+    }
+
+    /// Issues a document: allocates its number, renders the PDF, stores the PDF under `documents/` and the frozen
+    /// record with the PDF's SHA-256 — all or nothing, in one durable transaction.
+    pub fn issue_document(&self, req: &IssueRequest) -> Result<IssuedDto> {
+        let device = self.device_id()?;
+        let profile = self.profile()?;
+        let on = today();
+        let kind = kind_of(req);
+        // Built (and validated) before the transaction, so a refused request allocates no serial; the number is
+        // the only thing the transaction adds.
+        let (mut content, enterprise_id, inspection_id) = self.content(req, PREVIEW_NUMBER, on)?;
+        let rectification = match req {
+            IssueRequest::RectificationNotice { deadline, .. } => match &content.body {
+                DocBody::RectificationNotice(n) => Some((deadline.unwrap_or(on), n.corrections.clone())),
+                _ => None,
+            },
+            _ => None,
+        };
+        let dir = self.data_dir().join("documents");
+        std::fs::create_dir_all(&dir).map_err(|e| AppError::io(&dir, e))?;
+        let unix = chrono::Utc::now().timestamp();
+        let (id, rendered, sha) = self.store().write_durable(|tx| {
+            let year = chrono::Datelike::year(&on);
+            let serial = tx.allocate_serial(kind, year, &device)?;
+            content.number = format_number(&profile.unit_abbr, kind, year, &serial);
+            let rendered =
+                maskcheck_docs::render(&content, unix).map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
+            let sha: String = Sha256::digest(&rendered.pdf).iter().map(|b| format!("{b:02x}")).collect();
+            let meta = new_meta(tx, &device)?;
+            let path = dir.join(format!("{}.pdf", meta.id));
+            // The file is in place before the record commits; a failed commit leaves only an unreferenced file.
+            let tmp = path.with_extension("part");
+            std::fs::write(&tmp, &rendered.pdf).map_err(|e| AppError::io(&tmp, e))?;
+            std::fs::rename(&tmp, &path).map_err(|e| AppError::io(&path, e))?;
+            tx.insert_document(&DocumentRecord {
+                meta: meta.clone(),
+                kind,
+                number: content.number.clone(),
+                enterprise_id: enterprise_id.clone(),
+                inspection_id: inspection_id.clone(),
+                content: serde_json::to_string(&content).map_err(json_err)?,
+                pdf_sha256: sha.clone(),
+                pages: rendered.pages as u32,
+                amends_id: None,
+                issued_at: meta.created_at.clone(),
+            })?;
+            if let Some((deadline, corrections)) = &rectification {
+                let rmeta = new_meta(tx, &device)?;
+                tx.insert_rectification(&RectificationRecord {
+                    meta: rmeta,
+                    document_id: meta.id.clone(),
+                    enterprise_id: enterprise_id.clone(),
+                    deadline: deadline.to_string(),
+                    corrections: serde_json::to_string(corrections).map_err(json_err)?,
+                    open: true,
+                })?;
+            }
+            Ok::<_, AppError>((meta.id, rendered, sha))
+        })?;
+        Ok(IssuedDto {
+            document: self.document(&id)?,
+            pages: rendered.pages as u32,
+            bytes: rendered.pdf.len() as u32,
+            pdf_sha256: sha,
+            missing: rendered.missing.iter().map(|c| c.to_string()).collect(),
+        })
+    }
+
+    /// Number blocks this device may draw serials from (assigned by the bureau; delivered by bundles later).
+    pub fn number_blocks(&self) -> Result<Vec<NumberBlock>> {
+        Ok(self.store().number_blocks()?)
+    }
+
+    pub fn add_number_block(&self, block: NumberBlock) -> Result<Vec<NumberBlock>> {
+        let device = self.device_id()?;
+        if block.first == 0 || block.last < block.first || !(2000..=2100).contains(&block.year) {
+            return Err(AppError::field(FieldError::new(
+                Field::NumberBlock,
+                Rule::DateOrder,
+                format!("{}–{}", block.first, block.last),
+            )));
+        }
+        self.store().write(|tx| {
+            let mut all = tx.number_blocks()?;
+            all.push(block);
+            if blocks_overlap(&all) {
+                return Err(AppError::field(FieldError::new(
+                    Field::NumberBlock,
+                    Rule::Overlap,
+                    format!("{}年 {}–{}", block.year, block.first, block.last),
+                )));
+            }
+            let meta = new_meta(tx, &device)?;
+            tx.insert_number_block(&meta, &block)?;
+            Ok::<_, AppError>(())
+        })?;
+        self.number_blocks()
+    }
+
+    pub fn pdf_path(&self, document_id: &str) -> PathBuf {
+        self.data_dir().join("documents").join(format!("{document_id}.pdf"))
+    }
+
+    /// The stored PDF of an issued document, checked against the SHA-256 recorded when it was issued.
+    pub fn document_pdf(&self, id: &str) -> Result<Vec<u8>> {
+        let d = self.store().document(id)?.ok_or_else(|| StoreError::NotFound { entity: "文书", id: id.into() })?;
+        let path = self.pdf_path(id);
+        let bytes = std::fs::read(&path).map_err(|e| AppError::io(&path, e))?;
+        let sha: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+        if sha != d.pdf_sha256 {
+            return Err(AppError::new(
+                ErrorCode::Storage,
+                format!("{} 与签发时的 SHA-256 不符，文件已被改动", path.display()),
+            ));
+        }
+        Ok(bytes)
+    }
+
+    /// Copies the issued PDF to `dest` (保存为 PDF).
+    pub fn save_document_pdf(&self, id: &str, dest: &Path) -> Result<()> {
+        let bytes = self.document_pdf(id)?;
+        std::fs::write(dest, bytes).map_err(|e| AppError::io(dest, e))
+    }
+
+    pub fn document(&self, id: &str) -> Result<DocumentDto> {
+        let d = self.store().document(id)?.ok_or_else(|| StoreError::NotFound { entity: "文书", id: id.into() })?;
+        let f = DocumentFilter {
+            inspection_id: d.inspection_id.as_deref(),
+            enterprise_id: Some(&d.enterprise_id),
+            ..Default::default()
+        };
+        self.documents(&f)?
+            .into_iter()
+            .find(|r| r.id == id)
+            .ok_or_else(|| StoreError::NotFound { entity: "文书", id: id.into() }.into())
+    }
+
+    pub fn documents(&self, f: &DocumentFilter<'_>) -> Result<Vec<DocumentDto>> {
+        Ok(self
+            .store()
+            .documents(f)?
+            .into_iter()
+            .map(|r| DocumentDto {
+                pdf_path: self.pdf_path(&r.id).display().to_string(),
+                id: r.id,
+                kind: r.kind,
+                title: r.kind.title_zh().into(),
+                number: r.number,
+                enterprise_id: r.enterprise_id,
+                enterprise_name: r.enterprise_name,
+                inspection_id: r.inspection_id,
+                issued_at: r.issued_at,
+                revoked: r.revoked,
+                served_at: r.served_at,
+                amends_id: r.amends_id,
+            })
+            .collect())
+    }
+
+    /// Revokes an issued document (撤销): the document stays, marked, with the reason; its rectification no
+    /// longer counts.
+    pub fn revoke_document(&self, id: &str, reason: &str) -> Result<DocumentDto> {
+        let device = self.device_id()?;
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(AppError::field(FieldError::new(Field::Reason, Rule::Required, "")));
+        }
+        self.store().write(|tx| {
+            tx.document(id)?.ok_or_else(|| StoreError::NotFound { entity: "文书", id: id.into() })?;
+            let meta = new_meta(tx, &device)?;
+            tx.revoke_document(&meta, id, reason)?;
+            Ok::<_, AppError>(())
+        })?;
+        self.document(id)
+    }
+
+    /// Records how and when a document was served (送达), with a photo of the signed paper if given.
+    pub fn record_service(&self, input: &ServiceInput) -> Result<DocumentDto> {
+        let device = self.device_id()?;
+        let mut errors = Vec::new();
+        for (field, v) in [
+            (Field::ServedAt, &input.served_at),
+            (Field::ServiceMethod, &input.method),
+            (Field::Name, &input.recipient),
+        ] {
+            if v.trim().is_empty() {
+                errors.push(FieldError::new(field, Rule::Required, ""));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(ValidationErrors(errors).into());
+        }
+        let scan = match input.scan_path.as_deref().filter(|p| !p.is_empty()) {
+            Some(p) => Some(self.store_attachment_file(Path::new(p))?),
+            None => None,
+        };
+        self.store().write(|tx| {
+            tx.document(&input.document_id)?
+                .ok_or_else(|| StoreError::NotFound { entity: "文书", id: input.document_id.clone() })?;
+            if let Some(a) = &scan {
+                tx.upsert_attachment(a, &now_text())?;
+            }
+            let meta = new_meta(tx, &device)?;
+            tx.insert_service(&ServiceRecord {
+                meta,
+                document_id: input.document_id.clone(),
+                served_at: input.served_at.trim().to_string(),
+                method: input.method.trim().to_string(),
+                recipient: input.recipient.trim().to_string(),
+                scan_hash: scan.as_ref().map(|a| a.hash.clone()),
+            })?;
+            Ok::<_, AppError>(())
+        })?;
+        self.document(&input.document_id)
+    }
+}
+
+fn kind_of(req: &IssueRequest) -> DocKind {
+    match req {
+        IssueRequest::InspectionRecord { .. } => DocKind::InspectionRecord,
+        IssueRequest::RectificationNotice { .. } => DocKind::RectificationNotice,
+        IssueRequest::CoerciveMeasure { .. } => DocKind::CoerciveMeasure,
+        IssueRequest::SamplingRecord { .. } => DocKind::SamplingRecord,
+        IssueRequest::ServiceProof { .. } => DocKind::ServiceProof,
+    }
+}
+
+fn preview_of(title: String, laid: &Laid) -> DocPreviewDto {
+    DocPreviewDto {
+        title,
+        pages: laid
+            .pages
+            .iter()
+            .map(|p| PreviewPage {
+                texts: p
+                    .texts
+                    .iter()
+                    .map(|t| PreviewText {
+                        x: t.x,
+                        y: t.y,
+                        size: t.size,
+                        bold: t.weight == maskcheck_docs::fonts::Weight::Bold,
+                        text: t.text.clone(),
+                    })
+                    .collect(),
+                rules: p
+                    .rules
+                    .iter()
+                    .map(|r| PreviewRule { x1: r.x1, y1: r.y1, x2: r.x2, y2: r.y2, dashed: r.dashed })
+                    .collect(),
+            })
+            .collect(),
+        missing: laid.missing.iter().map(|c| c.to_string()).collect(),
+    }
+}
