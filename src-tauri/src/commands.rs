@@ -5,7 +5,14 @@ use maskcheck_app::{
     ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDto, InspectionRowDto, LicenceDto, PhotoDto,
     ProductDto, ProfileDto, ProgressDto, SetupStatus, TemplateSummary,
 };
+use maskcheck_app::{
+    CaseDto, DocPreviewDto, DocSettings, DocumentDto, FollowupDto, IssueRequest, IssuedDto, ReinspectionResultDto,
+    SampleDto, ServiceInput,
+};
+use maskcheck_domain::casework::{CaseInput, SampleInput, SampleResultInput};
 use maskcheck_domain::checklist::LegalBasis;
+use maskcheck_domain::document::NumberBlock;
+use maskcheck_domain::followup::ReinspectionInput;
 use maskcheck_domain::inspection::InspectionDraft;
 use maskcheck_domain::{EnterpriseInput, EnterpriseQuery, LicenceInput, ProductInput, ProfileInput};
 use tauri::ipc::Channel;
@@ -181,6 +188,116 @@ fn inspection_attach_photo(
     app(&shell)?.attach_photo(&id, &target, &path, &caption)
 }
 
+#[tauri::command(async)]
+fn document_preview(shell: State<'_, Shell>, request: IssueRequest) -> Cmd<DocPreviewDto> {
+    app(&shell)?.preview_document(&request)
+}
+
+#[tauri::command(async)]
+fn document_issue(shell: State<'_, Shell>, request: IssueRequest) -> Cmd<IssuedDto> {
+    app(&shell)?.issue_document(&request)
+}
+
+#[tauri::command(async)]
+fn document_list(
+    shell: State<'_, Shell>,
+    inspection_id: Option<String>,
+    enterprise_id: Option<String>,
+) -> Cmd<Vec<DocumentDto>> {
+    let f = maskcheck_store_filter(inspection_id.as_deref(), enterprise_id.as_deref());
+    app(&shell)?.documents(&f)
+}
+
+fn maskcheck_store_filter<'a>(
+    inspection: Option<&'a str>,
+    enterprise: Option<&'a str>,
+) -> maskcheck_app::DocumentFilter<'a> {
+    maskcheck_app::DocumentFilter { inspection_id: inspection, enterprise_id: enterprise, ..Default::default() }
+}
+
+/// Opens the issued PDF in the system's viewer (to read or print it), after checking it against its hash.
+#[tauri::command(async)]
+fn document_open(handle: tauri::AppHandle, shell: State<'_, Shell>, id: String) -> Cmd<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let app = app(&shell)?;
+    app.document_pdf(&id)?;
+    let path = app.pdf_path(&id);
+    handle
+        .opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| AppError::new(maskcheck_app::ErrorCode::Io, format!("无法打开 {}：{e}", path.display())))
+}
+
+#[tauri::command(async)]
+fn document_save(shell: State<'_, Shell>, id: String, dest: String) -> Cmd<()> {
+    app(&shell)?.save_document_pdf(&id, std::path::Path::new(&dest))
+}
+
+#[tauri::command(async)]
+fn document_revoke(shell: State<'_, Shell>, id: String, reason: String) -> Cmd<DocumentDto> {
+    app(&shell)?.revoke_document(&id, &reason)
+}
+
+#[tauri::command(async)]
+fn document_service(shell: State<'_, Shell>, input: ServiceInput) -> Cmd<DocumentDto> {
+    app(&shell)?.record_service(&input)
+}
+
+#[tauri::command(async)]
+fn doc_settings_get(shell: State<'_, Shell>) -> Cmd<DocSettings> {
+    app(&shell)?.doc_settings()
+}
+
+#[tauri::command(async)]
+fn doc_settings_set(shell: State<'_, Shell>, settings: DocSettings) -> Cmd<DocSettings> {
+    app(&shell)?.set_doc_settings(settings)
+}
+
+#[tauri::command(async)]
+fn number_block_list(shell: State<'_, Shell>) -> Cmd<Vec<NumberBlock>> {
+    app(&shell)?.number_blocks()
+}
+
+#[tauri::command(async)]
+fn number_block_add(shell: State<'_, Shell>, block: NumberBlock) -> Cmd<Vec<NumberBlock>> {
+    app(&shell)?.add_number_block(block)
+}
+
+#[tauri::command(async)]
+fn followup_list(shell: State<'_, Shell>, enterprise_id: Option<String>, due_only: bool) -> Cmd<Vec<FollowupDto>> {
+    app(&shell)?.followups(enterprise_id.as_deref(), due_only)
+}
+
+#[tauri::command(async)]
+fn reinspect(shell: State<'_, Shell>, input: ReinspectionInput) -> Cmd<ReinspectionResultDto> {
+    app(&shell)?.reinspect(&input)
+}
+
+#[tauri::command(async)]
+fn sample_create(shell: State<'_, Shell>, input: SampleInput) -> Cmd<SampleDto> {
+    app(&shell)?.create_sample(&input)
+}
+
+#[tauri::command(async)]
+fn sample_result(shell: State<'_, Shell>, id: String, result: SampleResultInput) -> Cmd<SampleDto> {
+    app(&shell)?.record_sample_result(&id, &result)
+}
+
+#[tauri::command(async)]
+fn sample_list(shell: State<'_, Shell>, enterprise_id: Option<String>) -> Cmd<Vec<SampleDto>> {
+    app(&shell)?.samples(enterprise_id.as_deref())
+}
+
+#[tauri::command(async)]
+fn case_save(shell: State<'_, Shell>, id: Option<String>, input: CaseInput) -> Cmd<CaseDto> {
+    app(&shell)?.save_case(id.as_deref(), &input)
+}
+
+#[tauri::command(async)]
+fn case_list(shell: State<'_, Shell>) -> Cmd<Vec<CaseDto>> {
+    app(&shell)?.cases()
+}
+
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         setup_status,
@@ -209,5 +326,23 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         inspection_finish,
         inspection_list,
         inspection_attach_photo,
+        document_preview,
+        document_issue,
+        document_list,
+        document_open,
+        document_save,
+        document_revoke,
+        document_service,
+        doc_settings_get,
+        doc_settings_set,
+        number_block_list,
+        number_block_add,
+        followup_list,
+        reinspect,
+        sample_create,
+        sample_result,
+        sample_list,
+        case_save,
+        case_list,
     ]
 }

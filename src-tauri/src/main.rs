@@ -29,6 +29,7 @@ fn main() {
     let opened = maskcheck_app::App::open(&data_dir);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(commands::Shell(opened))
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())

@@ -35,6 +35,7 @@ pub use export::ExportResultDto;
 pub use followup::{FollowupDto, ReinspectionResultDto};
 pub use import::{ImportOptions, ImportPreviewDto, ImportResultDto};
 pub use inspection::{InspectionDto, InspectionRowDto, TemplateSummary};
+pub use maskcheck_store::DocumentFilter;
 pub use paths::resolve_data_dir;
 pub use photos::PhotoDto;
 

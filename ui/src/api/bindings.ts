@@ -8,12 +8,12 @@ export type AppError = { code: ErrorCode, message: string, fields: Array<FieldEr
 /**
  * Every field a user can get wrong. The UI maps each to its label (`fields.<name>`).
  */
-export type Field = "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "foundedOn" | "kind" | "number" | "holder" | "scope" | "issuer" | "issuedOn" | "validUntil" | "category" | "standard" | "grade" | "registrationCertNo" | "reason" | "unitName" | "unitAbbr" | "inspectorName" | "certNo" | "medical" | "exporter" | "scale" | "productionStatus" | "dailyCapacity" | "note" | "inspectors" | "place" | "representative" | "startedAt" | "findings";
+export type Field = "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "foundedOn" | "kind" | "number" | "holder" | "scope" | "issuer" | "issuedOn" | "validUntil" | "category" | "standard" | "grade" | "registrationCertNo" | "reason" | "unitName" | "unitAbbr" | "inspectorName" | "certNo" | "medical" | "exporter" | "scale" | "productionStatus" | "dailyCapacity" | "note" | "inspectors" | "place" | "representative" | "startedAt" | "findings" | "deadline" | "corrections" | "reinspectedOn" | "productName" | "quantity" | "baseQuantity" | "batchOrDate" | "sampledOn" | "failingItems" | "marketDirection" | "caseTitle" | "fines" | "caseValue" | "masksSeized" | "openedOn" | "closedOn" | "goods" | "measureUntil" | "numberBlock" | "contactPhone" | "servedAt" | "serviceMethod";
 
 /**
  * Every rule a field can break. The UI maps each to a sentence (`rules.<name>`) with `detail` filled in.
  */
-export type Rule = "required" | "tooLong" | "controlChars" | "usccLength" | "usccCharset" | "usccAreaCode" | "usccCheckChar" | "usccDuplicate" | "certificatePattern" | "certificateYear" | "certificateClass" | "dateOrder" | "dateInFuture" | "dateFormat" | "numberFormat" | "unknownValue" | "duplicateInFile" | "tooFewInspectors" | "duplicateInspector" | "unconfirmed" | "frozen";
+export type Rule = "required" | "tooLong" | "controlChars" | "usccLength" | "usccCharset" | "usccAreaCode" | "usccCheckChar" | "usccDuplicate" | "certificatePattern" | "certificateYear" | "certificateClass" | "dateOrder" | "dateInFuture" | "dateFormat" | "numberFormat" | "unknownValue" | "duplicateInFile" | "tooFewInspectors" | "duplicateInspector" | "unconfirmed" | "frozen" | "notNegative" | "overlap" | "tooLongPeriod";
 
 /**
  * One broken rule on one field; `detail` carries what the sentence needs (a count, a character, a holder).
@@ -119,7 +119,11 @@ export type LicenceDto = { id: string, enterpriseId: string, data: LicenceInput,
 
 export type ProductDto = { id: string, enterpriseId: string, data: ProductInput, void: VoidDto | null, };
 
-export type EnterpriseDetailDto = { enterprise: EnterpriseDto, licences: Array<LicenceDto>, products: Array<ProductDto>, };
+export type EnterpriseDetailDto = { enterprise: EnterpriseDto, licences: Array<LicenceDto>, products: Array<ProductDto>, 
+/**
+ * A rectification is still open: production may not resume (不得恢复生产) until a re-inspection clears it.
+ */
+productionBarred: boolean, };
 
 export type DashboardDto = { enterpriseCount: number, 
 /**
@@ -266,5 +270,163 @@ target: string, caption: string, hash: string, originalName: string, size: numbe
 thumbnail: string, };
 
 export type InspectionDto = { id: string, enterpriseId: string, enterpriseName: string, enterpriseUscc: string, template: ChecklistTemplate, finished: boolean, draft: InspectionDraft, createdAt: string, updatedAt: string, finishedAt: string | null, amendsId: string | null, photos: Array<PhotoDto>, };
+
+export type DocKind = "inspectionRecord" | "rectificationNotice" | "coerciveMeasure" | "samplingRecord" | "serviceProof";
+
+export type Measure = "seal" | "seize";
+
+/**
+ * A line of the 财物清单.
+ */
+export type GoodsRow = { name: string, spec: string, batch: string, quantity: number, unit: string, note: string, };
+
+/**
+ * A range of serials the bureau gave this device for one year (inclusive).
+ */
+export type NumberBlock = { year: number, first: number, last: number, };
+
+/**
+ * What the inspector asks to issue. The same request previews and issues, so the paper matches the preview.
+ */
+export type IssueRequest = { "kind": "inspectionRecord", inspectionId: string, } | { "kind": "rectificationNotice", inspectionId: string, 
+/**
+ * `None`: correct immediately.
+ */
+deadline: string | null, corrections: Array<string>, } | { "kind": "coerciveMeasure", inspectionId: string, measure: Measure, goods: Array<GoodsRow>, goodsPlace: string, from: string, until: string, } | { "kind": "samplingRecord", sampleId: string, } | { "kind": "serviceProof", documentId: string, };
+
+/**
+ * Who signs and where to appeal: kept per data directory, editable by the unit.
+ */
+export type DocSettings = { reconsiderationBody: string, court: string, contactPerson: string, contactPhone: string, };
+
+export type PreviewText = { x: number, y: number, size: number, bold: boolean, text: string, };
+
+export type PreviewRule = { x1: number, y1: number, x2: number, y2: number, dashed: boolean, };
+
+export type PreviewPage = { texts: Array<PreviewText>, rules: Array<PreviewRule>, };
+
+/**
+ * The pages exactly as they will print (positions in points on A4), and the characters the font lacks.
+ */
+export type DocPreviewDto = { title: string, pages: Array<PreviewPage>, missing: Array<string>, };
+
+export type DocumentDto = { id: string, kind: DocKind, title: string, number: string, enterpriseId: string, enterpriseName: string, inspectionId: string | null, issuedAt: string, revoked: string | null, servedAt: string | null, amendsId: string | null, pdfPath: string, };
+
+export type IssuedDto = { document: DocumentDto, pages: number, bytes: number, pdfSha256: string, 
+/**
+ * Characters the font could not show (printed as an empty box): the window says so.
+ */
+missing: Array<string>, };
+
+export type ServiceInput = { documentId: string, servedAt: string, method: string, recipient: string, 
+/**
+ * A photo of the signed paper (JPEG or PNG), if any.
+ */
+scanPath: string | null, };
+
+/**
+ * How a deadline stands on a given day.
+ */
+export type Urgency = "overdue" | "dueSoon" | "later";
+
+export type FollowupDto = { rectificationId: string, documentId: string, number: string, enterpriseId: string, enterpriseName: string, deadline: string, urgency: Urgency, 
+/**
+ * Negative when overdue.
+ */
+daysLeft: number, corrections: Array<string>, };
+
+/**
+ * One correction ordered by the notice, as verified on re-inspection.
+ */
+export type VerifiedCorrection = { correction: string, done: boolean, note: string, };
+
+export type ReinspectionInput = { rectificationId: string, date: string, inspectors: Array<Inspector>, verified: Array<VerifiedCorrection>, note: string, };
+
+export type ReinspectionResultDto = { complete: boolean, 
+/**
+ * Still barred after this re-inspection (another rectification open, or this one incomplete).
+ */
+productionBarred: boolean, };
+
+export type SampleInput = { enterpriseId: string, inspectionId: string | null, productName: string, trademark: string, specModel: string, 
+/**
+ * 生产日期或批号
+ */
+batchOrDate: string, manufacturer: string, 
+/**
+ * 抽样数量
+ */
+quantity: string, 
+/**
+ * 抽样基数
+ */
+baseQuantity: string, 
+/**
+ * 检验样品 / 备用样品 (sealed)
+ */
+testSamples: string, reserveSamples: string, place: string, sampledOn: string, samplers: Array<Inspector>, };
+
+export type LabVerdict = "pass" | "fail";
+
+/**
+ * The lab result and what followed (appendix 5 columns 抽查结果 … 对企业帮扶措施).
+ */
+export type SampleResultInput = { verdict: LabVerdict, 
+/**
+ * 不合格项目 (e.g. 过滤效率).
+ */
+failingItems: string, 
+/**
+ * 不合格产品的批次数量（只）
+ */
+nonconformingQuantity: bigint | null, reachedMarket: boolean, 
+/**
+ * 不合格产品流入市场方向
+ */
+marketDirection: string, 
+/**
+ * 后处理措施
+ */
+postMeasures: string, 
+/**
+ * 对企业帮扶措施
+ */
+helpMeasures: string, };
+
+export type SampleDto = { id: string, enterpriseName: string, input: SampleInput, result: SampleResultInput | null, createdAt: string, };
+
+/**
+ * 案件类别: the rows of appendix 4.
+ */
+export type CaseCategory = "price" | "quality" | "unfairCompetition" | "intellectualProperty" | "drugDeviceQualification" | "falseAdvertising" | "other";
+
+export type Procedure = "filed" | "simple";
+
+/**
+ * A case (案件) with every figure appendix 4 sums. Money in 万元, masks in 万只.
+ */
+export type CaseInput = { enterpriseId: string | null, inspectionId: string | null, title: string, category: CaseCategory, procedure: Procedure, openedOn: string, closedOn: string | null, 
+/**
+ * 罚没（万元）
+ */
+finesWan: number, 
+/**
+ * 案值（万元）
+ */
+valueWan: number, 
+/**
+ * 查获口罩（万只）
+ */
+masksSeizedWan: number, referredToPolice: boolean, 
+/**
+ * 出动执法人员（人次）
+ */
+inspectorsDispatched: number, 
+/**
+ * 检查经营者数（户/人）
+ */
+operatorsChecked: number, };
+
+export type CaseDto = { id: string, input: CaseInput, createdAt: string, updatedAt: string, };
 
 export type InspectionRowDto = { id: string, enterpriseId: string, enterpriseName: string, templateKey: string, finished: boolean, createdAt: string, finishedAt: string | null, findings: number, };

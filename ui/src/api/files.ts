@@ -16,3 +16,7 @@ export async function pickImage(): Promise<string | null> {
   const chosen = await open({ multiple: false, directory: false, filters: [{ name: '照片', extensions: ['jpg', 'jpeg', 'png'] }] })
   return typeof chosen === 'string' ? chosen : null
 }
+
+export async function pickSavePdf(defaultPath: string): Promise<string | null> {
+  return await save({ defaultPath, filters: [{ name: 'PDF', extensions: ['pdf'] }] })
+}
