@@ -301,3 +301,73 @@ fn killing_the_app_while_typing_loses_nothing_autosaved() {
         s.execute("return [...document.querySelectorAll('[data-testid=finding-text]')].map(t => t.value).join('|')");
     assert!(texts.as_str().unwrap_or_default().contains("每批产品有出厂检验记录：不符合要求"), "{texts}");
 }
+
+/// The medical maker inspected and finished (through the app, as the inspection test does in the window).
+fn finished_inspection_data_dir() -> tempfile::TempDir {
+    use maskcheck_domain::inspection::Inspector;
+    let dir = medical_maker_data_dir();
+    let app = App::open(dir.path()).expect("open");
+    let enterprise = app.list_enterprises(Default::default()).expect("list").rows[0].id.clone();
+    let started = app.start_inspection(&enterprise, "medicalMaker", None).expect("start");
+    let mut draft = started.draft.clone();
+    draft.inspectors[1] = Inspector { name: "李四".into(), cert_no: "HA0002".into() };
+    draft.representative = "王五（厂长）".into();
+    draft.place = "生产车间".into();
+    let mut draft = app.save_inspection(&started.id, draft).expect("save");
+    for f in &mut draft.findings {
+        f.confirmed = true;
+    }
+    app.save_inspection(&started.id, draft).expect("confirm");
+    app.finish_inspection(&started.id).expect("finish");
+    dir
+}
+
+#[test]
+fn issue_a_notice_follow_it_up_and_clear_the_enterprise_by_reinspection() {
+    let driver = Driver::start();
+    let dir = finished_inspection_data_dir();
+    let mut s = Session::launch(&driver, dir.path(), "followup");
+    s.click_css("[data-testid=nav-inspections]");
+    s.click_css("[data-testid=inspection-list] .el-table__row");
+    s.wait_text("[data-testid=inspection-status]", |t| t.contains("完结"));
+
+    // Issue the rectification notice with its (default, seven-day) deadline, from the preview.
+    s.click_css("[data-testid=issue-notice]");
+    let preview = s.wait_text("[data-testid=doc-preview]", |t| t.contains("责令改正通知书"));
+    assert!(preview.contains("新乡市卫滨区康宁医用口罩有限公司"), "{preview}");
+    s.screenshot("notice-preview");
+    s.click_css("[data-testid=issue-confirm]");
+    let number = s.wait_text("[data-testid=document-number]", |t| t.contains("卫市监责改〔"));
+    s.screenshot("notice-issued");
+
+    // The dashboard lists it among the follow-ups; the enterprise may not resume production.
+    s.click_css("[data-testid=nav-dashboard]");
+    let row = s.wait_text("[data-testid=followup-row]", |t| t.contains("康宁"));
+    assert!(row.contains(&number) && row.contains("7 天后到期"), "{row}");
+    s.screenshot("dashboard-followup");
+    s.click_css("[data-testid=followup-enterprise]");
+    s.wait_text("[data-testid=production-barred]", |t| t.contains("不得恢复生产"));
+    s.screenshot("enterprise-barred");
+    s.execute("document.querySelector('.el-drawer__close-btn').click()");
+    std::thread::sleep(std::time::Duration::from_millis(400));
+
+    // Re-inspection finds every correction done.
+    s.click_css("[data-testid=followup-reinspect]");
+    s.type_into("[data-testid=reinspect-name-1]", "李四");
+    s.type_into("[data-testid=reinspect-cert-1]", "HA0002");
+    s.click_css("[data-testid=reinspect-done-0]");
+    s.screenshot("reinspection");
+    s.click_css("[data-testid=reinspect-save]");
+    s.wait_text("[data-testid=followups-empty]", |t| t.contains("没有需要跟进的整改"));
+    s.screenshot("followups-cleared");
+
+    // The enterprise is cleared.
+    s.click_css("[data-testid=nav-roster]");
+    s.type_into("[data-testid=roster-search]", "康宁");
+    s.wait_text("[data-testid=roster-total]", |t| t.contains("共 1 条"));
+    s.click_css("[data-testid=roster-row-name]");
+    s.wait_text("[data-testid=detail-name]", |t| t.contains("康宁"));
+    let barred = s.execute("return !!document.querySelector('[data-testid=production-barred]')");
+    assert_eq!(barred, serde_json::json!(false));
+    s.screenshot("enterprise-cleared");
+}

@@ -15,6 +15,10 @@ pub struct DemoSummary {
     pub licences: u32,
     pub products: u32,
     pub inspections: u32,
+    /// Documents issued for the demo inspections (notices, on-site records, a sampling record).
+    pub documents: u32,
+    pub samples: u32,
+    pub cases: u32,
 }
 
 /// The profile a demo data directory gets when it has none yet.
@@ -31,10 +35,17 @@ pub fn demo_profile() -> ProfileInput {
 
 /// Finished inspections in a demo data set: one per ten enterprises, at most this many.
 const MAX_DEMO_INSPECTIONS: usize = 30;
+/// Documents are issued for the first few finished inspections only: enough to show every kind.
+const MAX_DEMO_DOCUMENTS: usize = 8;
 
 impl App {
     /// Finished inspections with typical findings and a label photo, made through the same use cases as on site.
-    fn demo_inspections(&self, makers: &[(String, bool)], rng: &mut SampleRng) -> Result<u32> {
+    fn demo_inspections(
+        &self,
+        makers: &[(String, bool)],
+        rng: &mut SampleRng,
+        finished: &mut Vec<(String, String)>,
+    ) -> Result<u32> {
         use maskcheck_domain::inspection::{Inspector, IntakeRow, Material};
         let photo = self.data_dir().join("demo-label.png");
         if !makers.is_empty() && !photo.exists() {
@@ -72,6 +83,7 @@ impl App {
             self.save_inspection(&started.id, d)?;
             self.attach_photo(&started.id, "labels.products", &photo.display().to_string(), "抽查产品标签")?;
             self.finish_inspection(&started.id)?;
+            finished.push((id.clone(), started.id.clone()));
         }
         Ok(makers.len() as u32)
     }
@@ -87,7 +99,15 @@ impl App {
         // Serials continue after what is there, so a second demo load adds new USCCs instead of colliding.
         let start = u64::from(self.dashboard()?.enterprise_count) + seed.wrapping_mul(1_000_003) % 10_000_000;
         let mut rng = SampleRng::new(seed);
-        let mut summary = DemoSummary { enterprises: 0, licences: 0, products: 0, inspections: 0 };
+        let mut summary = DemoSummary {
+            enterprises: 0,
+            licences: 0,
+            products: 0,
+            inspections: 0,
+            documents: 0,
+            samples: 0,
+            cases: 0,
+        };
         let mut makers = Vec::new();
         self.store().write(|tx| {
             for serial in start..start + u64::from(enterprises) {
@@ -116,7 +136,90 @@ impl App {
             }
             Ok::<_, AppError>(())
         })?;
-        summary.inspections = self.demo_inspections(&makers, &mut rng)?;
+        let mut finished = Vec::new();
+        summary.inspections = self.demo_inspections(&makers, &mut rng, &mut finished)?;
+        self.demo_casework(&finished, &mut summary)?;
         Ok(summary)
+    }
+
+    /// For the first finished inspections: an on-site record and, when there are findings, a rectification notice
+    /// (deadlines spread over the coming weeks); a sample with its lab result; a case.
+    fn demo_casework(&self, finished: &[(String, String)], summary: &mut DemoSummary) -> Result<()> {
+        use crate::IssueRequest;
+        use maskcheck_domain::casework::{
+            CaseCategory, CaseInput, LabVerdict, Procedure, SampleInput, SampleResultInput,
+        };
+        use maskcheck_domain::inspection::Inspector;
+        let samplers = vec![
+            Inspector { name: demo_profile().inspector_name, cert_no: demo_profile().cert_no },
+            Inspector { name: "演示协查员".into(), cert_no: "DEMO0002".into() },
+        ];
+        for (n, (enterprise, inspection)) in finished.iter().take(MAX_DEMO_DOCUMENTS).enumerate() {
+            self.issue_document(&IssueRequest::InspectionRecord { inspection_id: inspection.clone() })?;
+            summary.documents += 1;
+            if !self.store().findings(inspection)?.is_empty() {
+                let deadline = today() + chrono::Duration::days(n as i64 * 3);
+                self.issue_document(&IssueRequest::RectificationNotice {
+                    inspection_id: inspection.clone(),
+                    deadline: Some(deadline),
+                    corrections: vec!["按发现问题逐项整改，整改完成后书面报告。".into()],
+                })?;
+                summary.documents += 1;
+            }
+            if n < 2 {
+                let s = self.create_sample(&SampleInput {
+                    enterprise_id: enterprise.clone(),
+                    inspection_id: Some(inspection.clone()),
+                    product_name: "一次性使用口罩".into(),
+                    trademark: "演示".into(),
+                    spec_model: "17.5cm×9.5cm".into(),
+                    batch_or_date: format!("2026110{}", n + 1),
+                    manufacturer: "同被抽样单位".into(),
+                    quantity: "60只".into(),
+                    base_quantity: "10000只".into(),
+                    test_samples: "40只".into(),
+                    reserve_samples: "20只".into(),
+                    place: "成品仓库".into(),
+                    sampled_on: today(),
+                    samplers: samplers.clone(),
+                })?;
+                self.issue_document(&IssueRequest::SamplingRecord { sample_id: s.id.clone() })?;
+                summary.documents += 1;
+                let fail = n == 1;
+                self.record_sample_result(
+                    &s.id,
+                    &SampleResultInput {
+                        verdict: if fail { LabVerdict::Fail } else { LabVerdict::Pass },
+                        failing_items: if fail { "细菌过滤效率".into() } else { String::new() },
+                        nonconforming_quantity: fail.then_some(10_000),
+                        reached_market: false,
+                        market_direction: String::new(),
+                        post_measures: if fail { "责令停止销售，召回".into() } else { String::new() },
+                        help_measures: "指导企业完善出厂检验".into(),
+                    },
+                )?;
+                summary.samples += 1;
+                self.save_case(
+                    None,
+                    &CaseInput {
+                        enterprise_id: Some(enterprise.clone()),
+                        inspection_id: Some(inspection.clone()),
+                        title: format!("演示案件{}", n + 1),
+                        category: if fail { CaseCategory::Quality } else { CaseCategory::DrugDeviceQualification },
+                        procedure: if fail { Procedure::Filed } else { Procedure::Simple },
+                        opened_on: today(),
+                        closed_on: None,
+                        fines_wan: 0.5,
+                        value_wan: 1.2,
+                        masks_seized_wan: if fail { 1.0 } else { 0.0 },
+                        referred_to_police: false,
+                        inspectors_dispatched: 2,
+                        operators_checked: 1,
+                    },
+                )?;
+                summary.cases += 1;
+            }
+        }
+        Ok(())
     }
 }

@@ -29,6 +29,12 @@ pub enum Command {
     /// Import a roster spreadsheet, or export the roster
     #[command(subcommand)]
     Roster(RosterCommand),
+    /// Issued enforcement documents
+    #[command(subcommand)]
+    Doc(DocCommand),
+    /// Rectifications to follow up (open, by deadline)
+    #[command(subcommand)]
+    Followup(FollowupCommand),
     /// Fill the data directory with a realistic demo roster (sets up a demo profile when none exists)
     Demo {
         #[arg(long, default_value_t = 200)]
@@ -210,4 +216,38 @@ pub enum InspectionCommand {
     },
     /// Show one inspection with its findings
     Show { id: String },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum DocKindArg {
+    InspectionRecord,
+    RectificationNotice,
+    CoerciveMeasure,
+    SamplingRecord,
+    ServiceProof,
+}
+
+#[derive(Subcommand)]
+pub enum DocCommand {
+    /// List issued documents, newest first
+    List {
+        #[arg(long, value_enum)]
+        kind: Option<DocKindArg>,
+    },
+    /// Write the issued PDF of a document (checked against its recorded SHA-256)
+    Pdf {
+        id: String,
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum FollowupCommand {
+    /// Open rectifications, earliest deadline first
+    List {
+        /// Only those past their deadline
+        #[arg(long)]
+        overdue: bool,
+    },
 }

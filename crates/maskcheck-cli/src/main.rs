@@ -9,7 +9,10 @@ use std::process::ExitCode;
 use clap::Parser;
 use maskcheck_app::{App, AppError, ErrorCode};
 
-use args::{Cli, Command, EnterpriseCommand, InspectionCommand, RosterCommand};
+use args::{
+    Cli, Command, DocCommand, DocKindArg, EnterpriseCommand, FollowupCommand, InspectionCommand, RosterCommand,
+};
+use maskcheck_domain::document::DocKind;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -72,12 +75,34 @@ fn run(cli: Cli) -> Result<(), AppError> {
             let catalogue = app.legal_catalogue()?;
             output::print(json, &i, || output::inspection_detail(&i, &catalogue))
         }
+        Command::Doc(DocCommand::List { kind }) => {
+            let kind = kind.map(|k| match k {
+                DocKindArg::InspectionRecord => DocKind::InspectionRecord,
+                DocKindArg::RectificationNotice => DocKind::RectificationNotice,
+                DocKindArg::CoerciveMeasure => DocKind::CoerciveMeasure,
+                DocKindArg::SamplingRecord => DocKind::SamplingRecord,
+                DocKindArg::ServiceProof => DocKind::ServiceProof,
+            });
+            let rows = app.documents(&maskcheck_app::DocumentFilter { kind, ..Default::default() })?;
+            output::print(json, &rows, || output::document_table(&rows))
+        }
+        Command::Doc(DocCommand::Pdf { id, out }) => {
+            app.save_document_pdf(&id, &out)?;
+            output::print(json, &serde_json::json!({ "id": id, "out": out }), || format!("已写出 {}", out.display()))
+        }
+        Command::Followup(FollowupCommand::List { overdue }) => {
+            let mut rows = app.followups(None, false)?;
+            if overdue {
+                rows.retain(|f| f.urgency == maskcheck_domain::followup::Urgency::Overdue);
+            }
+            output::print(json, &rows, || output::followup_table(&rows))
+        }
         Command::Demo { enterprises, seed } => {
             let s = app.load_demo(enterprises, seed)?;
             output::print(json, &s, || {
                 format!(
-                    "演示数据：企业 {} 家，证照 {} 份，产品 {} 个，已完结检查 {} 次",
-                    s.enterprises, s.licences, s.products, s.inspections
+                    "演示数据：企业 {} 家，证照 {} 份，产品 {} 个，已完结检查 {} 次，文书 {} 份，抽样 {} 个，案件 {} 件",
+                    s.enterprises, s.licences, s.products, s.inspections, s.documents, s.samples, s.cases
                 )
             })
         }

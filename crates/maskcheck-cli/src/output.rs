@@ -143,3 +143,42 @@ pub fn inspection_detail(i: &InspectionDto, catalogue: &[maskcheck_domain::check
     }
     out
 }
+
+pub fn document_table(rows: &[maskcheck_app::DocumentDto]) -> String {
+    let mut out = format!("共 {} 份文书\n", rows.len());
+    for d in rows {
+        let state = if d.revoked.is_some() {
+            "已撤销"
+        } else if d.served_at.is_some() {
+            "已送达"
+        } else {
+            "已签发"
+        };
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\n",
+            d.id,
+            &d.issued_at[..d.issued_at.len().min(16)],
+            d.title,
+            d.number,
+            d.enterprise_name,
+            state
+        ));
+    }
+    out
+}
+
+pub fn followup_table(rows: &[maskcheck_app::FollowupDto]) -> String {
+    let mut out = format!("共 {} 项待跟进的整改\n", rows.len());
+    for f in rows {
+        let when = if f.days_left < 0 {
+            format!("逾期 {} 天", -f.days_left)
+        } else {
+            format!("{} 天后到期", f.days_left)
+        };
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\n",
+            f.deadline, when, f.number, f.enterprise_name, f.rectification_id
+        ));
+    }
+    out
+}

@@ -167,3 +167,28 @@ fn roster_import_and_export() {
     assert_eq!(exported.status.code(), Some(0));
     assert!(out.exists());
 }
+
+#[test]
+fn demo_documents_are_listed_written_as_pdf_and_followed_up() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(run(dir.path(), &["demo", "--enterprises", "60"]).status.success());
+    let out = run(dir.path(), &["--json", "doc", "list", "--kind", "rectification-notice"]);
+    assert!(out.status.success());
+    let docs: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let docs = docs.as_array().expect("array");
+    assert!(!docs.is_empty());
+    assert!(docs.iter().all(|d| d["kind"] == "rectificationNotice"));
+    let id = docs[0]["id"].as_str().expect("id");
+    let pdf = dir.path().join("notice.pdf");
+    let out = run(dir.path(), &["doc", "pdf", id, "--out", pdf.to_str().expect("path")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::read(&pdf).expect("pdf").starts_with(b"%PDF"));
+    assert_eq!(run(dir.path(), &["doc", "pdf", "no-such-id", "--out", "x.pdf"]).status.code(), Some(1));
+
+    let out = run(dir.path(), &["--json", "followup", "list"]);
+    let open: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(open.as_array().expect("array").len(), docs.len(), "every demo notice is open");
+    let out = run(dir.path(), &["--json", "followup", "list", "--overdue"]);
+    let overdue: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(overdue.as_array().expect("array").is_empty(), "demo deadlines are today or later");
+}

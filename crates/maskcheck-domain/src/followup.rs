@@ -13,7 +13,7 @@ use crate::inspection::Inspector;
 #[serde(rename_all = "camelCase")]
 pub enum Urgency {
     Overdue,
-    /// Due within the next 7 days (today included).
+    /// Due within the next 7 days (today and the seventh day included).
     DueSoon,
     Later,
 }
@@ -24,7 +24,7 @@ pub fn urgency(deadline: NaiveDate, today: NaiveDate) -> Urgency {
     let days = (deadline - today).num_days();
     if days < 0 {
         Urgency::Overdue
-    } else if days < DUE_SOON_DAYS {
+    } else if days <= DUE_SOON_DAYS {
         Urgency::DueSoon
     } else {
         Urgency::Later
@@ -87,8 +87,8 @@ mod tests {
         let cases = [
             ("2026-11-22", Urgency::Overdue),
             ("2026-11-23", Urgency::DueSoon),
-            ("2026-11-29", Urgency::DueSoon),
-            ("2026-11-30", Urgency::Later),
+            ("2026-11-30", Urgency::DueSoon),
+            ("2026-12-01", Urgency::Later),
         ];
         for (deadline, want) in cases {
             assert_eq!(urgency(d(deadline), today), want, "{deadline}");

@@ -11,3 +11,11 @@ export function formatWan(value: number | null | undefined): string {
   if (value === null || value === undefined) return ''
   return value.toFixed(2)
 }
+
+/** `YYYY-MM-DD` of the local calendar day `offsetDays` from today (deadlines are local days, not UTC). */
+export function localDate(offsetDays = 0): string {
+  const d = new Date()
+  d.setDate(d.getDate() + offsetDays)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
