@@ -204,14 +204,11 @@ fn document_list(
     inspection_id: Option<String>,
     enterprise_id: Option<String>,
 ) -> Cmd<Vec<DocumentDto>> {
-    let f = maskcheck_store_filter(inspection_id.as_deref(), enterprise_id.as_deref());
+    let f = doc_filter(inspection_id.as_deref(), enterprise_id.as_deref());
     app(&shell)?.documents(&f)
 }
 
-fn maskcheck_store_filter<'a>(
-    inspection: Option<&'a str>,
-    enterprise: Option<&'a str>,
-) -> maskcheck_app::DocumentFilter<'a> {
+fn doc_filter<'a>(inspection: Option<&'a str>, enterprise: Option<&'a str>) -> maskcheck_app::DocumentFilter<'a> {
     maskcheck_app::DocumentFilter { inspection_id: inspection, enterprise_id: enterprise, ..Default::default() }
 }
 

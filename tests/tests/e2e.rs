@@ -328,7 +328,7 @@ fn issue_a_notice_follow_it_up_and_clear_the_enterprise_by_reinspection() {
     let dir = finished_inspection_data_dir();
     let mut s = Session::launch(&driver, dir.path(), "followup");
     s.click_css("[data-testid=nav-inspections]");
-    s.click_css("[data-testid=inspection-list] .el-table__row");
+    s.click_css("[data-testid=inspection-list] .el-table__row td .cell");
     s.wait_text("[data-testid=inspection-status]", |t| t.contains("完结"));
 
     // Issue the rectification notice with its (default, seven-day) deadline, from the preview.
