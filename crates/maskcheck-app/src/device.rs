@@ -19,6 +19,11 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Lower-case hex SHA-256: how attachments and issued PDFs are named and checked.
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
 /// The device id of a public key: the first 16 hex digits of its SHA-256 (its fingerprint).
 pub(crate) fn device_id_of(public: &[u8]) -> String {
     hex(&Sha256::digest(public))[..16].to_string()

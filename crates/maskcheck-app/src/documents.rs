@@ -16,9 +16,9 @@ use maskcheck_domain::inspection::InspectionDraft;
 use maskcheck_domain::{Field, FieldError, Rule, ValidationErrors};
 use maskcheck_store::{DocumentFilter, DocumentRecord, RectificationRecord, ServiceRecord, StoreError};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
+use crate::device::sha256_hex;
 use crate::roster::new_meta;
 use crate::{now_text, today, App, AppError, ErrorCode, Result};
 
@@ -232,13 +232,12 @@ impl App {
     }
 
     /// The confirmed findings of a finished inspection as facts with their provisions.
-    fn facts(&self, inspection_id: &str) -> Result<Vec<Fact>> {
-        let cat = self.catalogue()?;
+    fn facts(&self, cat: &LegalCatalogue, inspection_id: &str) -> Result<Vec<Fact>> {
         let rows = self.store().findings(inspection_id)?;
         rows.into_iter()
             .map(|(_, text, basis)| {
                 let keys: Vec<String> = serde_json::from_str(&basis).map_err(json_err)?;
-                Ok(Fact { text, bases: keys.iter().map(|k| self.citation(&cat, k)).collect() })
+                Ok(Fact { text, bases: keys.iter().map(|k| self.citation(cat, k)).collect() })
             })
             .collect()
     }
@@ -258,6 +257,8 @@ impl App {
     /// Content for a request, with `number` printed on it; also the enterprise and inspection it belongs to.
     fn content(&self, req: &IssueRequest, number: &str, on: NaiveDate) -> Result<(DocContent, String, Option<String>)> {
         let issuer = self.issuer()?;
+        // Read once per document: the bureau's copy in the data directory, or the shipped one.
+        let cat = self.catalogue()?;
         let (body, enterprise_id, inspection_id) = match req {
             IssueRequest::InspectionRecord { inspection_id } => {
                 let (eid, d) = self.finished_inspection(inspection_id)?;
@@ -275,13 +276,13 @@ impl App {
                     inspectors: people(&d.inspectors),
                     representative: d.representative.clone(),
                     checked,
-                    findings: self.facts(inspection_id)?,
+                    findings: self.facts(&cat, inspection_id)?,
                 });
                 (body, eid, Some(inspection_id.clone()))
             }
             IssueRequest::RectificationNotice { inspection_id, deadline, corrections } => {
                 let (eid, d) = self.finished_inspection(inspection_id)?;
-                let facts = self.facts(inspection_id)?;
+                let facts = self.facts(&cat, inspection_id)?;
                 let mut errors = Vec::new();
                 if facts.is_empty() {
                     errors.push(FieldError::new(Field::Findings, Rule::Required, ""));
@@ -297,7 +298,6 @@ impl App {
                 if !errors.is_empty() {
                     return Err(ValidationErrors(errors).into());
                 }
-                let cat = self.catalogue()?;
                 let inspected_on = d
                     .started_at
                     .as_deref()
@@ -335,10 +335,9 @@ impl App {
                 if !errors.is_empty() {
                     return Err(ValidationErrors(errors).into());
                 }
-                let cat = self.catalogue()?;
                 let body = DocBody::CoerciveMeasure(CoerciveContent {
                     measure: *measure,
-                    facts: self.facts(inspection_id)?,
+                    facts: self.facts(&cat, inspection_id)?,
                     bases: vec![self.citation(&cat, "pql-18"), self.citation(&cat, "aca-25")],
                     goods_place: goods_place.trim().to_string(),
                     from: *from,
@@ -429,7 +428,7 @@ impl App {
             content.number = format_number(&profile.unit_abbr, kind, year, &serial);
             let rendered =
                 maskcheck_docs::render(&content, unix).map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
-            let sha: String = Sha256::digest(&rendered.pdf).iter().map(|b| format!("{b:02x}")).collect();
+            let sha = sha256_hex(&rendered.pdf);
             let meta = new_meta(tx, &device)?;
             let path = dir.join(format!("{}.pdf", meta.id));
             // The file is in place before the record commits; a failed commit leaves only an unreferenced file.
@@ -510,7 +509,7 @@ impl App {
         let d = self.store().document(id)?.ok_or_else(|| StoreError::NotFound { entity: "文书", id: id.into() })?;
         let path = self.pdf_path(id);
         let bytes = std::fs::read(&path).map_err(|e| AppError::io(&path, e))?;
-        let sha: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+        let sha = sha256_hex(&bytes);
         if sha != d.pdf_sha256 {
             return Err(AppError::new(
                 ErrorCode::Storage,

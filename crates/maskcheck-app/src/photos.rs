@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use base64::Engine;
 use maskcheck_store::{AttachmentRecord, StoreError};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::roster::new_meta;
@@ -119,7 +118,7 @@ impl App {
         let mime = mime_of(&bytes).ok_or_else(|| {
             AppError::new(ErrorCode::UnreadableFile, format!("{} 不是 JPEG 或 PNG 照片", src.display()))
         })?;
-        let hash: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+        let hash = crate::device::sha256_hex(&bytes);
         let dest = self.attachment_path(&hash);
         if !dest.exists() {
             let dir = dest.parent().unwrap_or(self.data_dir());

@@ -56,13 +56,6 @@ pub struct SampleResultInput {
     pub help_measures: String,
 }
 
-fn samplers_ok(c: &mut Checker, people: &[Inspector]) {
-    let n = people.iter().filter(|i| !i.name.trim().is_empty() && !i.cert_no.trim().is_empty()).count();
-    if n < 2 {
-        c.push(Field::Inspectors, Rule::TooFewInspectors, n.to_string());
-    }
-}
-
 pub fn validate_sample(input: &SampleInput, today: NaiveDate) -> Result<(), ValidationErrors> {
     let mut c = Checker::default();
     c.required(Field::ProductName, &input.product_name, 200);
@@ -72,7 +65,7 @@ pub fn validate_sample(input: &SampleInput, today: NaiveDate) -> Result<(), Vali
     if input.sampled_on > today {
         c.push(Field::SampledOn, Rule::DateInFuture, "");
     }
-    samplers_ok(&mut c, &input.samplers);
+    crate::inspection::check_inspectors(&mut c, &input.samplers);
     c.finish(())
 }
 

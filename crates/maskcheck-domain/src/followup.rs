@@ -59,11 +59,7 @@ impl ReinspectionInput {
 
 pub fn validate_reinspection(input: &ReinspectionInput, today: NaiveDate) -> Result<(), ValidationErrors> {
     let mut c = Checker::default();
-    let with_cert = input.inspectors.iter().filter(|i| !i.name.trim().is_empty() && !i.cert_no.trim().is_empty());
-    let n = with_cert.count();
-    if n < 2 {
-        c.push(Field::Inspectors, Rule::TooFewInspectors, n.to_string());
-    }
+    crate::inspection::check_inspectors(&mut c, &input.inspectors);
     if input.date > today {
         c.push(Field::ReinspectedOn, Rule::DateInFuture, "");
     }

@@ -310,12 +310,11 @@ pub fn reconcile(existing: &[Finding], proposed: Vec<Finding>) -> Vec<Finding> {
     out
 }
 
-/// What must hold before an inspection is finished (frozen): two inspectors with certificate numbers, the place,
-/// the representative, a start time, and every finding confirmed.
-pub fn validate_for_finish(draft: &InspectionDraft) -> Result<(), ValidationErrors> {
-    let mut c = Checker::default();
+/// At least two inspectors (samplers) with certificate numbers, and no certificate twice: every on-site act needs
+/// two people (inspection, re-inspection, sampling).
+pub(crate) fn check_inspectors(c: &mut Checker, people: &[Inspector]) {
     let complete: Vec<&Inspector> =
-        draft.inspectors.iter().filter(|i| !i.name.trim().is_empty() && !i.cert_no.trim().is_empty()).collect();
+        people.iter().filter(|i| !i.name.trim().is_empty() && !i.cert_no.trim().is_empty()).collect();
     if complete.len() < 2 {
         c.push(Field::Inspectors, Rule::TooFewInspectors, complete.len().to_string());
     }
@@ -325,6 +324,13 @@ pub fn validate_for_finish(draft: &InspectionDraft) -> Result<(), ValidationErro
     if certs.len() < complete.len() {
         c.push(Field::Inspectors, Rule::DuplicateInspector, "");
     }
+}
+
+/// What must hold before an inspection is finished (frozen): two inspectors with certificate numbers, the place,
+/// the representative, a start time, and every finding confirmed.
+pub fn validate_for_finish(draft: &InspectionDraft) -> Result<(), ValidationErrors> {
+    let mut c = Checker::default();
+    check_inspectors(&mut c, &draft.inspectors);
     if draft.place.trim().is_empty() {
         c.push(Field::Place, Rule::Required, "");
     }

@@ -3,7 +3,7 @@
 
 use rusqlite::{params, OptionalExtension};
 
-use crate::record::RecordMeta;
+use crate::record::{meta_of, RecordMeta};
 use crate::{Result, Store, StoreError, Tx};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,17 +15,6 @@ pub struct JsonRecord {
     pub result: Option<String>,
 }
 
-fn meta(r: &rusqlite::Row<'_>) -> rusqlite::Result<RecordMeta> {
-    Ok(RecordMeta {
-        id: r.get(0)?,
-        origin: r.get(1)?,
-        version: r.get(2)?,
-        deleted: r.get(3)?,
-        created_at: r.get(4)?,
-        updated_at: r.get(5)?,
-    })
-}
-
 impl Store {
     pub fn samples(&self, enterprise_id: Option<&str>) -> Result<Vec<JsonRecord>> {
         let mut stmt = self.conn().prepare_cached(
@@ -33,7 +22,7 @@ impl Store {
              WHERE deleted = 0 AND (?1 IS NULL OR enterprise_id = ?1) ORDER BY rid DESC",
         )?;
         let rows = stmt.query_map([enterprise_id], |r| {
-            Ok(JsonRecord { meta: meta(r)?, enterprise_id: r.get(6)?, input: r.get(7)?, result: r.get(8)? })
+            Ok(JsonRecord { meta: meta_of(r, 5)?, enterprise_id: r.get(6)?, input: r.get(7)?, result: r.get(8)? })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -45,7 +34,14 @@ impl Store {
                 "SELECT id, origin, version, deleted, created_at, updated_at, enterprise_id, input, result FROM sample
                  WHERE id = ?1 AND deleted = 0",
                 [id],
-                |r| Ok(JsonRecord { meta: meta(r)?, enterprise_id: r.get(6)?, input: r.get(7)?, result: r.get(8)? }),
+                |r| {
+                    Ok(JsonRecord {
+                        meta: meta_of(r, 5)?,
+                        enterprise_id: r.get(6)?,
+                        input: r.get(7)?,
+                        result: r.get(8)?,
+                    })
+                },
             )
             .optional()?)
     }
@@ -56,7 +52,7 @@ impl Store {
              WHERE deleted = 0 ORDER BY rid DESC",
         )?;
         let rows = stmt.query_map([], |r| {
-            Ok(JsonRecord { meta: meta(r)?, enterprise_id: r.get(6)?, input: r.get(7)?, result: None })
+            Ok(JsonRecord { meta: meta_of(r, 5)?, enterprise_id: r.get(6)?, input: r.get(7)?, result: None })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

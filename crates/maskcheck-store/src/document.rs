@@ -3,7 +3,7 @@
 use maskcheck_domain::document::{device_tag, next_block_serial, DocKind, NumberBlock, Serial};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use crate::record::RecordMeta;
+use crate::record::{meta_of, RecordMeta};
 use crate::{Result, Store, StoreError, Tx};
 
 /// A document as issued. `content` is the frozen JSON the PDF was rendered from.
@@ -52,14 +52,7 @@ const COLUMNS: &str = "id, origin, version, deleted, issued_at, kind, number, en
 fn record(r: &Row<'_>) -> rusqlite::Result<DocumentRecord> {
     let kind: String = r.get(5)?;
     Ok(DocumentRecord {
-        meta: RecordMeta {
-            id: r.get(0)?,
-            origin: r.get(1)?,
-            version: r.get(2)?,
-            deleted: r.get(3)?,
-            created_at: r.get(4)?,
-            updated_at: r.get(4)?,
-        },
+        meta: meta_of(r, 4)?,
         kind: DocKind::parse(&kind).unwrap_or(DocKind::RectificationNotice),
         number: r.get(6)?,
         enterprise_id: r.get(7)?,
@@ -148,14 +141,7 @@ impl Store {
         )?;
         let rows = stmt.query_map([document_id], |r| {
             Ok(ServiceRecord {
-                meta: RecordMeta {
-                    id: r.get(0)?,
-                    origin: r.get(1)?,
-                    version: r.get(2)?,
-                    deleted: r.get(3)?,
-                    created_at: r.get(4)?,
-                    updated_at: r.get(4)?,
-                },
+                meta: meta_of(r, 4)?,
                 document_id: r.get(5)?,
                 served_at: r.get(6)?,
                 method: r.get(7)?,

@@ -2,7 +2,7 @@
 
 use rusqlite::{params, OptionalExtension};
 
-use crate::record::RecordMeta;
+use crate::record::{meta_of, RecordMeta};
 use crate::{Result, Store, StoreError, Tx};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,14 +75,7 @@ impl Store {
         )?;
         let rows = stmt.query_map([rectification_id], |r| {
             Ok(ReinspectionRecord {
-                meta: RecordMeta {
-                    id: r.get(0)?,
-                    origin: r.get(1)?,
-                    version: r.get(2)?,
-                    deleted: r.get(3)?,
-                    created_at: r.get(4)?,
-                    updated_at: r.get(4)?,
-                },
+                meta: meta_of(r, 4)?,
                 rectification_id: r.get(5)?,
                 date: r.get(6)?,
                 input: r.get(7)?,

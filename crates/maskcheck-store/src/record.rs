@@ -31,3 +31,16 @@ pub struct EnterpriseRecord {
 pub(crate) fn void_from(reason: Option<String>, at: Option<String>) -> Option<Void> {
     reason.map(|reason| Void { reason, at: at.unwrap_or_default() })
 }
+
+/// The sync metadata from a row whose first columns are `id, origin, version, deleted, created_at`, with the
+/// update time in column `updated` (the same column for records that are never updated).
+pub(crate) fn meta_of(r: &rusqlite::Row<'_>, updated: usize) -> rusqlite::Result<RecordMeta> {
+    Ok(RecordMeta {
+        id: r.get(0)?,
+        origin: r.get(1)?,
+        version: r.get(2)?,
+        deleted: r.get(3)?,
+        created_at: r.get(4)?,
+        updated_at: r.get(updated)?,
+    })
+}

@@ -135,7 +135,11 @@ expiredLicences: number,
  */
 expiringLicences: number, };
 
-export type DemoSummary = { enterprises: number, licences: number, products: number, inspections: number, };
+export type DemoSummary = { enterprises: number, licences: number, products: number, inspections: number, 
+/**
+ * Documents issued for the demo inspections (notices, on-site records, a sampling record).
+ */
+documents: number, samples: number, cases: number, };
 
 /**
  * A column of a roster spreadsheet that maps to an enterprise field.
