@@ -342,7 +342,7 @@ fn issue_a_notice_follow_it_up_and_clear_the_enterprise_by_reinspection() {
 
     // The dashboard lists it among the follow-ups; the enterprise may not resume production.
     s.click_css("[data-testid=nav-dashboard]");
-    let row = s.wait_text("[data-testid=followup-row]", |t| t.contains("康宁"));
+    let row = s.wait_text("[data-testid=followup-row]", |t| t.contains("康宁") && t.contains("7 天后到期"));
     let due = (maskcheck_app::today() + chrono::Duration::days(7)).to_string();
     assert!(row.contains(&number) && row.contains(&format!("期限 {due}")), "{row}");
     s.screenshot("dashboard-followup");
