@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Sets up everything (scripts/setup.sh) and runs every test: lints, Rust unit and integration tests, the UI's type
-# check and unit tests, then the end-to-end tests of the built desktop app under Xvfb. Screenshots: target/e2e/.
+# check and unit tests, and the end-to-end tests of the built desktop app under Xvfb. Screenshots: target/e2e/.
+# The workspace is compiled once: one feature set for every step, clippy's lints applied by the build itself
+# (scripts/cargo-env.sh), and the tests run from that build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
+. scripts/cargo-env.sh
 
-step() { printf '\n== %s\n' "$*"; }
+step() { printf '\n== %s  (%s)\n' "$*" "$(date +%T)"; }
 
 step "UI: type check, unit tests, build"
 (cd ui && npm run --silent typecheck && npm test --silent && npx vite build --logLevel warn)
@@ -13,17 +16,12 @@ step "UI: type check, unit tests, build"
 step "Rust: format"
 cargo fmt --all --check
 
-step "Rust: clippy -D warnings (whole workspace, desktop and E2E included)"
-cargo clippy --workspace --all-targets --features maskcheck-desktop/custom-protocol,maskcheck-tests/e2e --locked -- -D warnings
+step "Rust: build and clippy -D warnings, every target of the workspace (desktop, CLI, tests, benches)"
+cargo build --locked --workspace --all-targets --features "$MASKCHECK_FEATURES"
 
-step "Rust: unit and integration tests"
-cargo test --locked
-
-step "Desktop: build with the bundled UI"
-cargo build --locked -p maskcheck-desktop --features custom-protocol
-
-step "End to end: the real window under Xvfb"
+step "Rust: unit, integration and end-to-end tests (the real window under Xvfb)"
 rm -rf target/e2e
-xvfb-run -a -s "-screen 0 1366x768x24" cargo test --locked -p maskcheck-tests --features e2e --test e2e -- --test-threads=1
+xvfb-run -a -s "-screen 0 1366x768x24" \
+  cargo test --locked --workspace --features "$MASKCHECK_FEATURES"
 echo
 echo "All tests passed. Screenshots: target/e2e/"

@@ -14,11 +14,17 @@ const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 pub struct Driver {
     child: Child,
+    // One driver at a time (fixed ports): tests of one binary run on parallel threads, so each holds this lock
+    // for its whole life. A test that panicked poisons it; the next one still runs.
+    _one_at_a_time: std::sync::MutexGuard<'static, ()>,
 }
+
+static ONE_DRIVER: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 impl Driver {
     pub fn start() -> Driver {
         use std::os::unix::process::CommandExt;
+        let guard = ONE_DRIVER.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let exe = std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
         let child = Command::new(exe)
             .args(["--port", &PORT.to_string()])
@@ -28,7 +34,7 @@ impl Driver {
             .spawn()
             .expect("tauri-driver must be installed (scripts/setup.sh installs it)");
         // Guarded at once: if the driver never answers, the panic below still kills its process group.
-        let driver = Driver { child };
+        let driver = Driver { child, _one_at_a_time: guard };
         let deadline = Instant::now() + Duration::from_secs(20);
         while Instant::now() < deadline {
             if ureq::get(&format!("http://127.0.0.1:{PORT}/status")).call().is_ok() {

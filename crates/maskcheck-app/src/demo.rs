@@ -121,7 +121,7 @@ impl App {
                     makers.push((meta.id.clone(), e.medical));
                 }
                 for l in licences {
-                    let l = validate_licence(&l)?;
+                    let l = validate_licence(&l, today)?;
                     let m = new_meta(tx, &device)?;
                     tx.insert_licence(&m, &meta.id, l.get())?;
                     summary.licences += 1;

@@ -25,6 +25,9 @@ pub enum ErrorCode {
     Io,
     /// A file is not a spreadsheet this app can read (encrypted, corrupt, wrong format, no roster header).
     UnreadableFile,
+    /// A file is larger than anything real (a zip bomb, a sheet that claims a million columns): refused
+    /// while reading, before it could exhaust memory.
+    FileTooLarge,
     /// The user cancelled a long task; nothing was written.
     Cancelled,
     /// The database failed.
@@ -64,6 +67,7 @@ impl From<maskcheck_sheets::SheetError> for AppError {
     fn from(e: maskcheck_sheets::SheetError) -> Self {
         let code = match &e {
             maskcheck_sheets::SheetError::Write { .. } => ErrorCode::Io,
+            maskcheck_sheets::SheetError::TooLarge { .. } => ErrorCode::FileTooLarge,
             _ => ErrorCode::UnreadableFile,
         };
         Self::new(code, e.to_string())

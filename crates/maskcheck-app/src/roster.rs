@@ -144,7 +144,7 @@ impl App {
 
     /// Adds a licence to an enterprise (`id` None) or edits one.
     pub fn save_licence(&self, enterprise_id: &str, id: Option<&str>, input: LicenceInput) -> Result<LicenceDto> {
-        let valid = validate_licence(&input)?.get().clone();
+        let valid = validate_licence(&input, crate::today())?.get().clone();
         let device = self.device_id()?;
         let mut store = self.store();
         let id = store.write(|tx| {

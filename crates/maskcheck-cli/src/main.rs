@@ -33,6 +33,7 @@ fn exit_status(code: ErrorCode) -> u8 {
         | ErrorCode::DatabaseTooNew
         | ErrorCode::Io
         | ErrorCode::UnreadableFile
+        | ErrorCode::FileTooLarge
         | ErrorCode::Storage => 2,
     }
 }

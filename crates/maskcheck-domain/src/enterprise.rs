@@ -128,9 +128,7 @@ pub fn validate_enterprise(input: &EnterpriseInput, today: NaiveDate) -> Result<
     let phone = c.optional(Field::Phone, input.phone.as_deref(), SHORT_MAX).map(|p| crate::text::to_half_width(&p));
     let note = c.optional(Field::Note, input.note.as_deref(), NOTE_MAX);
     if let Some(d) = input.founded_on {
-        if d > today {
-            c.push(Field::FoundedOn, Rule::DateInFuture, "");
-        }
+        crate::dates::check_founded_on(&mut c, Field::FoundedOn, d, today);
     }
     c.finish(ValidEnterprise(EnterpriseInput {
         name,

@@ -68,6 +68,11 @@ pub enum Field {
 }
 
 impl Field {
+    /// Free-text fields that may hold several lines; every other text is one line (names, addresses, codes).
+    pub fn is_multiline(self) -> bool {
+        matches!(self, Field::Note | Field::Reason | Field::Findings | Field::Corrections | Field::Goods)
+    }
+
     /// The Chinese label, for the CLI and logs (the UI has its own i18n table).
     pub fn label_zh(self) -> &'static str {
         match self {
@@ -170,6 +175,20 @@ pub enum Rule {
     Overlap,
     /// A measure longer than the law allows (30 days).
     TooLongPeriod,
+    /// Only zero-width or format characters: nothing an inspector could read.
+    InvisibleOnly,
+    /// A bidi override or isolate (U+202E …) that makes text read differently from how it is stored.
+    BidiControl,
+    /// A zero-width character inside the text (U+200B, U+200D, U+FEFF …).
+    InvisibleChar,
+    /// A line break in a one-line field (names, addresses, codes).
+    LineBreak,
+    /// A date earlier than the plausible range (an enterprise founded before 1949).
+    DateTooEarly,
+    /// A date later than the plausible range (a licence valid for more than 50 years).
+    DateTooLate,
+    /// Excel's phantom 1900-02-29 (serial 60) or a serial before 1900-01-01.
+    DateNotReal,
 }
 
 /// One broken rule on one field; `detail` carries what the sentence needs (a count, a character, a holder).
@@ -215,6 +234,13 @@ impl FieldError {
             Rule::NotNegative => format!("不能为负数（{d}）"),
             Rule::Overlap => format!("与已有编号段重叠（{d}）"),
             Rule::TooLongPeriod => format!("不得超过 {d} 日"),
+            Rule::InvisibleOnly => "只有不可见字符（零宽字符等），没有可读的内容".to_string(),
+            Rule::BidiControl => format!("含有改变文字显示方向的控制字符 {d}，显示的内容与保存的不同"),
+            Rule::InvisibleChar => format!("含有不可见的零宽字符 {d}"),
+            Rule::LineBreak => "不能换行（本项只能填一行）".to_string(),
+            Rule::DateTooEarly => format!("不能早于{d}"),
+            Rule::DateTooLate => format!("不能晚于{d}"),
+            Rule::DateNotReal => format!("不是真实存在的日期（{d}）"),
         };
         format!("{}{}", self.field.label_zh(), rule)
     }
@@ -236,32 +262,42 @@ impl Checker {
         self.errors.push(FieldError::new(field, rule, detail));
     }
 
-    /// A required text field: trimmed, non-empty, at most `max` characters, no control characters.
+    /// A required text field: the one text rule (`text::text_problems`), non-empty, at most `max` characters.
     pub fn required(&mut self, field: Field, value: &str, max: usize) -> String {
         let v = crate::text::normalise_text(value);
         if v.is_empty() {
-            self.push(field, Rule::Required, "");
+            let rule = if value.trim().is_empty() { Rule::Required } else { Rule::InvisibleOnly };
+            self.push(field, rule, "");
         } else {
             self.limits(field, &v, max);
         }
         v
     }
 
-    /// An optional text field: absent when empty; otherwise the same limits.
+    /// An optional text field: absent when empty; invisible-only is refused, not taken as absent.
     pub fn optional(&mut self, field: Field, value: Option<&str>, max: usize) -> Option<String> {
         let v = crate::text::optional_text(value);
-        if let Some(v) = &v {
-            self.limits(field, v, max);
+        match &v {
+            Some(v) => self.limits(field, v, max),
+            None if value.is_some_and(|raw| !raw.trim().is_empty()) => self.push(field, Rule::InvisibleOnly, ""),
+            None => {}
         }
         v
     }
 
     fn limits(&mut self, field: Field, v: &str, max: usize) {
+        use crate::text::{code_point, text_problems, TextProblem};
         if v.chars().count() > max {
             self.push(field, Rule::TooLong, max.to_string());
         }
-        if crate::text::has_control_chars(v) {
-            self.push(field, Rule::ControlChars, "");
+        for p in text_problems(v, field.is_multiline()) {
+            match p {
+                TextProblem::InvisibleOnly => self.push(field, Rule::InvisibleOnly, ""),
+                TextProblem::BidiControl(c) => self.push(field, Rule::BidiControl, code_point(c)),
+                TextProblem::Invisible(c) => self.push(field, Rule::InvisibleChar, code_point(c)),
+                TextProblem::LineBreak => self.push(field, Rule::LineBreak, ""),
+                TextProblem::Control => self.push(field, Rule::ControlChars, ""),
+            }
         }
     }
 

@@ -87,7 +87,7 @@ pub(crate) fn certificate_error(c: &mut Checker, field: Field, e: CertificateErr
     }
 }
 
-pub fn validate_licence(input: &LicenceInput) -> Result<ValidLicence, ValidationErrors> {
+pub fn validate_licence(input: &LicenceInput, today: NaiveDate) -> Result<ValidLicence, ValidationErrors> {
     let mut c = Checker::default();
     let raw = c.required(Field::Number, &input.number, 100);
     let number = if raw.is_empty() {
@@ -112,10 +112,11 @@ pub fn validate_licence(input: &LicenceInput) -> Result<ValidLicence, Validation
     let holder = c.optional(Field::Holder, input.holder.as_deref(), 200);
     let scope = c.optional(Field::Scope, input.scope.as_deref(), 2000);
     let issuer = c.optional(Field::Issuer, input.issuer.as_deref(), 200);
-    if let (Some(i), Some(v)) = (input.issued_on, input.valid_until) {
-        if v < i {
-            c.push(Field::ValidUntil, Rule::DateOrder, "发证日期");
-        }
+    if let Some(i) = input.issued_on {
+        crate::dates::check_issued_on(&mut c, i, today);
+    }
+    if let Some(v) = input.valid_until {
+        crate::dates::check_valid_until(&mut c, input.issued_on, v, today);
     }
     c.finish(ValidLicence(LicenceInput { number, holder, scope, issuer, ..input.clone() }))
 }
@@ -163,7 +164,7 @@ mod tests {
             (LicenceKind::Other, "任意编号", true),
             (LicenceKind::Other, "", false),
         ] {
-            assert_eq!(validate_licence(&input(kind, number)).is_ok(), ok, "{kind:?} {number}");
+            assert_eq!(validate_licence(&input(kind, number), d(2026, 11, 23)).is_ok(), ok, "{kind:?} {number}");
         }
     }
 
@@ -178,7 +179,7 @@ mod tests {
             valid_until: Some(d(2023, 1, 1)),
             issuer: None,
         };
-        let e = validate_licence(&l).expect_err("order");
+        let e = validate_licence(&l, d(2026, 11, 23)).expect_err("order");
         assert_eq!(e.0[0].rule, Rule::DateOrder);
     }
 }

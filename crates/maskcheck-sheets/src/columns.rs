@@ -81,16 +81,29 @@ pub fn header_key(s: &str) -> String {
 }
 
 /// The column a header text names, if any.
+/// Every synonym's key, computed once: matching a header cell is one lookup, so a header row of 16,384 cells
+/// is matched in linear time.
+fn synonym_keys() -> &'static std::collections::HashMap<String, RosterColumn> {
+    static KEYS: std::sync::OnceLock<std::collections::HashMap<String, RosterColumn>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut map = std::collections::HashMap::new();
+        for (col, names) in SYNONYMS {
+            for n in *names {
+                map.entry(header_key(n)).or_insert(*col);
+            }
+        }
+        map
+    })
+}
+
 pub fn match_header(text: &str) -> Option<RosterColumn> {
     let key = header_key(text);
     if key.is_empty() {
         return None;
     }
-    SYNONYMS.iter().find(|(_, names)| names.iter().any(|n| header_key(n) == key)).map(|(c, _)| *c).or_else(|| {
-        // "企业名称（盖章）", "成立时间(年月)": a known name followed by a parenthetical.
-        let base = key.split('（').next().unwrap_or_default();
-        SYNONYMS.iter().find(|(_, names)| names.iter().any(|n| header_key(n) == base)).map(|(c, _)| *c)
-    })
+    let keys = synonym_keys();
+    // "企业名称（盖章）", "成立时间(年月)": a known name followed by a parenthetical.
+    keys.get(&key).or_else(|| keys.get(key.split('（').next().unwrap_or_default())).copied()
 }
 
 pub fn label(col: RosterColumn) -> &'static str {

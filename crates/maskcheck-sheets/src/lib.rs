@@ -6,6 +6,8 @@ pub mod cell;
 pub mod columns;
 mod error;
 pub mod export;
+mod grid;
+pub mod limits;
 pub mod parse;
 pub mod read;
 

@@ -145,7 +145,7 @@ pub fn parse_row(row: &SheetRow, columns: &[ColumnMapping]) -> ParsedRow {
             },
             RosterColumn::FoundedOn => match parse_date(cell) {
                 Ok(d) => input.founded_on = d,
-                Err(t) => bad(Rule::DateFormat, t),
+                Err((rule, t)) => bad(rule, t),
             },
             RosterColumn::DailyCapacity => match cell {
                 Cell::Number(n) => input.daily_capacity_wan = Some(*n),

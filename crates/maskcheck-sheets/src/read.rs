@@ -1,14 +1,17 @@
-//! Finding the roster table in a workbook laid out by hand.
+//! Finding the roster table in a workbook laid out by hand. Every format is bounded before it is parsed
+//! (`limits`), and tables are found from the cells that exist (`grid`), never from a sheet's declared size.
 
 use std::io::Read;
 use std::path::Path;
 
-use calamine::{open_workbook_auto, Data, Reader};
+use calamine::{open_workbook, open_workbook_auto, Reader, Xlsx};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::cell::Cell;
 use crate::columns::{match_header, RosterColumn};
+use crate::grid::{collect_rows, convert_ref, rows_of_range, GridError, SparseRow};
+use crate::limits;
 use crate::SheetError;
 
 /// How the header rows are searched: titles above the table rarely take more than a few rows.
@@ -41,20 +44,6 @@ pub struct SheetTable {
     pub skipped_empty: u32,
     /// Where the notes under the table begin, if any.
     pub notes_from_row: Option<u32>,
-}
-
-fn convert(d: &Data) -> Cell {
-    match d {
-        Data::Empty | Data::Error(_) => Cell::Empty,
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
-        Data::Float(f) => Cell::Number(*f),
-        Data::Int(i) => Cell::Number(*i as f64),
-        Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(dt) => match dt.as_datetime() {
-            Some(t) if dt.is_datetime() => Cell::Date(t.date()),
-            _ => Cell::Number(dt.as_f64()),
-        },
-    }
 }
 
 /// Refuses, with a clear reason, files that are not spreadsheets before a parser tries them.
@@ -91,65 +80,121 @@ fn describe(head: &[u8]) -> String {
 /// Reads the roster table of `path`: the named sheet, or the first sheet with a recognisable header.
 pub fn read_roster(path: &Path, sheet: Option<&str>) -> Result<SheetTable, SheetError> {
     sniff(path)?;
-    let unreadable = |e: calamine::Error| {
-        let reason = e.to_string();
-        if reason.to_ascii_lowercase().contains("password") || reason.contains("encrypt") {
-            SheetError::Encrypted { path: path.into() }
-        } else {
-            SheetError::Unreadable {
-                path: path.into(), reason: format!("文件已损坏或格式不受支持（{reason}）")
+    limits::check_file_size(path)?;
+    let unreadable = |e: calamine::Error| unreadable(path, e.to_string());
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+    match ext.as_str() {
+        "xlsx" | "xlsm" => {
+            limits::check_zip_parts(path)?;
+            let mut wb: Xlsx<_> = open_workbook(path).map_err(|e| unreadable(calamine::Error::Xlsx(e)))?;
+            let names = wb.sheet_names().to_vec();
+            let candidates = candidates(path, &names, sheet)?;
+            let mut formula_headers = false;
+            for name in &candidates {
+                let rows = {
+                    let mut cells =
+                        wb.worksheet_cells_reader(name).map_err(|e| unreadable(calamine::Error::Xlsx(e)))?;
+                    collect_rows(|| {
+                        cells.next_cell().map(|c| c.map(|c| (c.get_position(), convert_ref(c.get_value()))))
+                    })
+                    .map_err(|e| match e {
+                        GridError::Read(e) => unreadable(calamine::Error::Xlsx(e)),
+                        GridError::TooManyRows => too_many_rows(path, name),
+                    })?
+                };
+                if let Some(table) = find_table(name, &names, rows) {
+                    return Ok(table);
+                }
+                formula_headers |= formulas_without_values(&mut wb, name);
             }
-        }
-    };
-    let mut wb = open_workbook_auto(path).map_err(unreadable)?;
-    let names = wb.sheet_names().to_vec();
-    let candidates: Vec<String> = match sheet {
-        Some(s) => {
-            if !names.iter().any(|n| n == s) {
-                return Err(SheetError::NoSuchSheet {
-                    path: path.into(),
-                    sheet: s.into(),
-                    available: names.join("、"),
-                });
+            if formula_headers {
+                return Err(SheetError::FormulaHeader { path: path.into(), sheets: candidates.join("、") });
             }
-            vec![s.to_string()]
+            Err(SheetError::NoHeader { path: path.into(), sheets: candidates.join("、") })
         }
-        None => names.clone(),
-    };
-    for name in &candidates {
-        let (grid, row0) = {
-            // Converted row by row, and the calamine range dropped before the table is built, so a large sheet
-            // is held in memory once.
-            let range = wb.worksheet_range(name).map_err(unreadable)?;
-            let (row0, col0) = range.start().map(|(r, c)| (r as usize, c as usize)).unwrap_or((0, 0));
-            let width = col0 + range.width();
-            let grid: Vec<Vec<Cell>> = range
-                .rows()
-                .map(|r| {
-                    let mut cells = Vec::with_capacity(width);
-                    cells.resize(col0, Cell::Empty);
-                    cells.extend(r.iter().map(convert));
-                    cells.resize(width, Cell::Empty);
-                    cells
-                })
-                .collect();
-            (grid, row0)
-        };
-        if let Some(table) = find_table(name, &names, grid, row0) {
-            return Ok(table);
+        _ => {
+            if ext == "ods" {
+                limits::check_zip_parts(path)?;
+                limits::check_ods_area(path)?;
+            } else {
+                limits::check_xls_area(path)?;
+            }
+            let mut wb = open_workbook_auto(path).map_err(unreadable)?;
+            let names = wb.sheet_names().to_vec();
+            let candidates = candidates(path, &names, sheet)?;
+            for name in &candidates {
+                let rows = rows_of_range(&wb.worksheet_range(name).map_err(unreadable)?);
+                if rows.len() as u32 > limits::MAX_ROWS {
+                    return Err(too_many_rows(path, name));
+                }
+                if let Some(table) = find_table(name, &names, rows) {
+                    return Ok(table);
+                }
+            }
+            Err(SheetError::NoHeader { path: path.into(), sheets: candidates.join("、") })
         }
     }
-    Err(SheetError::NoHeader { path: path.into(), sheets: candidates.join("、") })
+}
+
+fn unreadable(path: &Path, reason: String) -> SheetError {
+    if reason.to_ascii_lowercase().contains("password") || reason.contains("encrypt") {
+        SheetError::Encrypted { path: path.into() }
+    } else {
+        SheetError::Unreadable {
+            path: path.into(), reason: format!("文件已损坏或格式不受支持（{reason}）")
+        }
+    }
+}
+
+fn too_many_rows(path: &Path, sheet: &str) -> SheetError {
+    SheetError::TooLarge {
+        path: path.into(),
+        what: format!("工作表“{sheet}”的行数"),
+        limit: format!("{} 行", limits::MAX_ROWS),
+    }
+}
+
+fn candidates(path: &Path, names: &[String], sheet: Option<&str>) -> Result<Vec<String>, SheetError> {
+    match sheet {
+        Some(s) if !names.iter().any(|n| n == s) => {
+            Err(SheetError::NoSuchSheet { path: path.into(), sheet: s.into(), available: names.join("、") })
+        }
+        Some(s) => Ok(vec![s.to_string()]),
+        None => Ok(names.to_vec()),
+    }
+}
+
+/// True when the first rows of the sheet hold formulas the file carries no computed value for (a workbook
+/// written by a program and never opened in Excel): the header cannot be read until Excel computes them.
+fn formulas_without_values<RS: std::io::Read + std::io::Seek>(wb: &mut Xlsx<RS>, sheet: &str) -> bool {
+    let Ok(mut cells) = wb.worksheet_cells_reader(sheet) else { return false };
+    let mut formulas = 0;
+    while let Ok(Some(f)) = cells.next_formula() {
+        if f.get_position().0 as usize >= HEADER_SCAN_ROWS {
+            break;
+        }
+        if !f.get_value().is_empty() {
+            formulas += 1;
+        }
+    }
+    formulas >= 2
 }
 
 /// The header of one candidate: a row alone, or a row with the one below it (merged two-row header).
 fn header_of(grid: &[Vec<Cell>], r: usize, two_rows: bool) -> Vec<(String, Option<RosterColumn>)> {
     let top = &grid[r];
-    (0..top.len())
+    let width = if two_rows { top.len().max(grid.get(r + 1).map_or(0, Vec::len)) } else { top.len() };
+    (0..width)
         .map(|c| {
-            let upper = top[c].text();
-            let lower =
-                if two_rows { grid.get(r + 1).map(|row| row[c].text()).unwrap_or_default() } else { String::new() };
+            let upper = top.get(c).map(Cell::text).unwrap_or_default();
+            let lower = if two_rows {
+                grid.get(r + 1).and_then(|row| row.get(c)).map(Cell::text).unwrap_or_default()
+            } else {
+                String::new()
+            };
+            if upper.is_empty() && lower.is_empty() {
+                return (String::new(), None);
+            }
             // A group header above sub-headers: the sub-header names the column; a vertically merged cell
             // leaves the lower cell empty and the upper one names it.
             for text in [lower.clone(), upper.clone(), format!("{upper}{lower}")] {
@@ -182,16 +227,18 @@ fn is_note_row(cells: &[Cell]) -> bool {
     filled.len() <= 3 && MARKERS.iter().any(|m| first.starts_with(m))
 }
 
-fn find_table(sheet: &str, names: &[String], grid: Vec<Vec<Cell>>, row0: usize) -> Option<SheetTable> {
+fn find_table(sheet: &str, names: &[String], rows: Vec<SparseRow>) -> Option<SheetTable> {
+    // The header is searched in the first rows with content, as dense rows (at most Excel's 16,384 columns).
+    let grid: Vec<Vec<Cell>> = rows.iter().take(HEADER_SCAN_ROWS).map(|r| r.dense(r.width())).collect();
+    let adjacent = |r: usize| rows.get(r + 1).is_some_and(|next| next.index == rows[r].index + 1);
     let mut best: Option<(usize, usize, bool)> = None;
-    let rows = grid.len().min(HEADER_SCAN_ROWS);
-    let single: Vec<usize> = (0..rows).map(|r| score(&header_of(&grid, r, false))).collect();
-    for r in 0..rows {
+    let single: Vec<usize> = (0..grid.len()).map(|r| score(&header_of(&grid, r, false))).collect();
+    for r in 0..grid.len() {
         let mut s = single[r];
         let mut two = false;
-        // Two rows are one header only when together they name more columns than either alone (a title row
-        // above a one-row header adds nothing).
-        if r + 1 < grid.len() {
+        // Two rows are one header only when they are adjacent and together name more columns than either
+        // alone (a title row above a one-row header adds nothing).
+        if r + 1 < grid.len() && adjacent(r) {
             let both = score(&header_of(&grid, r, true));
             if both > s && both > single.get(r + 1).copied().unwrap_or(0) {
                 (s, two) = (both, true);
@@ -209,29 +256,34 @@ fn find_table(sheet: &str, names: &[String], grid: Vec<Vec<Cell>>, row0: usize) 
         .filter(|(_, (text, col))| !text.is_empty() || col.is_some())
         .map(|(i, (header, column))| ColumnMapping { index: i as u32, header, column })
         .collect();
+    let width = columns.iter().map(|c| c.index as usize + 1).max().unwrap_or(0);
+    let header_rows = if two { vec![rows[r].index + 1, rows[r + 1].index + 1] } else { vec![rows[r].index + 1] };
     let first_data = r + if two { 2 } else { 1 };
-    let number = |i: usize| (row0 + i + 1) as u32;
-    let mut rows = Vec::new();
+    let mut previous = rows[first_data - 1].index;
+    let mut out = Vec::new();
     let mut skipped_empty = 0;
     let mut notes_from_row = None;
-    for (i, cells) in grid.into_iter().enumerate().skip(first_data) {
+    for row in rows.into_iter().skip(first_data) {
+        let cells = row.dense(width);
+        // Rows with content only outside the table's columns count as empty, like rows with none.
+        skipped_empty += row.index - previous - 1;
+        previous = row.index;
         if cells.iter().all(Cell::is_empty) {
             skipped_empty += 1;
             continue;
         }
         if is_note_row(&cells) {
-            notes_from_row = Some(number(i));
+            notes_from_row = Some(row.index + 1);
             break;
         }
-        rows.push(SheetRow { number: number(i), cells });
+        out.push(SheetRow { number: row.index + 1, cells });
     }
-    let header_rows = if two { vec![number(r), number(r + 1)] } else { vec![number(r)] };
     Some(SheetTable {
         sheet: sheet.into(),
         sheet_names: names.to_vec(),
         header_rows,
         columns,
-        rows,
+        rows: out,
         skipped_empty,
         notes_from_row,
     })

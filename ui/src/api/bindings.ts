@@ -1,7 +1,7 @@
 // Generated from Rust by ts-rs (maskcheck_app::bindings). Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test -p maskcheck-app --test app bindings` to regenerate.
 
-export type ErrorCode = "validation" | "notFound" | "notSetUp" | "alreadySetUp" | "databaseTooNew" | "io" | "unreadableFile" | "cancelled" | "storage";
+export type ErrorCode = "validation" | "notFound" | "notSetUp" | "alreadySetUp" | "databaseTooNew" | "io" | "unreadableFile" | "fileTooLarge" | "cancelled" | "storage";
 
 export type AppError = { code: ErrorCode, message: string, fields: Array<FieldError>, };
 
@@ -13,7 +13,7 @@ export type Field = "name" | "uscc" | "county" | "productionAddress" | "register
 /**
  * Every rule a field can break. The UI maps each to a sentence (`rules.<name>`) with `detail` filled in.
  */
-export type Rule = "required" | "tooLong" | "controlChars" | "usccLength" | "usccCharset" | "usccAreaCode" | "usccCheckChar" | "usccDuplicate" | "certificatePattern" | "certificateYear" | "certificateClass" | "dateOrder" | "dateInFuture" | "dateFormat" | "numberFormat" | "unknownValue" | "duplicateInFile" | "tooFewInspectors" | "duplicateInspector" | "unconfirmed" | "frozen" | "notNegative" | "overlap" | "tooLongPeriod";
+export type Rule = "required" | "tooLong" | "controlChars" | "usccLength" | "usccCharset" | "usccAreaCode" | "usccCheckChar" | "usccDuplicate" | "certificatePattern" | "certificateYear" | "certificateClass" | "dateOrder" | "dateInFuture" | "dateFormat" | "numberFormat" | "unknownValue" | "duplicateInFile" | "tooFewInspectors" | "duplicateInspector" | "unconfirmed" | "frozen" | "notNegative" | "overlap" | "tooLongPeriod" | "invisibleOnly" | "bidiControl" | "invisibleChar" | "lineBreak" | "dateTooEarly" | "dateTooLate" | "dateNotReal";
 
 /**
  * One broken rule on one field; `detail` carries what the sentence needs (a count, a character, a holder).
