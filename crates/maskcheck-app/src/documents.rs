@@ -508,7 +508,7 @@ impl App {
     pub fn document_pdf(&self, id: &str) -> Result<Vec<u8>> {
         let d = self.store().document(id)?.ok_or_else(|| StoreError::NotFound { entity: "文书", id: id.into() })?;
         let path = self.pdf_path(id);
-        let bytes = std::fs::read(&path).map_err(|e| AppError::io(&path, e))?;
+        let bytes = read_stored_file(&path, MAX_PDF_BYTES)?;
         let sha = sha256_hex(&bytes);
         if sha != d.pdf_sha256 {
             return Err(AppError::new(
@@ -520,9 +520,10 @@ impl App {
     }
 
     /// Copies the issued PDF to `dest` (保存为 PDF).
+    /// Written to a file beside `dest` and renamed, so an interrupted save never leaves half a PDF under the name.
     pub fn save_document_pdf(&self, id: &str, dest: &Path) -> Result<()> {
         let bytes = self.document_pdf(id)?;
-        std::fs::write(dest, bytes).map_err(|e| AppError::io(dest, e))
+        maskcheck_sheets::export::write_file(dest, &bytes).map_err(|e| AppError::io(dest, e))
     }
 
     pub fn document(&self, id: &str) -> Result<DocumentDto> {
@@ -655,4 +656,31 @@ fn preview_of(title: String, laid: &Laid) -> DocPreviewDto {
             .collect(),
         missing: laid.missing.iter().map(|c| c.to_string()).collect(),
     }
+}
+
+/// An issued document is a few hundred KB; 64 MB is far past any real one.
+const MAX_PDF_BYTES: u64 = 64 << 20;
+
+/// Reads a file of the data directory's own store, trusting nothing about it: a symlink (to `/dev/zero`, say) or
+/// any other non-regular file is refused before it is opened, and at most `max` bytes are read.
+pub(crate) fn read_stored_file(path: &Path, max: u64) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let meta = std::fs::symlink_metadata(path).map_err(|e| AppError::io(path, e))?;
+    if !meta.file_type().is_file() {
+        return Err(AppError::new(
+            ErrorCode::Storage,
+            format!("{} 不是普通文件（可能被替换为链接或设备），拒绝读取", path.display()),
+        ));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(max + 1).read_to_end(&mut bytes))
+        .map_err(|e| AppError::io(path, e))?;
+    if bytes.len() as u64 > max {
+        return Err(AppError::new(
+            ErrorCode::Storage,
+            format!("{} 超过 {} MB，不是本程序签发的文书", path.display(), max >> 20),
+        ));
+    }
+    Ok(bytes)
 }

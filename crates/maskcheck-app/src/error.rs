@@ -15,12 +15,16 @@ pub enum ErrorCode {
     Validation,
     /// The record asked for does not exist.
     NotFound,
+    /// The data directory holds no maskcheck data (mistyped, or a file): nothing was created.
+    NoData,
     /// The first-run setup has not been done yet.
     NotSetUp,
     /// Setup was already done for this data directory.
     AlreadySetUp,
     /// The database was written by a newer version of maskcheck; it was left untouched.
     DatabaseTooNew,
+    /// The database has an older schema and was opened read-only, so it could not be upgraded.
+    NeedsUpgrade,
     /// A file could not be read or written.
     Io,
     /// A file is not a spreadsheet this app can read (encrypted, corrupt, wrong format, no roster header).
@@ -85,6 +89,7 @@ impl From<StoreError> for AppError {
                 return Self { code: ErrorCode::Validation, message: e.to_string(), fields: vec![f] };
             }
             StoreError::Backup(_) => ErrorCode::Io,
+            StoreError::NeedsMigration { .. } => ErrorCode::NeedsUpgrade,
             StoreError::Corrupt(_) | StoreError::Sqlite(_) => ErrorCode::Storage,
         };
         Self::new(code, e.to_string())

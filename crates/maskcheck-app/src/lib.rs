@@ -57,6 +57,21 @@ impl App {
         Ok(App { store: Mutex::new(store), data_dir: data_dir.to_path_buf(), cancel: Default::default() })
     }
 
+    /// Opens a data directory that must already hold maskcheck's data (every command but `init` and `demo`): a
+    /// mistyped `--data-dir` says so instead of creating an empty store.
+    pub fn open_existing(data_dir: &Path) -> Result<App> {
+        let db = existing_db(data_dir)?;
+        let store = Store::open(&db, &data_dir.join("backups"))?;
+        Ok(App { store: Mutex::new(store), data_dir: data_dir.to_path_buf(), cancel: Default::default() })
+    }
+
+    /// Opens an existing data directory for reading only: nothing is created or written, so lists and exports
+    /// work on a read-only directory.
+    pub fn open_read_only(data_dir: &Path) -> Result<App> {
+        let store = Store::open_read_only(&existing_db(data_dir)?)?;
+        Ok(App { store: Mutex::new(store), data_dir: data_dir.to_path_buf(), cancel: Default::default() })
+    }
+
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
     }
@@ -71,6 +86,24 @@ impl App {
         // poisoned lock is safe to reuse.
         self.store.lock().unwrap_or_else(|p| p.into_inner())
     }
+}
+
+fn existing_db(data_dir: &Path) -> Result<std::path::PathBuf> {
+    let shown = data_dir.display();
+    if data_dir.is_file() {
+        return Err(AppError::new(
+            ErrorCode::NoData,
+            format!("数据目录 {shown} 是一个文件，不是目录；请检查 --data-dir"),
+        ));
+    }
+    let db = data_dir.join("maskcheck.db");
+    if !db.is_file() {
+        return Err(AppError::new(
+            ErrorCode::NoData,
+            format!("数据目录 {shown} 中没有 maskcheck 的数据；请检查 --data-dir 是否写错，或先运行 maskcheck init"),
+        ));
+    }
+    Ok(db)
 }
 
 /// Wall-clock milliseconds, for the hybrid logical clock.

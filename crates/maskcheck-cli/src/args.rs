@@ -44,6 +44,19 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// Commands that change the data directory (they open it for writing; every other one reads only).
+    pub fn writes(&self) -> bool {
+        matches!(
+            self,
+            Command::Init(_)
+                | Command::Demo { .. }
+                | Command::Enterprise(EnterpriseCommand::Add(_) | EnterpriseCommand::Void { .. })
+                | Command::Roster(RosterCommand::Import { .. })
+        )
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 pub enum RoleArg {
     Inspector,
@@ -198,6 +211,9 @@ pub enum RosterCommand {
         /// Import the valid rows and list the skipped ones
         #[arg(long)]
         skip_invalid: bool,
+        /// List every problem row (by default the first ten of each kind)
+        #[arg(long)]
+        all: bool,
     },
     /// Export the roster (every field), or appendix 3 (non-medical makers)
     Export {
@@ -239,6 +255,9 @@ pub enum DocCommand {
         id: String,
         #[arg(long)]
         out: std::path::PathBuf,
+        /// Replace the file at --out if there is one
+        #[arg(long)]
+        force: bool,
     },
 }
 

@@ -30,6 +30,8 @@ fn exit_status(code: ErrorCode) -> u8 {
     match code {
         ErrorCode::Validation | ErrorCode::NotFound | ErrorCode::AlreadySetUp | ErrorCode::Cancelled => 1,
         ErrorCode::NotSetUp
+        | ErrorCode::NoData
+        | ErrorCode::NeedsUpgrade
         | ErrorCode::DatabaseTooNew
         | ErrorCode::Io
         | ErrorCode::UnreadableFile
@@ -39,7 +41,14 @@ fn exit_status(code: ErrorCode) -> u8 {
 }
 
 fn run(cli: Cli) -> Result<(), AppError> {
-    let app = App::open(&maskcheck_app::resolve_data_dir(cli.data_dir))?;
+    let dir = maskcheck_app::resolve_data_dir(cli.data_dir);
+    // Only init and demo create a data directory; reads open it read-only, so they work on a read-only copy
+    // and a mistyped --data-dir is reported instead of becoming an empty store.
+    let app = match &cli.command {
+        Command::Init(_) | Command::Demo { .. } => App::open(&dir)?,
+        c if c.writes() => App::open_existing(&dir)?,
+        _ => App::open_read_only(&dir)?,
+    };
     let json = cli.json;
     match cli.command {
         Command::Init(a) => {
@@ -48,17 +57,21 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 format!("已完成设置：{} · {}（设备 {}）", p.unit_name, p.inspector_name, p.device_id)
             })
         }
-        Command::Roster(RosterCommand::Import { file, sheet, dry_run, skip_invalid }) => {
+        Command::Roster(RosterCommand::Import { file, sheet, dry_run, skip_invalid, all }) => {
             let opts =
                 maskcheck_app::ImportOptions { path: file.display().to_string(), sheet, columns: None, skip_invalid };
             let (preview, done) = app.import_file(opts, dry_run)?;
             match done {
-                Some(done) => output::print(json, &done, || output::import_result(&done)),
+                Some(done) => output::print(json, &done, || output::import_result(&done, all)),
                 None => {
-                    output::print(json, &preview, || output::import_preview(&preview));
-                    let bad = preview.counts.errors + preview.counts.duplicates;
-                    if bad > 0 && !skip_invalid {
-                        return Err(AppError::new(ErrorCode::Validation, format!("{bad} 行有错误，未导入任何数据")));
+                    output::print(json, &preview, || output::import_preview(&preview, all));
+                    let c = &preview.counts;
+                    if c.errors + c.duplicates > 0 && !skip_invalid {
+                        // The same counts as the preview's summary line, in the same words.
+                        return Err(AppError::new(
+                            ErrorCode::Validation,
+                            format!("错误 {} 行，重复 {} 行，未导入任何数据", c.errors, c.duplicates),
+                        ));
                     }
                 }
             }
@@ -87,7 +100,13 @@ fn run(cli: Cli) -> Result<(), AppError> {
             let rows = app.documents(&maskcheck_app::DocumentFilter { kind, ..Default::default() })?;
             output::print(json, &rows, || output::document_table(&rows))
         }
-        Command::Doc(DocCommand::Pdf { id, out }) => {
+        Command::Doc(DocCommand::Pdf { id, out, force }) => {
+            if out.exists() && !force {
+                return Err(AppError::new(
+                    ErrorCode::Validation,
+                    format!("{} 已存在；要覆盖请加 --force", out.display()),
+                ));
+            }
             app.save_document_pdf(&id, &out)?;
             output::print(json, &serde_json::json!({ "id": id, "out": out }), || format!("已写出 {}", out.display()))
         }

@@ -9,18 +9,54 @@ use serde::Serialize;
 
 pub fn print<T: Serialize>(json: bool, value: &T, human: impl FnOnce() -> String) {
     if json {
-        println!("{}", serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}")));
+        emit(&serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}")));
     } else {
-        println!("{}", human());
+        emit(&human());
+    }
+}
+
+/// Writes a result to stdout. A reader that went away (`| head`) ends the program quietly with success, as
+/// the Unix tools do, instead of a panic; any other write failure is reported once.
+fn emit(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "错误：无法写出结果（{e}）");
+            std::process::exit(2);
+        }
     }
 }
 
 pub fn error(e: &AppError, json: bool) {
-    if json {
-        eprintln!("{}", serde_json::to_string_pretty(e).unwrap_or_default());
-        return;
+    use std::io::Write;
+    let text =
+        if json { serde_json::to_string_pretty(e).unwrap_or_default() } else { format!("错误：{}", e.message) };
+    // stderr closed too: nothing left to tell; the exit status still says it.
+    let _ = writeln!(std::io::stderr(), "{text}");
+}
+
+/// A user's text in one field of a tab-separated line: tabs, line breaks and other control characters are
+/// shown escaped (`\t`, `\n`, `\u{7}`), so one record is always one line with the same number of fields.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control()
+                || maskcheck_domain::text::is_invisible_format(c)
+                || maskcheck_domain::text::is_line_break(c) =>
+            {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32))
+            }
+            c => out.push(c),
+        }
     }
-    eprintln!("错误：{}", e.message);
+    out
 }
 
 pub fn enterprise_table(page: &EnterprisePageDto) -> String {
@@ -29,9 +65,9 @@ pub fn enterprise_table(page: &EnterprisePageDto) -> String {
         out.push_str(&format!(
             "{}\t{}\t{}\t{}{}\n",
             r.id,
-            r.uscc,
-            r.county.as_deref().unwrap_or("-"),
-            r.name,
+            esc(&r.uscc),
+            esc(r.county.as_deref().unwrap_or("-")),
+            esc(&r.name),
             if r.voided { "（已作废）" } else { "" }
         ));
     }
@@ -71,32 +107,47 @@ fn counts_line(c: &ImportCounts) -> String {
     format!("新增 {}，更新 {}，未变 {}，重复 {}，错误 {}", c.inserts, c.updates, c.unchanged, c.duplicates, c.errors)
 }
 
-fn problem_lines(rows: &[PlannedRow]) -> String {
+/// How many rows of each kind of problem the text output lists (`--all` lists every one).
+const FIRST_OF_EACH_KIND: usize = 10;
+
+/// The rows' problems, the first ten of each kind (field and rule) unless `all`, then how many more there are.
+fn problem_lines(rows: &[PlannedRow], all: bool) -> String {
+    let mut shown: std::collections::HashMap<(maskcheck_domain::Field, String), usize> = Default::default();
+    let mut hidden = 0usize;
     let mut out = String::new();
     for r in rows {
         for e in &r.errors {
-            out.push_str(&format!("\n第 {} 行 [{}] {}", r.row, e.column, e.error.message_zh()));
+            let n = shown.entry((e.error.field, format!("{:?}", e.error.rule))).or_default();
+            *n += 1;
+            if all || *n <= FIRST_OF_EACH_KIND {
+                out.push_str(&format!("\n第 {} 行 [{}] {}", r.row, esc(&e.column), esc(&e.error.message_zh())));
+            } else {
+                hidden += 1;
+            }
         }
+    }
+    if hidden > 0 {
+        out.push_str(&format!("\n……另有 {hidden} 处同类问题未列出（加 --all 列出全部）"));
     }
     out
 }
 
-pub fn import_preview(p: &ImportPreviewDto) -> String {
+pub fn import_preview(p: &ImportPreviewDto, all: bool) -> String {
     let header = p.header_rows.iter().map(u32::to_string).collect::<Vec<_>>().join("–");
     format!(
         "{}（工作表“{}”，表头第 {header} 行）\n预览：{}{}",
         p.path,
         p.sheet,
         counts_line(&p.counts),
-        problem_lines(&p.rows)
+        problem_lines(&p.rows, all)
     )
 }
 
-pub fn import_result(r: &ImportResultDto) -> String {
+pub fn import_result(r: &ImportResultDto, all: bool) -> String {
     let skipped = if r.skipped.is_empty() {
         String::new()
     } else {
-        format!("\n跳过 {} 行：{}", r.skipped.len(), problem_lines(&r.skipped))
+        format!("\n跳过 {} 行：{}", r.skipped.len(), problem_lines(&r.skipped, all))
     };
     format!("已导入：新增 {}，更新 {}（{}）{skipped}", r.inserted, r.updated, counts_line(&r.counts))
 }
@@ -110,7 +161,7 @@ pub fn inspection_table(rows: &[InspectionRowDto]) -> String {
             r.id,
             &r.created_at[..r.created_at.len().min(16)],
             state,
-            r.enterprise_name,
+            esc(&r.enterprise_name),
             r.findings
         ));
     }
@@ -160,7 +211,7 @@ pub fn document_table(rows: &[maskcheck_app::DocumentDto]) -> String {
             &d.issued_at[..d.issued_at.len().min(16)],
             d.title,
             d.number,
-            d.enterprise_name,
+            esc(&d.enterprise_name),
             state
         ));
     }
@@ -173,11 +224,15 @@ pub fn followup_table(rows: &[maskcheck_app::FollowupDto]) -> String {
         let when = if f.days_left < 0 {
             format!("逾期 {} 天", -f.days_left)
         } else {
-            format!("{} 天后到期", f.days_left)
+            maskcheck_domain::followup::due_in_words(i64::from(f.days_left))
         };
         out.push_str(&format!(
             "{}\t{}\t{}\t{}\t{}\n",
-            f.deadline, when, f.number, f.enterprise_name, f.rectification_id
+            f.deadline,
+            when,
+            f.number,
+            esc(&f.enterprise_name),
+            f.rectification_id
         ));
     }
     out

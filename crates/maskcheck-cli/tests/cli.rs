@@ -85,12 +85,17 @@ fn usage_errors_exit_2() {
 fn env_var_selects_the_data_dir() {
     let dir = tempfile::tempdir().expect("tempdir");
     init(dir.path());
+    let add = run(dir.path(), &["enterprise", "add", "--name", "环境变量口罩厂", "--uscc", "91350100M000100Y43"]);
+    assert_eq!(add.status.code(), Some(0));
+    // Another directory set in the environment would not hold this enterprise: the list proves which was read.
     let out = Command::new(env!("CARGO_BIN_EXE_maskcheck"))
         .env("MASKCHECK_DATA_DIR", dir.path())
+        .env("HOME", dir.path().join("elsewhere"))
         .args(["enterprise", "list", "--json"])
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("环境变量口罩厂"));
 }
 
 #[test]

@@ -69,6 +69,15 @@ pub fn validate_reinspection(input: &ReinspectionInput, today: NaiveDate) -> Res
     c.finish(())
 }
 
+/// How a deadline reads in Chinese: "今天到期", "3 天后到期", "逾期 2 天".
+pub fn due_in_words(days_left: i64) -> String {
+    match days_left {
+        0 => "今天到期".into(),
+        d if d < 0 => format!("逾期 {} 天", -d),
+        d => format!("{d} 天后到期"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,5 +115,12 @@ mod tests {
         assert!(input.complete());
         input.verified.clear();
         assert!(!input.complete());
+    }
+
+    #[test]
+    fn due_words_table() {
+        for (days, want) in [(0, "今天到期"), (1, "1 天后到期"), (7, "7 天后到期"), (-2, "逾期 2 天")] {
+            assert_eq!(due_in_words(days), want);
+        }
     }
 }

@@ -109,7 +109,7 @@ pub fn write_appendix3(path: &Path, unit: &str, date: &str, rows: &[Appendix3Row
         }
     }
     ws.set_freeze_panes(3, 0).map_err(&err)?;
-    wb.save(path).map_err(&err)
+    save(&mut wb, path)
 }
 
 fn header(ws: &mut Worksheet, row: u32, columns: &[(&str, f64)]) -> Result<(), XlsxError> {
@@ -136,5 +136,39 @@ pub fn write_plain(path: &Path, sheet: &str, columns: &[(&str, f64)], rows: &[Ve
         }
     }
     ws.set_freeze_panes(1, 0).map_err(&err)?;
-    wb.save(path).map_err(&err)
+    save(&mut wb, path)
+}
+
+/// Builds the workbook in memory and writes it through `write_file`: the zip writer never touches the
+/// destination, so a failing destination is one clear error, never the zip crate's own text.
+fn save(wb: &mut Workbook, path: &Path) -> Result<(), SheetError> {
+    let bytes = wb.save_to_buffer().map_err(write_err(path))?;
+    write_file(path, &bytes).map_err(|e| SheetError::Write { path: path.into(), reason: e.to_string() })
+}
+
+/// Writes `bytes` to `path`: a regular file (or a new one) is written beside and renamed into place, so an
+/// interrupted export never leaves half a workbook under the name; a pipe or device (`/dev/stdout`) is written
+/// directly.
+pub fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() && !m.is_dir() => {
+            return std::fs::OpenOptions::new().write(true).open(path)?.write_all(bytes)
+        }
+        _ => {}
+    }
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.part", std::process::id()));
+    let written = std::fs::File::create(&tmp).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    match written.and_then(|()| std::fs::rename(&tmp, path)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
 }

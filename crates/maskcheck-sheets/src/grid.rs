@@ -147,4 +147,15 @@ mod tests {
         assert_eq!(rows[1].width(), 16_384);
         assert_eq!(rows[1].dense(2), vec![Cell::Number(1.0), Cell::Empty], "cells outside the table dropped");
     }
+
+    #[test]
+    fn more_rows_than_the_limit_stop_the_reading() {
+        let mut r = 0u32;
+        let rows = collect_rows(|| {
+            r += 1;
+            Ok::<_, ()>(Some(((r, 0), Cell::Number(1.0))))
+        });
+        assert!(matches!(rows, Err(GridError::TooManyRows)));
+        assert_eq!(r, MAX_ROWS + 1, "stopped at the first row over the limit, not at the end of the file");
+    }
 }

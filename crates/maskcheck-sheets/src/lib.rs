@@ -7,6 +7,7 @@ pub mod columns;
 mod error;
 pub mod export;
 mod grid;
+mod guard;
 pub mod limits;
 pub mod parse;
 pub mod read;

@@ -79,6 +79,15 @@ fn describe(head: &[u8]) -> String {
 
 /// Reads the roster table of `path`: the named sheet, or the first sheet with a recognisable header.
 pub fn read_roster(path: &Path, sheet: Option<&str>) -> Result<SheetTable, SheetError> {
+    crate::guard::catch_panic(|| read_roster_unguarded(path, sheet)).unwrap_or_else(|()| {
+        Err(SheetError::Unreadable {
+            path: path.into(),
+            reason: "文件内容不符合电子表格格式，可能已损坏；请用 Excel 或 WPS 打开后另存为 .xlsx 再导入".into(),
+        })
+    })
+}
+
+fn read_roster_unguarded(path: &Path, sheet: Option<&str>) -> Result<SheetTable, SheetError> {
     sniff(path)?;
     limits::check_file_size(path)?;
     let unreadable = |e: calamine::Error| unreadable(path, e.to_string());

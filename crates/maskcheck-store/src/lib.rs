@@ -57,6 +57,29 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens an existing database for reading only: nothing is created, migrated or written, so a read works on
+    /// a read-only data directory (a USB stick, a colleague's copy). Where SQLite cannot create its shared-memory
+    /// file beside the database (the directory is read-only), the file is opened as immutable.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        use rusqlite::OpenFlags;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let uri = |extra: &str| {
+            let p = path.display().to_string().replace('%', "%25").replace('?', "%3f").replace('#', "%23");
+            format!("file:{p}?mode=ro{extra}")
+        };
+        let probe = |conn: Connection| -> Result<Store> {
+            migrate::require_latest(&conn)?;
+            conn.pragma_update(None, "foreign_keys", "ON")?;
+            conn.busy_timeout(std::time::Duration::from_secs(5))?;
+            Ok(Store { conn })
+        };
+        match Connection::open_with_flags(uri(""), flags).map_err(StoreError::from).and_then(probe) {
+            Ok(store) => Ok(store),
+            Err(StoreError::Sqlite(_)) => probe(Connection::open_with_flags(uri("&immutable=1"), flags)?),
+            Err(e) => Err(e),
+        }
+    }
+
     /// A private in-memory database (tests, benchmarks).
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;

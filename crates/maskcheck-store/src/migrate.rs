@@ -35,6 +35,16 @@ pub(crate) fn refuse_newer(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// A read-only open cannot migrate: the schema must be the one this build writes.
+pub(crate) fn require_latest(conn: &Connection) -> Result<()> {
+    refuse_newer(conn)?;
+    let found = user_version(conn)?;
+    if found < LATEST_SCHEMA {
+        return Err(StoreError::NeedsMigration { found, supported: LATEST_SCHEMA });
+    }
+    Ok(())
+}
+
 pub(crate) fn migrate(conn: &mut Connection, backup_dir: Option<&Path>) -> Result<()> {
     migrate_with(conn, MIGRATIONS, backup_dir)
 }

@@ -1,0 +1,454 @@
+//! Hostile files and careless hands (issue 14): every file is generated here, run through the real `maskcheck`
+//! binary, and checked for exit status, message and an unchanged database. Memory cases run under an
+//! address-space limit of 300 MB (`ulimit -v`): a reader that trusted a file's declared size would abort.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const MEMORY_LIMIT_KB: u64 = 300 * 1024;
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_maskcheck")
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(bin()).arg("--data-dir").arg(dir).args(args).output().expect("run")
+}
+
+/// Runs the CLI with its address space capped at 300 MB.
+fn run_capped(dir: &Path, args: &[&str]) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v {MEMORY_LIMIT_KB}; exec \"$0\" \"$@\""))
+        .arg(bin())
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("run")
+}
+
+fn text(o: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+}
+
+fn data_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = run(
+        dir.path(),
+        &[
+            "init",
+            "--unit-name",
+            "卫滨区市场监督管理局",
+            "--unit-abbr",
+            "卫",
+            "--county",
+            "卫滨区",
+            "--inspector",
+            "张三",
+            "--cert",
+            "HA0001",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    dir
+}
+
+fn enterprise_count(dir: &Path) -> u64 {
+    let out = run(dir, &["--json", "enterprise", "list", "--limit", "1"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    v["total"].as_u64().expect("total")
+}
+
+fn uscc(n: u32) -> String {
+    let first17 = format!("91350100MA{n:07}");
+    format!("{first17}{}", maskcheck_domain::uscc::check_char(&first17).expect("charset"))
+}
+
+/// Column letters of a 0-based index (A, …, Z, AA, …, XFD).
+fn col(mut c: u32) -> String {
+    let mut s = Vec::new();
+    c += 1;
+    while c > 0 {
+        s.push(b'A' + ((c - 1) % 26) as u8);
+        c = (c - 1) / 26;
+    }
+    s.reverse();
+    String::from_utf8(s).expect("ascii")
+}
+
+fn cell(r: u32, c: u32, v: &str) -> String {
+    format!(r#"<c r="{}{}" t="inlineStr"><is><t>{v}</t></is></c>"#, col(c), r + 1)
+}
+
+/// A minimal .xlsx package written by hand, so a test controls every byte of the sheet: `rows` writes the
+/// `<sheetData>` body into the (deflated) part as it goes, so a large sheet is never held in memory.
+fn xlsx(path: &Path, dimension: &str, rows: impl FnOnce(&mut dyn Write)) {
+    let f = std::fs::File::create(path).expect("create");
+    let mut z = zip::ZipWriter::new(f);
+    let opt = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let parts = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+        ),
+        (
+            "xl/workbook.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="名录" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+        ),
+    ];
+    for (name, body) in parts {
+        z.start_file(name, opt).expect("part");
+        z.write_all(body.as_bytes()).expect("write");
+    }
+    z.start_file("xl/worksheets/sheet1.xml", opt).expect("sheet");
+    write!(z, r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="{dimension}"/><sheetData>"#).expect("w");
+    rows(&mut z);
+    z.write_all(b"</sheetData></worksheet>").expect("w");
+    z.finish().expect("finish");
+}
+
+/// A header and three good rows.
+fn roster_rows(w: &mut dyn Write) {
+    write!(
+        w,
+        r#"<row r="1">{}{}{}</row>"#,
+        cell(0, 0, "企业名称"),
+        cell(0, 1, "统一社会信用代码"),
+        cell(0, 2, "所在县区")
+    )
+    .expect("w");
+    for i in 1..=3 {
+        write!(
+            w,
+            r#"<row r="{}">{}{}{}</row>"#,
+            i + 1,
+            cell(i, 0, &format!("口罩厂{i}")),
+            cell(i, 1, &uscc(i)),
+            cell(i, 2, "卫滨区")
+        )
+        .expect("w");
+    }
+}
+
+#[test]
+fn a_far_cell_in_a_tiny_file_costs_nothing() {
+    // One stray cell at the sheet's last row, far right (XFD) or in column P: the table is read from the cells
+    // that exist, and the import goes through under the memory cap.
+    for (r, c) in [(1_048_575u32, 16_383u32), (1_048_575, 15)] {
+        let dir = data_dir();
+        let file = dir.path().join("far.xlsx");
+        xlsx(&file, &format!("A1:{}{}", col(c), r + 1), |w| {
+            roster_rows(w);
+            write!(w, r#"<row r="{}">{}</row>"#, r + 1, cell(r, c, "x")).expect("w");
+        });
+        assert!(std::fs::metadata(&file).expect("meta").len() < 8_000, "a tiny file");
+        let out = run_capped(dir.path(), &["roster", "import", file.to_str().expect("utf8")]);
+        assert_eq!(out.status.code(), Some(0), "{}{r} {c}", text(&out));
+        assert!(text(&out).contains("新增 3"), "{}", text(&out));
+        assert_eq!(enterprise_count(dir.path()), 3);
+    }
+}
+
+#[test]
+fn a_zip_bomb_is_refused_while_reading() {
+    let dir = data_dir();
+    let file = dir.path().join("bomb.xlsx");
+    // 70 MB of sheet XML (over the 64 MB limit) that deflates to well under 1 MB.
+    xlsx(&file, "A1:C1", |w| {
+        roster_rows(w);
+        let row = format!("{}{}", cell(9, 0, "同一家口罩厂"), cell(9, 1, &uscc(9)));
+        let mut n = 5u32;
+        let mut written = 0usize;
+        while written < 70 << 20 {
+            let line = format!(r#"<row r="{n}">{row}</row>"#);
+            w.write_all(line.as_bytes()).expect("w");
+            written += line.len();
+            n += 1;
+        }
+    });
+    let out = run_capped(dir.path(), &["roster", "import", file.to_str().expect("utf8")]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let msg = text(&out);
+    assert!(msg.contains("bomb.xlsx") && msg.contains("超出可导入的范围") && msg.contains("64 MB"), "{msg}");
+    assert!(msg.len() < 1_000, "one message, not a preview of every row: {} bytes", msg.len());
+    assert_eq!(enterprise_count(dir.path()), 0, "nothing written");
+}
+
+#[test]
+fn sixteen_thousand_header_cells_are_matched() {
+    let dir = data_dir();
+    let file = dir.path().join("wide.xlsx");
+    xlsx(&file, "A1:XFD4", |w| {
+        let mut header = String::from(r#"<row r="1">"#);
+        for c in 0..16_384 {
+            let h = match c {
+                0 => "企业名称".to_string(),
+                1 => "统一社会信用代码".to_string(),
+                n => format!("备用列{n}"),
+            };
+            header.push_str(&cell(0, c, &h));
+        }
+        header.push_str("</row>");
+        w.write_all(header.as_bytes()).expect("w");
+        for i in 1..=3 {
+            write!(
+                w,
+                r#"<row r="{}">{}{}</row>"#,
+                i + 1,
+                cell(i, 0, &format!("宽表口罩厂{i}")),
+                cell(i, 1, &uscc(100 + i))
+            )
+            .expect("w");
+        }
+    });
+    let out = run_capped(dir.path(), &["roster", "import", file.to_str().expect("utf8")]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(enterprise_count(dir.path()), 3);
+}
+
+#[test]
+fn dates_are_real_and_plausible_with_the_rule_in_the_message() {
+    let dir = data_dir();
+    let file = dir.path().join("dates.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    for (c, h) in ["企业名称", "统一社会信用代码", "成立日期"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).expect("h");
+    }
+    enum V {
+        DateCell(f64),
+        Number(f64),
+        Text(&'static str),
+    }
+    let cases = [
+        (V::DateCell(-1.0), "成立日期不是真实存在的日期（Excel 日期序号 -1，早于1900年1月1日）"),
+        (V::DateCell(0.0), "成立日期不是真实存在的日期（Excel 日期序号 0，早于1900年1月1日）"),
+        (V::DateCell(60.0), "成立日期不是真实存在的日期（Excel 日期序号 60，即1900年2月29日，1900年不是闰年）"),
+        (V::Number(60.0), "成立日期不是真实存在的日期（Excel 日期序号 60，即1900年2月29日，1900年不是闰年）"),
+        (V::Text("9999-12-31"), "成立日期不能晚于今天"),
+        (V::DateCell(100.0), "成立日期不能早于1949年10月1日"),
+        (V::Number(1e308), "成立日期不是可识别的日期（1e308）"),
+    ];
+    for (i, (v, _)) in cases.iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.write_string(r, 0, format!("日期口罩厂{r}")).expect("w");
+        ws.write_string(r, 1, uscc(200 + r)).expect("w");
+        match v {
+            V::DateCell(n) => ws.write_number_with_format(r, 2, *n, &date).map(|_| ()),
+            V::Number(n) => ws.write_number(r, 2, *n).map(|_| ()),
+            V::Text(t) => ws.write_string(r, 2, *t).map(|_| ()),
+        }
+        .expect("w");
+    }
+    wb.save(&file).expect("save");
+    let out = run(dir.path(), &["roster", "import", file.to_str().expect("utf8"), "--all"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let msg = text(&out);
+    for (i, (_, want)) in cases.iter().enumerate() {
+        assert!(msg.contains(&format!("第 {} 行 [成立日期] {want}", i + 2)), "row {}: {want}\n{msg}", i + 2);
+    }
+    assert!(!msg.contains("1899"), "no date before 1900 is shown as if it were one: {msg}");
+    assert!(msg.contains(&format!("错误 {} 行，重复 0 行，未导入任何数据", cases.len())), "{msg}");
+    assert_eq!(enterprise_count(dir.path()), 0);
+}
+
+#[test]
+fn deceptive_names_are_refused_with_the_reason() {
+    let dir = data_dir();
+    let cases = [
+        ("\u{200B}\u{200C}\u{FEFF}", "名称只有不可见字符"),
+        ("康达\u{202E}厂", "改变文字显示方向的控制字符 U+202E"),
+        ("康\u{200D}达口罩厂", "零宽字符 U+200D"),
+        ("康达\u{FEFF}口罩厂", "零宽字符 U+FEFF"),
+        ("康达\n口罩厂", "名称不能换行"),
+    ];
+    for (name, want) in cases {
+        let out = run(dir.path(), &["enterprise", "add", "--name", name, "--uscc", &uscc(300)]);
+        assert_eq!(out.status.code(), Some(1), "{name:?}: {}", text(&out));
+        assert!(text(&out).contains(want), "{name:?}: {}", text(&out));
+    }
+    assert_eq!(enterprise_count(dir.path()), 0);
+    // A BOM pasted at either end is trimmed, not refused.
+    let out = run(dir.path(), &["enterprise", "add", "--name", "\u{FEFF}康达口罩厂 ", "--uscc", &uscc(300)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let list = run(dir.path(), &["enterprise", "list"]);
+    assert!(String::from_utf8_lossy(&list.stdout).lines().any(|l| l.ends_with("\t康达口罩厂")));
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(run(dir.path(), &["demo", "--enterprises", "300"]).status.success());
+    for args in
+        [vec!["enterprise", "list", "--limit", "100000"], vec!["--json", "enterprise", "list", "--limit", "100000"]]
+    {
+        let mut child = Command::new(bin())
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let mut one = [0u8; 1];
+        std::io::Read::read_exact(child.stdout.as_mut().expect("stdout"), &mut one).expect("first byte");
+        drop(child.stdout.take()); // what `| head -c1` does
+        let out = child.wait_with_output().expect("wait");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(stderr.is_empty(), "{args:?}: no panic, no message: {stderr}");
+    }
+}
+
+#[test]
+fn export_to_a_pipe_writes_the_workbook_and_no_internal_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(run(dir.path(), &["demo", "--enterprises", "20"]).status.success());
+    let out = run(dir.path(), &["roster", "export", "/dev/stdout"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("ZipWriter") && !stderr.contains("Io("), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(out.stdout.starts_with(b"PK\x03\x04"), "the workbook went to the pipe");
+}
+
+#[test]
+fn the_data_directory_is_only_created_by_init() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("typo");
+    for args in [
+        vec!["enterprise", "list"],
+        vec!["doc", "list"],
+        vec!["enterprise", "add", "--name", "甲", "--uscc", "91350100M000100Y43"],
+    ] {
+        let out = run(&missing, &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out).contains("没有 maskcheck 的数据"), "{}", text(&out));
+        assert!(!missing.exists(), "{args:?} created {}", missing.display());
+    }
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, b"x").expect("write");
+    let out = run(&file, &["enterprise", "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out).contains("是一个文件，不是目录"), "{}", text(&out));
+}
+
+/// Runs the CLI as a user who may read but not write the data directory: `nobody` when the tests run as root
+/// (root writes through any permission bits), else the current user after the write bits are removed.
+fn run_without_write(dir: &Path, args: &[&str]) -> Output {
+    let root = Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0\n")).unwrap_or(false);
+    let mut perms: Vec<(PathBuf, u32)> = vec![(dir.to_path_buf(), 0o555)];
+    for e in std::fs::read_dir(dir).expect("ls").flatten() {
+        perms.push((e.path(), if e.path().is_dir() { 0o555 } else { 0o444 }));
+    }
+    for (p, mode) in &perms {
+        std::fs::set_permissions(p, std::os::unix::fs::PermissionsExt::from_mode(*mode)).expect("chmod");
+    }
+    let out = if root {
+        Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(bin())
+            .arg("--data-dir")
+            .arg(dir)
+            .args(args)
+            .output()
+            .expect("setpriv")
+    } else {
+        run(dir, args)
+    };
+    for (p, _) in &perms {
+        let mode = if p.is_dir() { 0o755 } else { 0o644 };
+        let _ = std::fs::set_permissions(p, std::os::unix::fs::PermissionsExt::from_mode(mode));
+    }
+    out
+}
+
+#[test]
+fn a_read_only_data_directory_can_be_listed() {
+    let parent = tempfile::tempdir().expect("tempdir");
+    std::fs::set_permissions(parent.path(), std::os::unix::fs::PermissionsExt::from_mode(0o755)).expect("chmod");
+    let dir = parent.path().join("data");
+    assert!(run(&dir, &["demo", "--enterprises", "30"]).status.success());
+    let before = std::fs::read(dir.join("maskcheck.db")).expect("db");
+    for args in [vec!["enterprise", "list"], vec!["doc", "list"], vec!["followup", "list"]] {
+        let out = run_without_write(&dir, &args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", text(&out));
+    }
+    let out = run_without_write(&dir, &["enterprise", "add", "--name", "甲", "--uscc", "91350100M000100Y43"]);
+    assert_ne!(out.status.code(), Some(0), "a write to a read-only directory fails");
+    assert_eq!(std::fs::read(dir.join("maskcheck.db")).expect("db"), before, "the database is unchanged");
+}
+
+#[test]
+fn a_stored_pdf_replaced_by_a_device_is_refused_and_outputs_are_not_overwritten() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(run(dir.path(), &["demo", "--enterprises", "20"]).status.success());
+    let list = run(dir.path(), &["--json", "doc", "list"]);
+    let docs: serde_json::Value = serde_json::from_slice(&list.stdout).expect("json");
+    let id = docs[0]["id"].as_str().expect("id").to_string();
+
+    let out_pdf = dir.path().join("out.pdf");
+    std::fs::write(&out_pdf, b"keep me").expect("write");
+    let refused = run(dir.path(), &["doc", "pdf", &id, "--out", out_pdf.to_str().expect("utf8")]);
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
+    assert!(text(&refused).contains("--force"));
+    assert_eq!(std::fs::read(&out_pdf).expect("read"), b"keep me");
+    let forced = run(dir.path(), &["doc", "pdf", &id, "--out", out_pdf.to_str().expect("utf8"), "--force"]);
+    assert_eq!(forced.status.code(), Some(0), "{}", text(&forced));
+    assert!(std::fs::read(&out_pdf).expect("read").starts_with(b"%PDF"));
+
+    let stored = dir.path().join("documents").join(format!("{id}.pdf"));
+    std::fs::remove_file(&stored).expect("rm");
+    std::os::unix::fs::symlink("/dev/zero", &stored).expect("symlink");
+    let fresh = dir.path().join("fresh.pdf");
+    let out = run_capped(dir.path(), &["doc", "pdf", &id, "--out", fresh.to_str().expect("utf8")]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(text(&out).contains("不是普通文件"), "{}", text(&out));
+    assert!(!fresh.exists());
+}
+
+#[test]
+fn a_file_that_makes_the_parser_panic_is_a_damaged_file() {
+    let dir = data_dir();
+    let file = dir.path().join("sst.xlsx");
+    // A shared-string index past the (absent) table: calamine indexes out of bounds on it.
+    xlsx(&file, "A1:B2", |w| {
+        roster_rows(w);
+        write!(w, r#"<row r="9"><c r="A9" t="s"><v>999</v></c></row>"#).expect("w");
+    });
+    let out = run(dir.path(), &["roster", "import", file.to_str().expect("utf8")]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("sst.xlsx") && stderr.contains("可能已损坏"), "{stderr}");
+    assert!(!stderr.contains("panicked") && !stderr.contains("index out of bounds"), "{stderr}");
+    assert_eq!(enterprise_count(dir.path()), 0);
+}
+
+#[test]
+fn a_header_of_formulas_without_values_says_so() {
+    let dir = data_dir();
+    let file = dir.path().join("formulas.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    // Written by a program: the header cells are formulas whose results Excel never computed.
+    ws.write_formula(0, 0, "=CONCATENATE(\"企业\",\"名称\")").expect("f");
+    ws.write_formula(0, 1, "=CONCATENATE(\"统一社会\",\"信用代码\")").expect("f");
+    ws.write_string(1, 0, "公式口罩厂").expect("w");
+    ws.write_string(1, 1, uscc(400)).expect("w");
+    wb.save(&file).expect("save");
+    let out = run(dir.path(), &["roster", "import", file.to_str().expect("utf8")]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(text(&out).contains("表头是公式"), "{}", text(&out));
+    assert_eq!(enterprise_count(dir.path()), 0);
+}

@@ -1,0 +1,127 @@
+//! The sheet reader fuzzed (issue 14): mutations of a real workbook — its bytes, its sheet's declared dimension
+//! and its cell references — must give a table or a `SheetError`, never a panic, an abort or a runaway
+//! allocation. Bounded by the case count, so it runs in every CI build.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use maskcheck_sheets::parse::parse_rows;
+use maskcheck_sheets::read_roster;
+use proptest::prelude::*;
+
+/// A small real roster written by rust_xlsxwriter, as (part name, bytes) of its zip package.
+fn real_parts() -> Vec<(String, Vec<u8>)> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    for (c, h) in ["企业名称", "统一社会信用代码", "所在县区", "成立日期"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).expect("header");
+    }
+    for r in 1..6u32 {
+        ws.write_string(r, 0, format!("口罩厂{r}")).expect("w");
+        ws.write_string(r, 1, maskcheck_domain::sample::sample_uscc(u64::from(r), 0)).expect("w");
+        ws.write_string(r, 2, "卫滨区").expect("w");
+        ws.write_number_with_format(r, 3, 44_000.0 + f64::from(r), &date).expect("w");
+    }
+    let bytes = wb.save_to_buffer().expect("save");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).expect("part");
+            let mut b = Vec::new();
+            f.read_to_end(&mut b).expect("read");
+            (f.name().to_string(), b)
+        })
+        .collect()
+}
+
+fn write_parts(path: &Path, parts: &[(String, Vec<u8>)]) {
+    let mut z = zip::ZipWriter::new(std::fs::File::create(path).expect("create"));
+    for (name, body) in parts {
+        z.start_file(name.as_str(), zip::write::SimpleFileOptions::default()).expect("start");
+        z.write_all(body).expect("write");
+    }
+    z.finish().expect("finish");
+}
+
+/// Reading must end in a table or an error; the table's rows must parse.
+fn read_survives(path: &Path) {
+    if let Ok(table) = read_roster(path, None) {
+        let _ = parse_rows(&table);
+    }
+}
+
+fn cell_ref() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (0u32..20, 0u32..20).prop_map(|(c, r)| format!("{}{}", (b'A' + c as u8) as char, r + 1)),
+        Just("XFD1048576".to_string()),
+        Just("P1048576".to_string()),
+        Just("A0".to_string()),
+        Just("ZZZZ99999999999".to_string()),
+        Just("".to_string()),
+        "[A-Z]{1,4}[0-9]{1,12}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn mutated_dimension_and_cell_refs(dim in cell_ref(), refs in proptest::collection::vec((0usize..40, cell_ref()), 1..6)) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut parts = real_parts();
+        for (name, body) in &mut parts {
+            if name.starts_with("xl/worksheets/") {
+                let mut xml = String::from_utf8(body.clone()).expect("utf8");
+                if let Some(i) = xml.find("<dimension ref=\"") {
+                    let end = xml[i + 16..].find('"').map(|e| i + 16 + e).expect("end");
+                    xml.replace_range(i + 16..end, &dim);
+                }
+                // Replace the n-th cell reference with a generated one.
+                for (n, r) in &refs {
+                    let positions: Vec<usize> = xml.match_indices("<c r=\"").map(|(i, _)| i + 6).collect();
+                    if let Some(&start) = positions.get(n % positions.len().max(1)) {
+                        let end = xml[start..].find('"').map(|e| start + e).expect("end");
+                        xml.replace_range(start..end, r);
+                    }
+                }
+                *body = xml.into_bytes();
+            }
+        }
+        let path = dir.path().join("m.xlsx");
+        write_parts(&path, &parts);
+        read_survives(&path);
+    }
+
+    #[test]
+    fn flipped_bytes_of_the_sheet_xml(flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..20)) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut parts = real_parts();
+        for (name, body) in &mut parts {
+            if name.starts_with("xl/worksheets/") || name == "xl/sharedStrings.xml" {
+                for (i, b) in &flips {
+                    let at = i.index(body.len());
+                    body[at] = *b;
+                }
+            }
+        }
+        let path = dir.path().join("f.xlsx");
+        write_parts(&path, &parts);
+        read_survives(&path);
+    }
+
+    #[test]
+    fn flipped_bytes_of_the_whole_file(flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..10)) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let src = dir.path().join("src.xlsx");
+        write_parts(&src, &real_parts());
+        let mut bytes = std::fs::read(&src).expect("read");
+        for (i, b) in &flips {
+            let at = i.index(bytes.len());
+            bytes[at] = *b;
+        }
+        let path = dir.path().join("b.xlsx");
+        std::fs::write(&path, &bytes).expect("write");
+        read_survives(&path);
+    }
+}
