@@ -2,6 +2,7 @@
 //! drives the real desktop app through tauri-driver.
 
 pub mod driver;
+pub mod hostile_files;
 
 use std::path::PathBuf;
 

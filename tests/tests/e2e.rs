@@ -148,6 +148,38 @@ fn import_a_roster_with_one_bad_row() {
     s.screenshot("found-imported");
 }
 
+#[test]
+fn hostile_spreadsheets_cost_a_message_not_the_window() {
+    let driver = Driver::start();
+    let dir = tempfile::tempdir().expect("tempdir");
+    App::open(dir.path()).expect("open").setup(maskcheck_app::demo_profile()).expect("setup");
+    let bomb = dir.path().join("炸弹.xlsx");
+    maskcheck_tests::hostile_files::zip_bomb(&bomb, 70);
+    let broken = dir.path().join("损坏.xlsx");
+    maskcheck_tests::hostile_files::bad_shared_string(&broken);
+    let far = dir.path().join("远处单元格.xlsx");
+    maskcheck_tests::hostile_files::far_cell(&far);
+
+    let mut s = Session::launch(&driver, dir.path(), "hostile");
+    s.click_css("[data-testid=nav-roster]");
+    s.click_css("[data-testid=roster-import]");
+    for (file, want, shot) in [(&bomb, "超出可导入的范围", "zip-bomb"), (&broken, "可能已损坏", "parser-panic")]
+    {
+        s.type_into("[data-testid=import-path]", &file.display().to_string());
+        s.click_css("[data-testid=import-preview]");
+        let msg = s.wait_text("[data-testid=import-error]", |t| t.contains(want));
+        assert!(msg.contains(file.file_name().and_then(|n| n.to_str()).unwrap_or("?")), "names the file: {msg}");
+        s.screenshot(shot);
+    }
+    // The window is still alive and the next, merely odd, file imports.
+    s.type_into("[data-testid=import-path]", &far.display().to_string());
+    s.click_css("[data-testid=import-preview]");
+    let counts = s.wait_text("[data-testid=import-counts]", |t| t.contains("新增"));
+    assert!(counts.contains("新增 3"), "{counts}");
+    assert!(!counts.contains("跳过空行"), "a stray far cell is not a million skipped rows: {counts}");
+    s.screenshot("far-cell-preview");
+}
+
 /// A medical maker whose registration certificate expired last month, with one product: returns (dir, app).
 fn medical_maker_data_dir() -> tempfile::TempDir {
     use maskcheck_domain::{LicenceInput, LicenceKind, ProductCategory, ProductInput};

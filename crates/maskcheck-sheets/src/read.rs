@@ -271,20 +271,23 @@ fn find_table(sheet: &str, names: &[String], rows: Vec<SparseRow>) -> Option<She
     let mut previous = rows[first_data - 1].index;
     let mut out = Vec::new();
     let mut skipped_empty = 0;
+    // Empty rows count only between rows of the table: a stray cell far below it (or outside its columns)
+    // does not make a million "skipped" rows.
+    let mut pending_empty = 0;
     let mut notes_from_row = None;
     for row in rows.into_iter().skip(first_data) {
         let cells = row.dense(width);
-        // Rows with content only outside the table's columns count as empty, like rows with none.
-        skipped_empty += row.index - previous - 1;
+        pending_empty += row.index - previous - 1;
         previous = row.index;
         if cells.iter().all(Cell::is_empty) {
-            skipped_empty += 1;
+            pending_empty += 1;
             continue;
         }
         if is_note_row(&cells) {
             notes_from_row = Some(row.index + 1);
             break;
         }
+        skipped_empty += std::mem::take(&mut pending_empty);
         out.push(SheetRow { number: row.index + 1, cells });
     }
     Some(SheetTable {

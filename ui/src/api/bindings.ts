@@ -1,7 +1,7 @@
 // Generated from Rust by ts-rs (maskcheck_app::bindings). Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test -p maskcheck-app --test app bindings` to regenerate.
 
-export type ErrorCode = "validation" | "notFound" | "notSetUp" | "alreadySetUp" | "databaseTooNew" | "io" | "unreadableFile" | "fileTooLarge" | "cancelled" | "storage";
+export type ErrorCode = "validation" | "notFound" | "noData" | "notSetUp" | "alreadySetUp" | "databaseTooNew" | "needsUpgrade" | "io" | "unreadableFile" | "fileTooLarge" | "cancelled" | "storage";
 
 export type AppError = { code: ErrorCode, message: string, fields: Array<FieldError>, };
 
