@@ -280,9 +280,11 @@ fn inspect_a_medical_maker_and_finish_with_three_findings() {
     assert!(all.contains("熔喷布（供应商：某熔喷布有限公司，批号：MB-2611）进货时未查验检验报告"), "{all}");
     assert!(all.contains("标签未标注执行标准编号"), "{all}");
     let bases = s.texts("[data-testid=finding-basis]");
-    assert!(bases[0].contains("《医疗器械监督管理条例》（国务院令第739号）第八十一条"), "{bases:?}");
-    assert!(bases[1].contains("第八十九条"), "{bases:?}");
-    assert!(bases[2].contains("《中华人民共和国产品质量法》第二十七条"), "{bases:?}");
+    // The duty broken and the power to order its correction: never the penalty article as the rule broken.
+    assert!(bases[0].contains("违反《医疗器械监督管理条例》（国务院令第739号）第十三条"), "{bases:?}");
+    assert!(!bases.iter().any(|b| b.contains("第八十一条")), "{bases:?}");
+    assert!(bases[1].contains("第三十五条") && bases[1].contains("责令改正依据"), "{bases:?}");
+    assert!(bases[2].contains("第三十九条") || bases[2].contains("第二十七条"), "{bases:?}");
     section_shot(&mut s, "findings");
 }
 

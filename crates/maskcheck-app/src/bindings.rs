@@ -2,7 +2,9 @@
 //! A test compares the committed file with this output (run with `UPDATE_BINDINGS=1` to rewrite it).
 
 use maskcheck_domain::casework::{CaseCategory, CaseInput, LabVerdict, Procedure, SampleInput, SampleResultInput};
-use maskcheck_domain::checklist::{AnswerType, ChecklistItem, ChecklistSection, ChecklistTemplate, LegalBasis};
+use maskcheck_domain::checklist::{
+    AnswerType, ChecklistItem, ChecklistSection, ChecklistTemplate, DutyHolder, FindingLaw, LegalBasis,
+};
 use maskcheck_domain::document::{DocKind, GoodsRow, Measure, NumberBlock};
 use maskcheck_domain::followup::{ReinspectionInput, Urgency, VerifiedCorrection};
 use maskcheck_domain::inspection::{
@@ -82,6 +84,8 @@ pub fn typescript() -> String {
         ChecklistSection,
         ChecklistTemplate,
         LegalBasis,
+        DutyHolder,
+        FindingLaw,
         Verdict,
         ItemAnswer,
         Inspector,

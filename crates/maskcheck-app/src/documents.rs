@@ -6,13 +6,14 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use maskcheck_docs::layout::Laid;
-use maskcheck_domain::checklist::{builtin_catalogue, parse_catalogue, LegalCatalogue};
+use maskcheck_domain::checklist::{builtin_catalogue, check_complete, parse_catalogue, FindingLaw, LegalCatalogue};
 use maskcheck_domain::document::{
     blocks_overlap, format_number, Citation, CoerciveContent, DocBody, DocContent, DocKind, Fact, GoodsRow,
     InspectionRecordContent, Issuer, Measure, NoticeContent, NumberBlock, Party, Person, SamplingContent,
     ServiceContent,
 };
 use maskcheck_domain::inspection::InspectionDraft;
+use maskcheck_domain::legal_rules;
 use maskcheck_domain::{Field, FieldError, Rule, ValidationErrors};
 use maskcheck_store::{DocumentFilter, DocumentRecord, RectificationRecord, ServiceRecord, StoreError};
 use serde::{Deserialize, Serialize};
@@ -153,14 +154,26 @@ fn people(list: &[maskcheck_domain::inspection::Inspector]) -> Vec<Person> {
 impl App {
     /// The legal-basis catalogue: `legal-basis.json` in the data directory when the bureau has put one there
     /// (edited texts), else the one shipped in `assets/`.
+    /// The same catalogue feeds the window, the CLI and the PDFs. A bureau's copy must hold every key the rules
+    /// and documents cite, or it is refused with the missing keys named (a bare key must never print).
     pub fn catalogue(&self) -> Result<LegalCatalogue> {
         let custom = self.data_dir().join("legal-basis.json");
         if custom.exists() {
             let text = std::fs::read_to_string(&custom).map_err(|e| AppError::io(&custom, e))?;
-            return parse_catalogue(&text)
-                .map_err(|e| AppError::new(ErrorCode::UnreadableFile, format!("{}：{e}", custom.display())));
+            let cat = parse_catalogue(&text)
+                .and_then(|c| check_complete(&c).map(|()| c))
+                .map_err(|e| AppError::new(ErrorCode::UnreadableFile, format!("{}：{e}", custom.display())))?;
+            return Ok(cat);
         }
         builtin_catalogue().map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))
+    }
+
+    fn is_medical(&self, enterprise_id: &str) -> Result<bool> {
+        let e = self
+            .store()
+            .enterprise(enterprise_id)?
+            .ok_or_else(|| StoreError::NotFound { entity: "企业", id: enterprise_id.into() })?;
+        Ok(e.data.medical)
     }
 
     pub fn doc_settings(&self) -> Result<DocSettings> {
@@ -236,8 +249,12 @@ impl App {
         let rows = self.store().findings(inspection_id)?;
         rows.into_iter()
             .map(|(_, text, basis)| {
-                let keys: Vec<String> = serde_json::from_str(&basis).map_err(json_err)?;
-                Ok(Fact { text, bases: keys.iter().map(|k| self.citation(cat, k)).collect() })
+                let law = stored_law(&basis)?;
+                Ok(Fact {
+                    text,
+                    duty: law.duty.iter().map(|k| self.citation(cat, k)).collect(),
+                    order: law.order.as_deref().map(|k| self.citation(cat, k)),
+                })
             })
             .collect()
     }
@@ -309,7 +326,6 @@ impl App {
                     facts,
                     deadline: *deadline,
                     corrections,
-                    order_basis: self.citation(&cat, "apl-28"),
                 });
                 (body, eid, Some(inspection_id.clone()))
             }
@@ -338,7 +354,8 @@ impl App {
                 let body = DocBody::CoerciveMeasure(CoerciveContent {
                     measure: *measure,
                     facts: self.facts(&cat, inspection_id)?,
-                    bases: vec![self.citation(&cat, "pql-18"), self.citation(&cat, "aca-25")],
+                    power: vec![self.citation(&cat, legal_rules::seizure_power(self.is_medical(&eid)?))],
+                    procedure: legal_rules::SEIZURE_PROCEDURE.iter().map(|k| self.citation(&cat, k)).collect(),
                     goods_place: goods_place.trim().to_string(),
                     from: *from,
                     until: *until,
@@ -683,4 +700,14 @@ pub(crate) fn read_stored_file(path: &Path, max: u64) -> Result<Vec<u8>> {
         ));
     }
     Ok(bytes)
+}
+
+/// The provisions stored with a finished finding: `{duty, order, penalty}`, or (findings frozen before the three
+/// were separated) a list of keys, read as duties without an order power.
+pub(crate) fn stored_law(json: &str) -> Result<FindingLaw> {
+    if let Ok(law) = serde_json::from_str::<FindingLaw>(json) {
+        return Ok(law);
+    }
+    let keys: Vec<String> = serde_json::from_str(json).map_err(json_err)?;
+    Ok(FindingLaw { duty: keys, order: None, penalty: Vec::new() })
 }

@@ -2,7 +2,7 @@
 //! findings are re-proposed on every save), finish (freeze) once two inspectors and every finding are confirmed.
 
 use chrono::NaiveDate;
-use maskcheck_domain::checklist::{builtin_catalogue, builtin_templates, ChecklistTemplate, LegalBasis};
+use maskcheck_domain::checklist::{builtin_templates, ChecklistTemplate, LegalBasis};
 use maskcheck_domain::inspection::{
     propose_findings, reconcile, validate_for_finish, Finding, InspectionDraft, Inspector, LabelCheck, LicenceCheck,
 };
@@ -83,8 +83,10 @@ impl App {
             .collect())
     }
 
+    /// The catalogue in use (a bureau's edited copy when there is one): the one the window shows is the one the
+    /// documents print.
     pub fn legal_catalogue(&self) -> Result<Vec<LegalBasis>> {
-        Ok(builtin_catalogue().map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?.entries)
+        Ok(self.catalogue()?.entries)
     }
 
     /// Starts a draft inspection of an enterprise: the profile's inspector first, the roster's live licences and
@@ -257,7 +259,7 @@ impl App {
             let mut rows = Vec::new();
             for f in &findings {
                 let basis =
-                    serde_json::to_string(&f.basis).map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
+                    serde_json::to_string(&f.law).map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
                 rows.push((new_meta(tx, &device)?, f.key.clone(), f.text.clone(), basis));
             }
             tx.finish_inspection(id, &version, &now_text(), &json, &rows)?;

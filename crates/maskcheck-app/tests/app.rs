@@ -363,8 +363,14 @@ fn an_inspection_proposes_findings_and_freezes_when_finished() {
     draft.representative = "王五（厂长）".into();
     let saved = app.save_inspection(&started.id, draft).expect("autosave");
     assert_eq!(keys(&saved), vec!["expired", "report", "StandardNumber"]);
-    let bases: Vec<Vec<String>> = saved.findings.iter().map(|f| f.basis.clone()).collect();
-    assert_eq!(bases, vec![vec!["mdr-81".to_string()], vec!["mdr-89".into()], vec!["pql-27".into(), "pql-54".into()]]);
+    // The duty broken and the order power, never the penalty article as the duty (issue 9).
+    let laws: Vec<(Vec<String>, Option<String>)> =
+        saved.findings.iter().map(|f| (f.law.duty.clone(), f.law.order.clone())).collect();
+    let law = |duty: &[&str], order: &str| (duty.iter().map(|d| d.to_string()).collect(), Some(order.to_string()));
+    assert_eq!(
+        laws,
+        vec![law(&["mdr-13"], "apl-28"), law(&["mdr-35", "mpr-31"], "mpr-76"), law(&["mdr-39"], "mdr-88")]
+    );
 
     let err = app.finish_inspection(&started.id).expect_err("one inspector");
     assert!(err.fields.iter().any(|f| f.rule == Rule::TooFewInspectors), "{err:?}");

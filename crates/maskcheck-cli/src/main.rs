@@ -87,7 +87,9 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Inspection(InspectionCommand::Show { id }) => {
             let i = app.inspection(&id)?;
             let catalogue = app.legal_catalogue()?;
-            output::print(json, &i, || output::inspection_detail(&i, &catalogue))
+            output::print(json, &output::InspectionWithLaw::new(&i, &catalogue), || {
+                output::inspection_detail(&i, &catalogue)
+            })
         }
         Command::Doc(DocCommand::List { kind }) => {
             let kind = kind.map(|k| match k {

@@ -184,13 +184,17 @@ pub fn inspection_detail(i: &InspectionDto, catalogue: &[maskcheck_domain::check
         d.representative,
         d.findings.len()
     );
+    let cite = |k: &String| catalogue.iter().find(|b| &b.key == k).map(|b| b.citation()).unwrap_or_else(|| k.clone());
     for (n, f) in d.findings.iter().enumerate() {
-        let bases: Vec<String> = f
-            .basis
-            .iter()
-            .map(|k| catalogue.iter().find(|b| &b.key == k).map(|b| b.citation()).unwrap_or_else(|| k.clone()))
-            .collect();
-        out.push_str(&format!("\n{}. {}\n   依据：{}", n + 1, f.text, bases.join("；")));
+        let law = &f.law;
+        let basis = if law.is_offence() {
+            let duty: Vec<String> = law.duty.iter().map(cite).collect();
+            let order = law.order.as_ref().map(cite).map(|o| format!("；责令改正依据：{o}")).unwrap_or_default();
+            format!("违反：{}{order}", duty.join("、"))
+        } else {
+            "不违反法律规定，属专项整治要求整改的事项".to_string()
+        };
+        out.push_str(&format!("\n{}. {}\n   {basis}", n + 1, esc(&f.text)));
     }
     out
 }
@@ -236,4 +240,27 @@ pub fn followup_table(rows: &[maskcheck_app::FollowupDto]) -> String {
         ));
     }
     out
+}
+
+/// `inspection show --json`: the inspection and the text of every provision its findings cite, so a script
+/// never has to resolve catalogue keys itself.
+#[derive(Serialize)]
+pub struct InspectionWithLaw<'a> {
+    #[serde(flatten)]
+    pub inspection: &'a InspectionDto,
+    pub citations: std::collections::BTreeMap<String, maskcheck_domain::checklist::LegalBasis>,
+}
+
+impl<'a> InspectionWithLaw<'a> {
+    pub fn new(inspection: &'a InspectionDto, catalogue: &[maskcheck_domain::checklist::LegalBasis]) -> Self {
+        let citations = inspection
+            .draft
+            .findings
+            .iter()
+            .flat_map(|f| f.law.keys())
+            .filter_map(|k| catalogue.iter().find(|b| b.key == k))
+            .map(|b| (b.key.clone(), b.clone()))
+            .collect();
+        Self { inspection, citations }
+    }
 }

@@ -178,3 +178,23 @@ fn a_character_the_font_lacks_is_reported_not_dropped() {
     let r = render(&content, ISSUED_AT).expect("still renders");
     assert_eq!(r.missing, vec!['𠀾']);
 }
+
+/// Sentences only the party can say are never pre-printed (issue 9); the notice words a management gap as a
+/// correction requested, and only the facts with an order power are ordered corrected.
+#[test]
+fn nothing_the_party_did_not_say_is_pre_printed() {
+    let forbidden = ["不申请回避", "与事实相符", "对抽样过程无异议", "一律不得恢复生产"];
+    let pdf_text = |name: &str, content: &DocContent| pdftotext(&write_pdf(&format!("said-{name}"), content), None);
+    for (name, content) in all_samples() {
+        let text = pdf_text(name, &content);
+        for f in forbidden {
+            assert!(!text.contains(f), "{name} pre-prints “{f}”");
+        }
+    }
+    let notice = pdf_text("notice", &samples::notice(3));
+    assert!(notice.contains("上述第1、3项行为违反了"), "{notice}");
+    assert!(notice.contains("上述第2项不符合口罩质量专项整治工作的要求"), "{notice}");
+    assert!(!notice.contains("第三十三条"), "a maker's intake is not a seller's duty: {notice}");
+    let coercive = pdf_text("coercive", &samples::coercive());
+    assert!(coercive.contains("第七十条的规定，并依照"), "the power, then the procedure: {coercive}");
+}

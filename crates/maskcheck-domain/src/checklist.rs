@@ -18,12 +18,80 @@ pub enum AnswerType {
     Rows,
 }
 
+/// Who a duty binds. The same shortfall breaks a different provision (or none) for each: a seller's intake
+/// check is 产品质量法第三十三条, a medical maker's is the device regulation, a non-medical maker's is no legal
+/// duty at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum DutyHolder {
+    /// 非医用口罩生产者
+    Maker,
+    /// 销售者 (shops, wholesalers, online stores of non-medical masks)
+    Seller,
+    /// 医疗器械注册人、生产企业 (medical masks are class II devices)
+    DeviceMaker,
+    /// 医疗器械经营企业
+    DeviceOperator,
+}
+
+impl DutyHolder {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            DutyHolder::Maker => "生产者",
+            DutyHolder::Seller => "销售者",
+            DutyHolder::DeviceMaker => "医疗器械注册人、生产企业",
+            DutyHolder::DeviceOperator => "医疗器械经营企业",
+        }
+    }
+}
+
+/// The three provisions of a finding, which are never the same article: the duty broken, the power to order
+/// its correction, and the penalty (for a case; never printed as the rule broken).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FindingLaw {
+    /// The provisions that set the duty. Empty: no legal duty is broken; a management gap the campaign asks
+    /// the enterprise to correct, worded as a correction requested, never as "违反了…的规定".
+    pub duty: Vec<String>,
+    /// The provision that empowers an order to correct (责令改正). None with a duty: the law sets the duty but
+    /// no order power, so the correction is requested, not ordered.
+    pub order: Option<String>,
+    pub penalty: Vec<String>,
+}
+
+impl FindingLaw {
+    pub fn gap() -> Self {
+        Self::default()
+    }
+
+    pub fn new(duty: &[&str], order: Option<&str>, penalty: &[&str]) -> Self {
+        Self {
+            duty: duty.iter().map(|k| k.to_string()).collect(),
+            order: order.map(str::to_string),
+            penalty: penalty.iter().map(|k| k.to_string()).collect(),
+        }
+    }
+
+    /// Breaks a legal duty (as opposed to a management gap).
+    pub fn is_offence(&self) -> bool {
+        !self.duty.is_empty()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.duty.iter().chain(self.order.iter()).chain(self.penalty.iter()).map(String::as_str)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ChecklistItem {
     pub key: String,
     pub text: String,
-    pub basis: Vec<String>,
+    pub law: FindingLaw,
+    /// The holder the item's duty binds, when not the template's (a seller's medical masks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub holder: Option<DutyHolder>,
     pub answer: AnswerType,
 }
 
@@ -42,6 +110,8 @@ pub struct ChecklistTemplate {
     pub version: u32,
     pub title: String,
     pub medical: bool,
+    /// Who the template's duties bind.
+    pub holder: DutyHolder,
     pub sections: Vec<ChecklistSection>,
 }
 
@@ -114,7 +184,7 @@ pub fn parse_template(json: &str, catalogue: &LegalCatalogue) -> Result<Checklis
             if !keys.insert(i.key.clone()) {
                 return Err(CatalogueError(format!("{}：检查项键重复 {}", t.key, i.key)));
             }
-            for b in &i.basis {
+            for b in i.law.keys() {
                 if catalogue.get(b).is_none() {
                     return Err(CatalogueError(format!("{}：检查项 {} 引用了不存在的法律依据 {b}", t.key, i.key)));
                 }
@@ -126,6 +196,31 @@ pub fn parse_template(json: &str, catalogue: &LegalCatalogue) -> Result<Checklis
 
 pub fn builtin_catalogue() -> Result<LegalCatalogue, CatalogueError> {
     parse_catalogue(CATALOGUE)
+}
+
+/// Every catalogue key the templates, the finding rules and the documents cite.
+pub fn keys_in_use() -> Result<Vec<String>, CatalogueError> {
+    let catalogue = builtin_catalogue()?;
+    let mut keys: Vec<String> = crate::legal_rules::KEYS_IN_USE.iter().map(|k| k.to_string()).collect();
+    for t in TEMPLATES.iter().map(|(_, json)| parse_template(json, &catalogue)) {
+        for i in t?.sections.iter().flat_map(|s| &s.items) {
+            keys.extend(i.law.keys().map(str::to_string));
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    Ok(keys)
+}
+
+/// Checks a catalogue (the shipped one, or a bureau's edited copy) holds every key in use: a missing key would
+/// print a bare key on a legal document. Err lists the missing keys.
+pub fn check_complete(catalogue: &LegalCatalogue) -> Result<(), CatalogueError> {
+    let missing: Vec<String> = keys_in_use()?.into_iter().filter(|k| catalogue.get(k).is_none()).collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(CatalogueError(format!("法律依据目录缺少以下条目：{}", missing.join("、"))))
+    }
 }
 
 pub fn builtin_templates() -> Result<Vec<ChecklistTemplate>, CatalogueError> {
@@ -157,11 +252,14 @@ mod tests {
     #[test]
     fn broken_templates_are_refused() {
         let cat = builtin_catalogue().expect("catalogue");
-        let item =
-            |key: &str, basis: &str| format!(r#"{{"key":"{key}","text":"t","basis":["{basis}"],"answer":"passFail"}}"#);
+        let item = |key: &str, basis: &str| {
+            format!(
+                r#"{{"key":"{key}","text":"t","law":{{"duty":["{basis}"],"order":"pql-54","penalty":[]}},"answer":"passFail"}}"#
+            )
+        };
         let tpl = |items: Vec<String>| {
             format!(
-                r#"{{"key":"x","version":1,"title":"x","medical":false,"sections":[{{"key":"s","title":"s","items":[{}]}}]}}"#,
+                r#"{{"key":"x","version":1,"title":"x","medical":false,"holder":"maker","sections":[{{"key":"s","title":"s","items":[{}]}}]}}"#,
                 items.join(",")
             )
         };
@@ -172,5 +270,33 @@ mod tests {
         assert!(dangling.0.contains("nope-1"), "{dangling}");
         assert!(parse_template("{", &cat).is_err());
         assert!(parse_catalogue(r#"{"version":1,"entries":[{"key":"a","law":"l","article":"1","text":"t"},{"key":"a","law":"l","article":"2","text":"t"}]}"#).is_err());
+    }
+
+    #[test]
+    fn every_key_in_use_resolves_in_the_shipped_catalogue_and_an_edited_copy() {
+        let cat = builtin_catalogue().expect("catalogue");
+        check_complete(&cat).expect("complete");
+        assert!(keys_in_use().expect("keys").len() > 30);
+        // A bureau's edited copy: texts may change, keys may not go missing.
+        let mut edited = cat.clone();
+        edited.entries.iter_mut().for_each(|e| e.text.push_str("（本局注）"));
+        check_complete(&edited).expect("edited texts are fine");
+        edited.entries.retain(|e| e.key != "pql-54");
+        let err = check_complete(&edited).expect_err("missing");
+        assert!(err.0.contains("pql-54"), "{err}");
+    }
+
+    #[test]
+    fn catalogue_texts_mark_every_omission_and_name_parts_cited() {
+        for e in builtin_catalogue().expect("catalogue").entries {
+            assert!(!e.text.trim().is_empty(), "{}", e.key);
+            assert!(!e.text.contains("..."), "{}: an omission is written ……", e.key);
+            assert!(e.article.starts_with('第'), "{}: {}", e.key, e.article);
+        }
+        let cat = builtin_catalogue().expect("catalogue");
+        let item = |k: &str| cat.get(k).map(|e| e.article.clone()).unwrap_or_default();
+        assert_eq!(item("pql-18"), "第十八条第（四）项");
+        assert_eq!(item("apl-28"), "第二十八条第一款");
+        assert!(cat.get("auc-9").is_some_and(|e| e.law.contains("2025")), "false publicity: 2025 numbering");
     }
 }

@@ -158,12 +158,23 @@ pub struct Citation {
     pub text: String,
 }
 
-/// A fact found (a confirmed finding) with the provisions it breaches.
+/// A fact found (a confirmed finding) with the provision that sets the duty it breaks and the one that empowers
+/// the order to correct it. No duty: a management gap, whose correction is requested, not ordered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Fact {
     pub text: String,
-    pub bases: Vec<Citation>,
+    /// `bases` in documents issued before the duty and the order power were separated.
+    #[serde(default, alias = "bases")]
+    pub duty: Vec<Citation>,
+    #[serde(default)]
+    pub order: Option<Citation>,
+}
+
+impl Fact {
+    pub fn is_offence(&self) -> bool {
+        !self.duty.is_empty()
+    }
 }
 
 /// Who issues, and where to appeal.
@@ -201,8 +212,6 @@ pub struct NoticeContent {
     /// `None`: correct immediately (立即改正).
     pub deadline: Option<NaiveDate>,
     pub corrections: Vec<String>,
-    /// The provision that empowers the order (e.g. 《行政处罚法》第二十八条).
-    pub order_basis: Citation,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -240,7 +249,12 @@ pub struct GoodsRow {
 pub struct CoerciveContent {
     pub measure: Measure,
     pub facts: Vec<Fact>,
-    pub bases: Vec<Citation>,
+    /// The power that fits the facts (产品质量法第十八条第（四）项, or 739号第七十条 for medical devices).
+    #[serde(alias = "bases")]
+    pub power: Vec<Citation>,
+    /// The form and duration (行政强制法第二十四条、第二十五条), never cited as the power.
+    #[serde(default)]
+    pub procedure: Vec<Citation>,
     pub goods_place: String,
     pub from: NaiveDate,
     pub until: NaiveDate,

@@ -7,8 +7,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::checklist::{AnswerType, ChecklistTemplate};
+use crate::checklist::{AnswerType, ChecklistTemplate, DutyHolder};
 use crate::field_error::{Checker, Field, Rule, ValidationErrors};
+use crate::legal_rules::{intake_law, label_law, licence_law, unregistered_law, LicenceProblem};
 use crate::standards::{grade_fits, required_elements, LabelElement};
 use crate::{LicenceKind, ProductCategory};
 
@@ -117,7 +118,10 @@ pub struct Finding {
     /// `manual:<n>` for one the inspector added.
     pub key: String,
     pub text: String,
-    pub basis: Vec<String>,
+    /// The duty broken, the order power and the penalty (`legal_rules`); all empty for a management gap.
+    /// Drafts saved before the three were separated carry `basis`; the rules re-propose them on the next save.
+    #[serde(default)]
+    pub law: crate::checklist::FindingLaw,
     pub confirmed: bool,
     /// The inspector changed the text: a new proposal for the same key does not overwrite it.
     pub edited: bool,
@@ -153,8 +157,8 @@ fn zh_date(d: NaiveDate) -> String {
     d.format("%Y年%-m月%-d日").to_string()
 }
 
-fn proposal(key: String, text: String, basis: &[&str]) -> Finding {
-    Finding { key, text, basis: basis.iter().map(|b| b.to_string()).collect(), confirmed: false, edited: false }
+fn proposal(key: String, text: String, law: crate::checklist::FindingLaw) -> Finding {
+    Finding { key, text, law, confirmed: false, edited: false }
 }
 
 /// The findings the rules propose for a draft, judged on `inspection_date`. `roster_registrations` are the
@@ -169,36 +173,40 @@ pub fn propose_findings(
     let device = |k: LicenceKind| {
         matches!(k, LicenceKind::DeviceRegistration | LicenceKind::DeviceFiling | LicenceKind::DeviceProductionLicence)
     };
+    let holder = template.holder;
+    // A seller holding device certificates is a device operator for them.
+    let licence_holder =
+        |k: LicenceKind| if device(k) && holder == DutyHolder::Seller { DutyHolder::DeviceOperator } else { holder };
     for l in &draft.licences {
         let name = licence_name(l.kind);
-        let basis: &[&str] = if device(l.kind) { &["mdr-81"] } else { &["pql-26"] };
+        let law = |p: LicenceProblem| licence_law(l.kind, p, licence_holder(l.kind));
         if let Some(until) = l.valid_until.filter(|d| *d < inspection_date) {
             let text = format!("{name}（{}）已于{}过期，检查时仍在生产经营", l.number, zh_date(until));
-            out.push(proposal(format!("licence:{}:expired", l.licence_id), text, basis));
+            out.push(proposal(format!("licence:{}:expired", l.licence_id), text, law(LicenceProblem::Expired)));
         }
         if !l.sighted {
             out.push(proposal(
                 format!("licence:{}:not-sighted", l.licence_id),
                 format!("现场未能出示{name}（{}）", l.number),
-                basis,
+                law(LicenceProblem::NotSighted),
             ));
         }
         if l.scope_mismatch {
             out.push(proposal(
                 format!("licence:{}:scope", l.licence_id),
                 format!("{name}（{}）的范围未涵盖所产（售）口罩", l.number),
-                basis,
+                law(LicenceProblem::ScopeMismatch),
             ));
         }
         if l.holder_mismatch {
             out.push(proposal(
                 format!("licence:{}:holder", l.licence_id),
                 format!("{name}（{}）的持证人与企业名称不一致", l.number),
-                basis,
+                law(LicenceProblem::HolderMismatch),
             ));
         }
     }
-    let intake_basis: &[&str] = if template.medical { &["mdr-89"] } else { &["pql-33"] };
+    let intake = intake_law(holder);
     for r in &draft.intake {
         let what =
             format!("{}（供应商：{}，批号：{}）", r.material.label_zh(), or_dash(&r.supplier), or_dash(&r.batch));
@@ -206,28 +214,33 @@ pub fn propose_findings(
             out.push(proposal(
                 format!("intake:{}:certificate", r.id),
                 format!("{what}进货时未查验产品合格证明"),
-                intake_basis,
+                intake.clone(),
             ));
         }
         if !r.report_seen {
-            out.push(proposal(format!("intake:{}:report", r.id), format!("{what}进货时未查验检验报告"), intake_basis));
+            out.push(proposal(
+                format!("intake:{}:report", r.id),
+                format!("{what}进货时未查验检验报告"),
+                intake.clone(),
+            ));
         }
         if !r.record_ok {
             out.push(proposal(
                 format!("intake:{}:record", r.id),
                 format!("{what}进货查验记录不真实、不完整"),
-                intake_basis,
+                intake.clone(),
             ));
         }
     }
     for l in &draft.labels {
         let name = format!("产品“{}”", or_dash(&l.product_name));
         let has = |e: LabelElement| l.present.contains(&e);
+        let label = label_law(l.category.is_medical(), holder);
         if !has(LabelElement::MakerName) && !has(LabelElement::MakerAddress) && !has(LabelElement::ProductionDate) {
             out.push(proposal(
                 format!("label:{}:sanwu", l.id),
                 format!("{name}无生产厂名、厂址和生产日期，属“三无”产品"),
-                &["pql-27", "pql-54"],
+                label.clone(),
             ));
         }
         for e in required_elements(l.category, l.standard.as_deref()) {
@@ -235,7 +248,7 @@ pub fn propose_findings(
                 out.push(proposal(
                     format!("label:{}:missing:{e:?}", l.id),
                     format!("{name}标签未标注{}", e.label_zh()),
-                    &["pql-27", "pql-54"],
+                    label.clone(),
                 ));
             }
         }
@@ -244,7 +257,7 @@ pub fn propose_findings(
                 out.push(proposal(
                     format!("label:{}:grade", l.id),
                     format!("{name}标注的等级“{grade}”不是 {standard} 规定的等级"),
-                    &["pql-27", "pql-50"],
+                    label.clone(),
                 ));
             }
         }
@@ -253,13 +266,17 @@ pub fn propose_findings(
                 Some(Err(_)) => out.push(proposal(
                     format!("label:{}:registration-format", l.id),
                     format!("{name}标注的医疗器械注册证编号格式不符"),
-                    &["mdr-81"],
+                    label.clone(),
                 )),
                 Some(Ok(n)) if !roster_registrations.is_empty() && !roster_registrations.contains(&n) => {
                     out.push(proposal(
                         format!("label:{}:registration-unknown", l.id),
                         format!("{name}标注的注册证编号 {n} 与企业持有的注册证不符"),
-                        &["mdr-81"],
+                        unregistered_law(if holder == DutyHolder::Seller {
+                            DutyHolder::DeviceOperator
+                        } else {
+                            holder
+                        }),
                     ))
                 }
                 _ => {}
@@ -277,7 +294,7 @@ pub fn propose_findings(
                 out.push(Finding {
                     key: format!("item:{}", item.key),
                     text,
-                    basis: item.basis.clone(),
+                    law: item.law.clone(),
                     confirmed: false,
                     edited: false,
                 });
@@ -301,7 +318,8 @@ pub fn reconcile(existing: &[Finding], proposed: Vec<Finding>) -> Vec<Finding> {
     let mut out: Vec<Finding> = proposed
         .into_iter()
         .map(|p| match existing.iter().find(|e| e.key == p.key) {
-            Some(e) if e.edited => e.clone(),
+            // The inspector's words, the rule's provisions: the law is never typed.
+            Some(e) if e.edited => Finding { law: p.law, ..e.clone() },
             Some(e) => Finding { confirmed: e.confirmed, ..p },
             None => p,
         })
@@ -518,7 +536,15 @@ mod tests {
             today,
             &[],
         );
-        assert_eq!(f[0].basis, vec!["mdr-89"], "medical makers' intake falls under the device regulation");
+        assert_eq!(f[0].law.duty, vec!["mdr-35", "mpr-31"], "medical makers' intake falls under the device regulation");
+        assert_eq!(f[0].law.order.as_deref(), Some("mpr-76"));
+        let f = propose_findings(
+            non_medical,
+            &InspectionDraft { intake: vec![intake("R1", true, false)], ..Default::default() },
+            today,
+            &[],
+        );
+        assert!(!f[0].law.is_offence(), "a non-medical maker's intake record is a management gap, not an offence");
         assert!(f[0].text.contains("熔喷布（供应商：某熔喷布厂，批号：MB2026-11）"), "{}", f[0].text);
     }
 
@@ -527,7 +553,7 @@ mod tests {
         let p = |k: &str, t: &str| Finding {
             key: k.into(),
             text: t.into(),
-            basis: vec![],
+            law: Default::default(),
             confirmed: false,
             edited: false,
         };
@@ -577,7 +603,7 @@ mod tests {
             findings: vec![Finding {
                 key: "x".into(),
                 text: "t".into(),
-                basis: vec![],
+                law: Default::default(),
                 confirmed: false,
                 edited: false,
             }],

@@ -12,6 +12,7 @@ pub mod field_error;
 pub mod followup;
 pub mod hlc;
 pub mod inspection;
+pub mod legal_rules;
 pub mod licence;
 pub mod product;
 pub mod profile;

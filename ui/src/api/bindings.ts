@@ -200,13 +200,44 @@ export type ProgressDto = { done: number, total: number, };
 
 export type AnswerType = "passFail" | "number" | "date" | "text" | "rows";
 
-export type ChecklistItem = { key: string, text: string, basis: Array<string>, answer: AnswerType, };
+export type ChecklistItem = { key: string, text: string, law: FindingLaw, 
+/**
+ * The holder the item's duty binds, when not the template's (a seller's medical masks).
+ */
+holder?: DutyHolder, answer: AnswerType, };
 
 export type ChecklistSection = { key: string, title: string, items: Array<ChecklistItem>, };
 
-export type ChecklistTemplate = { key: string, version: number, title: string, medical: boolean, sections: Array<ChecklistSection>, };
+export type ChecklistTemplate = { key: string, version: number, title: string, medical: boolean, 
+/**
+ * Who the template's duties bind.
+ */
+holder: DutyHolder, sections: Array<ChecklistSection>, };
 
 export type LegalBasis = { key: string, law: string, article: string, text: string, };
+
+/**
+ * Who a duty binds. The same shortfall breaks a different provision (or none) for each: a seller's intake
+ * check is 产品质量法第三十三条, a medical maker's is the device regulation, a non-medical maker's is no legal
+ * duty at all.
+ */
+export type DutyHolder = "maker" | "seller" | "deviceMaker" | "deviceOperator";
+
+/**
+ * The three provisions of a finding, which are never the same article: the duty broken, the power to order
+ * its correction, and the penalty (for a case; never printed as the rule broken).
+ */
+export type FindingLaw = { 
+/**
+ * The provisions that set the duty. Empty: no legal duty is broken; a management gap the campaign asks
+ * the enterprise to correct, worded as a correction requested, never as "违反了…的规定".
+ */
+duty: Array<string>, 
+/**
+ * The provision that empowers an order to correct (责令改正). None with a duty: the law sets the duty but
+ * no order power, so the correction is requested, not ordered.
+ */
+order: string | null, penalty: Array<string>, };
 
 export type Verdict = "pass" | "fail" | "notApplicable";
 
@@ -249,7 +280,12 @@ export type Finding = {
  * `licence:<id>:expired`, `intake:<row>:report`, `label:<row>:missing:standardNumber`, `item:<key>`, or
  * `manual:<n>` for one the inspector added.
  */
-key: string, text: string, basis: Array<string>, confirmed: boolean, 
+key: string, text: string, 
+/**
+ * The duty broken, the order power and the penalty (`legal_rules`); all empty for a management gap.
+ * Drafts saved before the three were separated carry `basis`; the rules re-propose them on the next save.
+ */
+law: FindingLaw, confirmed: boolean, 
 /**
  * The inspector changed the text: a new proposal for the same key does not overwrite it.
  */

@@ -17,7 +17,13 @@ fn quantity(q: f64) -> String {
 pub(super) fn model(c: &DocContent, d: &CoerciveContent) -> DocModel {
     let title = DocKind::CoerciveMeasure.title_zh();
     let measure = d.measure.zh();
-    let bases = d.bases.iter().map(|b| b.citation.as_str()).collect::<Vec<_>>().join("、");
+    let power = d.power.iter().map(|b| b.citation.as_str()).collect::<Vec<_>>().join("、");
+    // The form and the 30-day limit come from 行政强制法; the power from the law the facts fall under.
+    let procedure = if d.procedure.is_empty() {
+        String::new()
+    } else {
+        format!("，并依照{}的规定", d.procedure.iter().map(|b| b.citation.as_str()).collect::<Vec<_>>().join("、"))
+    };
     let mut blocks = vec![
         Block::Unit(c.issuer.unit_name.clone()),
         Block::Title(title.into()),
@@ -30,7 +36,7 @@ pub(super) fn model(c: &DocContent, d: &CoerciveContent) -> DocModel {
         )),
         Block::List(d.facts.iter().map(fact_line).collect()),
         Block::Paragraph(format!(
-            "依据{bases}的规定，本局决定对你单位的有关财物实施{measure}（财物详见所附《财物清单》），{measure}场所：{}；{measure}期限自{}起至{}止。",
+            "依据{power}的规定{procedure}，本局决定对你单位的有关财物实施{measure}（财物详见所附《财物清单》），{measure}场所：{}；{measure}期限自{}起至{}止。",
             d.goods_place,
             zh_date(d.from),
             zh_date(d.until)

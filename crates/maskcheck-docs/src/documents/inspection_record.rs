@@ -5,6 +5,9 @@ use maskcheck_domain::document::{DocContent, DocKind, InspectionRecordContent};
 use super::{fact_line, people};
 use crate::model::{Block, DocModel, Table};
 
+/// A blank line the party writes on by hand.
+const WRITE_IN: &str = "＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿";
+
 pub(super) fn model(c: &DocContent, r: &InspectionRecordContent) -> DocModel {
     let title = DocKind::InspectionRecord.title_zh();
     let p = &c.party;
@@ -23,10 +26,13 @@ pub(super) fn model(c: &DocContent, r: &InspectionRecordContent) -> DocModel {
             ("执法人员".into(), people(&r.inspectors)),
             ("企业在场人员".into(), r.representative.clone()),
         ]),
-        Block::Paragraph(format!(
-            "执法人员向当事人出示了执法证件，表明身份，告知当事人依法享有陈述、申辩和申请回避的权利及如实提供材料、配合检查的义务。当事人在场人员{}表示清楚，不申请回避。",
-            r.representative
-        )),
+        Block::Paragraph(
+            "执法人员向当事人出示了执法证件，表明身份，告知当事人依法享有陈述、申辩和申请回避的权利及如实提供材料、配合检查的义务。"
+                .into(),
+        ),
+        // What the party answers is the party's to write (nothing it did not say is pre-printed).
+        Block::Plain(format!("当事人在场人员{}对是否申请回避的意见（本人填写）：", r.representative)),
+        Block::Plain(WRITE_IN.into()),
         Block::Heading("检查情况：".into()),
     ];
     blocks.extend(r.checked.iter().map(|l| Block::Paragraph(l.clone())));
@@ -39,17 +45,18 @@ pub(super) fn model(c: &DocContent, r: &InspectionRecordContent) -> DocModel {
             .iter()
             .enumerate()
             .map(|(i, f)| {
-                let basis = f.bases.iter().map(|b| b.citation.as_str()).collect::<Vec<_>>().join("；");
+                let basis = if f.is_offence() {
+                    f.duty.iter().map(|b| b.citation.as_str()).collect::<Vec<_>>().join("；")
+                } else {
+                    "不违反法律规定，属专项整治要求整改的事项".to_string()
+                };
                 vec![(i + 1).to_string(), fact_line(f), basis]
             })
             .collect();
         blocks.push(Block::Table(Table::new(&[("序号", 2), ("问题", 14), ("依据", 8)], rows)));
     }
-    blocks.push(Block::Plain("以上笔录经当事人核对，与事实相符。".into()));
-    blocks.push(Block::SignLines(vec![
-        "当事人（签名）：".into(),
-        "执法人员（签名）：".into(),
-        "记录人（签名）：".into(),
-    ]));
+    blocks.push(Block::Plain("当事人对本笔录的意见（本人填写；拒绝签名的，由执法人员注明）：".into()));
+    blocks.push(Block::Plain(WRITE_IN.into()));
+    blocks.push(Block::SignLines(super::sign_lines("当事人（签名或盖章）：", &r.inspectors)));
     DocModel { title: title.into(), number: c.number.clone(), body_pt: 12.0, blocks }
 }

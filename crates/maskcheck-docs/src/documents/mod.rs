@@ -26,9 +26,10 @@ fn people(list: &[Person]) -> String {
 }
 
 /// Distinct citations of the facts, in first-seen order.
-fn citations(facts: &[Fact]) -> Vec<&Citation> {
+/// Each citation once, in order of first appearance.
+fn unique<'a>(list: impl IntoIterator<Item = &'a Citation>) -> Vec<&'a Citation> {
     let mut out: Vec<&Citation> = Vec::new();
-    for c in facts.iter().flat_map(|f| &f.bases) {
+    for c in list {
         if !out.iter().any(|o| o.citation == c.citation) {
             out.push(c);
         }
@@ -36,17 +37,33 @@ fn citations(facts: &[Fact]) -> Vec<&Citation> {
     out
 }
 
+/// Every provision the facts cite (duties, then order powers), for the appendix of texts.
+fn citations(facts: &[Fact]) -> Vec<&Citation> {
+    unique(facts.iter().flat_map(|f| &f.duty).chain(facts.iter().filter_map(|f| f.order.as_ref())))
+}
+
 fn cited(list: &[&Citation]) -> String {
     list.iter().map(|c| c.citation.as_str()).collect::<Vec<_>>().join("、")
 }
 
 fn fact_line(f: &Fact) -> String {
-    if f.bases.is_empty() {
-        f.text.clone()
-    } else {
-        let refs = f.bases.iter().map(|b| b.citation.as_str()).collect::<Vec<_>>().join("、");
-        format!("{}（涉嫌违反{refs}）", f.text.trim_end_matches('。'))
-    }
+    f.text.clone()
+}
+
+/// `第1、3项`: the numbers of the listed facts that `pick` selects.
+fn item_numbers(facts: &[Fact], pick: impl Fn(&Fact) -> bool) -> Vec<usize> {
+    facts.iter().enumerate().filter(|(_, f)| pick(f)).map(|(i, _)| i + 1).collect()
+}
+
+fn items_zh(numbers: &[usize]) -> String {
+    format!("第{}项", numbers.iter().map(usize::to_string).collect::<Vec<_>>().join("、"))
+}
+
+/// The party's line, then one line per inspector with the certificate number (each signs their own).
+fn sign_lines(party: &str, inspectors: &[Person]) -> Vec<String> {
+    let mut lines = vec![party.to_string()];
+    lines.extend(inspectors.iter().map(|p| format!("执法人员（签名）：　　　　　　执法证号：{}", p.cert_no)));
+    lines
 }
 
 fn appeal(c: &DocContent, what: &str) -> String {

@@ -3,7 +3,7 @@
 
 use maskcheck_domain::document::{zh_date, DocContent, DocKind, NoticeContent};
 
-use super::{appeal, citations, cited, fact_line, issued, people};
+use super::{appeal, citations, cited, fact_line, issued, item_numbers, items_zh, people, unique};
 use crate::model::{Block, DocModel};
 
 pub(super) fn model(c: &DocContent, n: &NoticeContent) -> DocModel {
@@ -28,24 +28,53 @@ pub(super) fn model(c: &DocContent, n: &NoticeContent) -> DocModel {
         )),
         Block::List(n.facts.iter().map(fact_line).collect()),
     ];
-    if !bases.is_empty() {
-        blocks.push(Block::Paragraph(format!("上述行为违反了{}的规定。", cited(&bases))));
+    // Three kinds of fact, three wordings: an offence with an order power is ordered corrected under that power;
+    // a duty the law sets without an order power is requested corrected, citing the duty; a management gap
+    // breaks no law and is requested corrected under the campaign's requirements, citing nothing.
+    let ordered = item_numbers(&n.facts, |f| f.is_offence() && f.order.is_some());
+    let duty_only = item_numbers(&n.facts, |f| f.is_offence() && f.order.is_none());
+    let gaps = item_numbers(&n.facts, |f| !f.is_offence());
+    let pick = |numbers: &[usize]| numbers.iter().map(|i| &n.facts[i - 1]).collect::<Vec<_>>();
+    let all = n.facts.len();
+    let which = |numbers: &[usize]| {
+        if numbers.len() == all {
+            "上述".to_string()
+        } else {
+            format!("上述{}", items_zh(numbers))
+        }
+    };
+    if !ordered.is_empty() {
+        let facts = pick(&ordered);
+        let duties = unique(facts.iter().flat_map(|f| &f.duty));
+        let orders = unique(facts.iter().filter_map(|f| f.order.as_ref()));
+        blocks.push(Block::Paragraph(format!(
+            "{}行为违反了{}的规定。依据{}的规定，现责令你单位{when}改正。",
+            which(&ordered),
+            cited(&duties),
+            cited(&orders)
+        )));
     }
-    blocks.push(Block::Paragraph(format!(
-        "依据{}的规定，现责令你单位{when}改正上述违法行为，并按下列要求整改：",
-        n.order_basis.citation
-    )));
+    if !duty_only.is_empty() {
+        let facts = pick(&duty_only);
+        let duties = unique(facts.iter().flat_map(|f| &f.duty));
+        blocks.push(Block::Paragraph(format!(
+            "{}不符合{}的规定，请你单位{when}改正。",
+            which(&duty_only),
+            cited(&duties)
+        )));
+    }
+    if !gaps.is_empty() {
+        blocks
+            .push(Block::Paragraph(format!("{}不符合口罩质量专项整治工作的要求，请你单位{when}整改。", which(&gaps))));
+    }
+    blocks.push(Block::Paragraph("整改要求：".into()));
     blocks.push(Block::List(n.corrections.clone()));
-    blocks.push(Block::Paragraph(
-        "整改完成后请书面报告本局，本局将进行复查。复查整改不到位的，一律不得恢复生产；逾期不改正的，本局将依法处理。"
-            .into(),
-    ));
+    blocks.push(Block::Paragraph("整改完成后请书面报告本局，本局将进行复查。".into()));
     if !bases.is_empty() {
         blocks.push(Block::Heading("相关法律规定".into()));
         for b in &bases {
             blocks.push(Block::Paragraph(format!("{}：{}", b.citation, b.text)));
         }
-        blocks.push(Block::Paragraph(format!("{}：{}", n.order_basis.citation, n.order_basis.text)));
     }
     blocks.push(Block::Paragraph(appeal(c, "通知书")));
     blocks

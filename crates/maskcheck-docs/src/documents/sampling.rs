@@ -33,10 +33,13 @@ pub(super) fn model(c: &DocContent, s: &SamplingContent) -> DocModel {
             ("抽样人员".into(), people(&s.samplers)),
         ]),
         Block::Paragraph(
-            "样品由抽样人员在被抽样单位待销（库存）产品中随机抽取，检验样品和备用样品经双方确认后当场封存，封条由双方签字。被抽样单位对抽样过程无异议。"
+            "样品由抽样人员在被抽样单位待销（库存）产品中随机抽取，检验样品和备用样品经双方确认后当场封存，封条由双方签字。"
                 .into(),
         ),
-        Block::SignLines(vec!["被抽样单位（签名或盖章）：".into(), "抽样人员（签名）：".into()]),
+        // The party's opinion on the sampling is the party's to write, never pre-printed.
+        Block::Plain("被抽样单位对抽样过程的意见（本单位填写）：".into()),
+        Block::Plain("＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿".into()),
+        Block::SignLines(super::sign_lines("被抽样单位（签名或盖章）：", &s.samplers)),
     ];
     DocModel { title: title.into(), number: c.number.clone(), body_pt: 12.0, blocks }
 }
