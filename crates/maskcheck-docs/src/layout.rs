@@ -144,6 +144,11 @@ pub fn lay_out(model: &DocModel) -> Laid {
             let lines = break_lines(t, TEXT_W, body * 2.0, &regular, true).len() as f32;
             s.ensure(lh * (lines + 3.5));
         }
+        // A signature group never splits and never stands alone on a page: the text it signs (the receipt, the
+        // party's opinion and its write-in line) moves with it.
+        if let Some(h) = signed_group_height(model, i, &regular, lh) {
+            s.ensure(h.min(PAGE_H - TOP - BOTTOM));
+        }
         match block {
             Block::Unit(t) => {
                 let m = Measure { size: body * 1.25, weight: Weight::Bold };
@@ -178,6 +183,7 @@ pub fn lay_out(model: &DocModel) -> Laid {
                 s.flow(date, right, 0.0, &regular, lh, Align::Right);
             }
             Block::SignLines(labels) => {
+                s.ensure(lh * 1.5 * labels.len() as f32);
                 for label in labels {
                     s.ensure(lh * 1.5);
                     s.y += lh * 0.5;
@@ -209,6 +215,27 @@ pub fn lay_out(model: &DocModel) -> Laid {
     }
     furnish(&mut s.pages, model);
     Laid { pages: s.pages, missing: s.missing.into_iter().collect() }
+}
+
+/// The height of block `i` and everything up to the signature lines it belongs to, when block `i` starts such
+/// a group: at most two blocks of text (a receipt, or an opinion label and its write-in line) right before them.
+fn signed_group_height(model: &DocModel, i: usize, regular: &Measure, lh: f32) -> Option<f32> {
+    let height = |b: &Block| -> Option<f32> {
+        match b {
+            Block::Plain(t) => Some(break_lines(t, TEXT_W, 0.0, regular, false).len() as f32 * lh),
+            Block::Paragraph(t) => Some(break_lines(t, TEXT_W, regular.size * 2.0, regular, true).len() as f32 * lh),
+            Block::Receipt { lines, .. } => Some(lh * (2.5 + lines.len() as f32 * 1.5)),
+            _ => None,
+        }
+    };
+    let blocks = &model.blocks;
+    let first = height(blocks.get(i)?)?;
+    let (between, signs) = match (blocks.get(i + 1), blocks.get(i + 2)) {
+        (Some(Block::SignLines(l)), _) => (0.0, l),
+        (Some(b), Some(Block::SignLines(l))) => (height(b)?, l),
+        _ => return None,
+    };
+    Some(first + between + lh * 1.5 * signs.len() as f32)
 }
 
 fn table(s: &mut Setter, t: &Table, header: bool) {

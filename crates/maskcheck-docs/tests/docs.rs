@@ -198,3 +198,43 @@ fn nothing_the_party_did_not_say_is_pre_printed() {
     let coercive = pdf_text("coercive", &samples::coercive());
     assert!(coercive.contains("第七十条的规定，并依照"), "the power, then the procedure: {coercive}");
 }
+
+/// The page each run of text starts on.
+fn page_of(laid: &maskcheck_docs::layout::Laid, needle: &str) -> Option<usize> {
+    laid.pages.iter().position(|p| p.texts.iter().map(|t| t.text.as_str()).collect::<String>().contains(needle))
+}
+
+/// Signature groups stay whole, with the text they sign, at every length that used to split them (issue 9).
+#[test]
+fn signature_groups_never_split_or_stand_alone() {
+    use maskcheck_domain::document::DocBody;
+    for extra in 0..40 {
+        let mut record = samples::inspection_record();
+        if let DocBody::InspectionRecord(r) = &mut record.body {
+            r.checked.extend((0..extra).map(|n| format!("补充检查情况第{n}条：查看了生产车间和成品仓库。")));
+        }
+        let laid = maskcheck_docs::layout::lay_out(&build_model(&record));
+        let opinion = page_of(&laid, "当事人对本笔录的意见").expect("opinion");
+        let party = page_of(&laid, "当事人（签名或盖章）").expect("party");
+        let last = laid
+            .pages
+            .iter()
+            .rposition(|p| p.texts.iter().map(|t| t.text.as_str()).collect::<String>().contains("执法证号"))
+            .expect("signs");
+        assert_eq!((opinion, party, last), (party, party, party), "record with {extra} extra lines");
+        let mut sampling = samples::sampling();
+        if let DocBody::SamplingRecord(s) = &mut sampling.body {
+            s.product_name = format!("{}{}", s.product_name, "（加长品名）".repeat(extra));
+        }
+        let laid = maskcheck_docs::layout::lay_out(&build_model(&sampling));
+        let opinion = page_of(&laid, "被抽样单位对抽样过程的意见").expect("opinion");
+        let party = page_of(&laid, "被抽样单位（签名或盖章）").expect("party");
+        assert_eq!(opinion, party, "sampling record with {extra}");
+    }
+    for findings in 1..15 {
+        let laid = maskcheck_docs::layout::lay_out(&build_model(&samples::notice(findings)));
+        let receipt = page_of(&laid, "已收到").expect("receipt");
+        let sign = page_of(&laid, "受送达人（签名或盖章）").expect("sign");
+        assert_eq!(receipt, sign, "notice with {findings} findings");
+    }
+}

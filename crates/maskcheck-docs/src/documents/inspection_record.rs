@@ -6,7 +6,7 @@ use super::{fact_line, people};
 use crate::model::{Block, DocModel, Table};
 
 /// A blank line the party writes on by hand.
-const WRITE_IN: &str = "＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿";
+const WRITE_IN: &str = "＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿";
 
 pub(super) fn model(c: &DocContent, r: &InspectionRecordContent) -> DocModel {
     let title = DocKind::InspectionRecord.title_zh();

@@ -62,7 +62,7 @@ fn items_zh(numbers: &[usize]) -> String {
 /// The party's line, then one line per inspector with the certificate number (each signs their own).
 fn sign_lines(party: &str, inspectors: &[Person]) -> Vec<String> {
     let mut lines = vec![party.to_string()];
-    lines.extend(inspectors.iter().map(|p| format!("执法人员（签名）：　　　　　　执法证号：{}", p.cert_no)));
+    lines.extend(inspectors.iter().map(|p| format!("执法人员（执法证号：{}）签名：", p.cert_no)));
     lines
 }
 

@@ -38,7 +38,7 @@ pub(super) fn model(c: &DocContent, s: &SamplingContent) -> DocModel {
         ),
         // The party's opinion on the sampling is the party's to write, never pre-printed.
         Block::Plain("被抽样单位对抽样过程的意见（本单位填写）：".into()),
-        Block::Plain("＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿".into()),
+        Block::Plain("＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿".into()),
         Block::SignLines(super::sign_lines("被抽样单位（签名或盖章）：", &s.samplers)),
     ];
     DocModel { title: title.into(), number: c.number.clone(), body_pt: 12.0, blocks }
