@@ -226,7 +226,7 @@ impl App {
             .inspection(id)?
             .ok_or_else(|| StoreError::NotFound { entity: "检查记录", id: id.into() })?;
         if r.finished {
-            return Err(StoreError::Frozen("检查记录").into());
+            return Err(StoreError::Frozen(maskcheck_store::Frozen::Inspection).into());
         }
         let t = template(&r.template_key)?;
         let draft = self.with_findings(&t, draft, &r.enterprise_id)?;
@@ -245,7 +245,7 @@ impl App {
         let device = self.device_id()?;
         let current = self.inspection(id)?;
         if current.finished {
-            return Err(StoreError::Frozen("检查记录").into());
+            return Err(StoreError::Frozen(maskcheck_store::Frozen::Inspection).into());
         }
         let mut draft = self.with_findings(&current.template, current.draft, &current.enterprise_id)?;
         if draft.ended_at.as_deref().is_none_or(str::is_empty) {

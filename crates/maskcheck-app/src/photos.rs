@@ -95,7 +95,7 @@ impl App {
             .inspection(inspection_id)?
             .ok_or_else(|| StoreError::NotFound { entity: "检查记录", id: inspection_id.into() })?;
         if r.finished {
-            return Err(StoreError::Frozen("检查记录").into());
+            return Err(StoreError::Frozen(maskcheck_store::Frozen::Inspection).into());
         }
         let record = self.store_attachment_file(Path::new(path))?;
         let hash = record.hash.clone();

@@ -152,7 +152,7 @@ impl App {
             match id {
                 Some(id) => {
                     let version = tx.next_version(&device, now_ms())?;
-                    tx.update_licence(id, &version, &now_text(), &valid)?;
+                    tx.update_licence(enterprise_id, id, &version, &now_text(), &valid)?;
                     Ok::<_, AppError>(id.to_string())
                 }
                 None => {
@@ -190,7 +190,7 @@ impl App {
             match id {
                 Some(id) => {
                     let version = tx.next_version(&device, now_ms())?;
-                    tx.update_product(id, &version, &now_text(), &valid)?;
+                    tx.update_product(enterprise_id, id, &version, &now_text(), &valid)?;
                     Ok::<_, AppError>(id.to_string())
                 }
                 None => {

@@ -635,3 +635,28 @@ fn number_blocks_come_first_then_the_tagged_fallback_and_every_kind_issues() {
     let unique: std::collections::HashSet<_> = all.iter().map(|d| &d.number).collect();
     assert_eq!((all.len(), unique.len()), (6, 6));
 }
+
+/// A refused edit writes nothing (issue 9): a licence or product saved under an enterprise it does not belong to
+/// is not found, and the record keeps its values.
+#[test]
+fn a_child_saved_under_another_enterprise_is_refused_and_unchanged() {
+    let (_d, app) = app();
+    let owner = medical_maker(&app);
+    let other =
+        app.create_enterprise(EnterpriseInput::new("乙口罩厂", valid_uscc("91410700MA1000009"))).expect("b").id;
+    let detail = app.enterprise_detail(&owner).expect("detail");
+    let (licence, product) = (detail.licences[0].clone(), detail.products[0].clone());
+
+    let mut l = licence.data.clone();
+    l.number = "豫械注准20212149999".into();
+    let err = app.save_licence(&other, Some(&licence.id), l).expect_err("not the owner");
+    assert_eq!(err.code, ErrorCode::NotFound, "{err:?}");
+    let mut p = product.data.clone();
+    p.name = "改名口罩".into();
+    let err = app.save_product(&other, Some(&product.id), p).expect_err("not the owner");
+    assert_eq!(err.code, ErrorCode::NotFound, "{err:?}");
+
+    let after = app.enterprise_detail(&owner).expect("detail");
+    assert_eq!(after.licences[0].data, licence.data, "the licence was not written");
+    assert_eq!(after.products[0].data, product.data, "the product was not written");
+}

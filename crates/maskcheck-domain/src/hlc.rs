@@ -46,7 +46,9 @@ impl Hlc {
 
 impl fmt::Display for Hlc {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:015}.{:08}.{}", self.wall_ms, self.counter, self.device)
+        // 15 digits of milliseconds (until the year 33658) and 10 of counter (all of u32): fixed width, so text
+        // order is clock order for every value the clock can hold.
+        write!(f, "{:015}.{:010}.{}", self.wall_ms.max(0), self.counter, self.device)
     }
 }
 
@@ -71,5 +73,23 @@ mod tests {
         let next = Hlc::observe(Some(&local), &remote, 1_100, "d1");
         assert_eq!((next.wall_ms, next.counter), (5_000, 8));
         assert!(next.to_string() > remote.to_string() || next.device > remote.device);
+    }
+
+    #[test]
+    fn text_order_is_clock_order_at_the_bounds() {
+        let stamps = [
+            Hlc { wall_ms: 0, counter: 0, device: "a".into() },
+            Hlc { wall_ms: 0, counter: 99_999_999, device: "a".into() },
+            Hlc { wall_ms: 0, counter: 100_000_000, device: "a".into() },
+            Hlc { wall_ms: 0, counter: u32::MAX, device: "a".into() },
+            Hlc { wall_ms: 1, counter: 0, device: "a".into() },
+            Hlc { wall_ms: 1_800_000_000_000, counter: 9, device: "a".into() },
+            Hlc { wall_ms: 1_800_000_000_000, counter: 10, device: "a".into() },
+            Hlc { wall_ms: 999_999_999_999_999, counter: u32::MAX, device: "z".into() },
+        ];
+        for w in stamps.windows(2) {
+            assert!(w[0] < w[1] && w[0].to_string() < w[1].to_string(), "{} / {}", w[0], w[1]);
+            assert_eq!(Hlc::parse(&w[1].to_string()).as_ref(), Some(&w[1]));
+        }
     }
 }

@@ -79,12 +79,7 @@ fn blocks(conn: &Connection) -> Result<Vec<NumberBlock>> {
 
 /// Maps the immutability triggers' abort to a typed error.
 pub(crate) fn frozen(e: rusqlite::Error) -> StoreError {
-    match &e {
-        rusqlite::Error::SqliteFailure(_, Some(msg)) if msg.contains("issued document is frozen") => {
-            StoreError::Frozen("已签发的文书")
-        }
-        _ => e.into(),
-    }
+    crate::error::Frozen::Document.refusal_of(e)
 }
 
 /// Filters of the document list.
@@ -225,13 +220,15 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Only for the immutability tests and for callers that must learn the store refuses: always fails on an
-    /// issued document.
+    /// For the immutability tests only: always fails on an issued document. Not public API.
+    #[cfg(feature = "test-support")]
     pub fn overwrite_document_content(&mut self, id: &str, content: &str) -> Result<()> {
         self.conn().execute("UPDATE document SET content = ?1 WHERE id = ?2", params![content, id]).map_err(frozen)?;
         Ok(())
     }
 
+    /// For the immutability tests only: always fails on an issued document. Not public API.
+    #[cfg(feature = "test-support")]
     pub fn delete_document(&mut self, id: &str) -> Result<()> {
         self.conn().execute("DELETE FROM document WHERE id = ?1", [id]).map_err(frozen)?;
         Ok(())

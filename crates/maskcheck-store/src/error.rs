@@ -10,10 +10,39 @@ pub enum StoreError {
     Backup(String),
     #[error("未找到{entity}：{id}")]
     NotFound { entity: &'static str, id: String },
-    #[error("{0}已完结，不能修改；如需更正请作更正记录")]
-    Frozen(&'static str),
+    #[error("{}已完结，不能修改；如需更正请作更正记录", .0.label_zh())]
+    Frozen(Frozen),
     #[error("数据库中的值无法读取：{0}")]
     Corrupt(String),
     #[error("数据库错误：{0}")]
     Sqlite(#[from] rusqlite::Error),
+}
+
+/// What a freeze trigger protected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frozen {
+    /// A finished inspection and its findings.
+    Inspection,
+    /// An issued document.
+    Document,
+}
+
+impl Frozen {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Frozen::Inspection => "检查记录",
+            Frozen::Document => "已签发的文书",
+        }
+    }
+
+    /// Maps a freeze trigger's abort, recognised by SQLite's result code for a trigger's RAISE (never by its
+    /// message text), to this typed refusal; any other error passes through.
+    pub(crate) fn refusal_of(self, e: rusqlite::Error) -> StoreError {
+        match &e {
+            rusqlite::Error::SqliteFailure(f, _) if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_TRIGGER => {
+                StoreError::Frozen(self)
+            }
+            _ => e.into(),
+        }
+    }
 }

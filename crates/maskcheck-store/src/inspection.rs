@@ -59,12 +59,8 @@ fn get(conn: &Connection, id: &str) -> Result<Option<InspectionRecord>> {
     Ok(conn.query_row(&sql, [id], record).optional()?)
 }
 
-/// Maps the freeze triggers' abort to a typed error.
 fn frozen(e: rusqlite::Error) -> StoreError {
-    match &e {
-        rusqlite::Error::SqliteFailure(_, Some(msg)) if msg.contains("frozen") => StoreError::Frozen("检查记录"),
-        _ => e.into(),
-    }
+    crate::error::Frozen::Inspection.refusal_of(e)
 }
 
 impl Store {
@@ -179,9 +175,18 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Test hook and sync guard: any attempt to change a finished inspection must fail here.
+    /// For the immutability tests only: a hard delete, which the freeze triggers refuse for a finished
+    /// inspection. Not public API (nothing is hard-deleted; users void).
+    #[cfg(feature = "test-support")]
     pub fn delete_inspection(&mut self, id: &str) -> Result<()> {
         self.conn().execute("DELETE FROM inspection WHERE id = ?1", [id]).map_err(frozen)?;
+        Ok(())
+    }
+
+    /// For the immutability tests only: deleting a finished inspection's findings must fail.
+    #[cfg(feature = "test-support")]
+    pub fn delete_findings(&mut self, inspection_id: &str) -> Result<()> {
+        self.conn().execute("DELETE FROM finding WHERE inspection_id = ?1", [inspection_id]).map_err(frozen)?;
         Ok(())
     }
 }

@@ -25,7 +25,7 @@ pub use attachment::{AttachmentLink, AttachmentRecord};
 pub use casework::JsonRecord;
 pub use document::{DocumentFilter, DocumentRecord, DocumentRow, ServiceRecord};
 pub use enterprise::{EnterpriseListRow, EnterprisePage, UsccHolder};
-pub use error::StoreError;
+pub use error::{Frozen, StoreError};
 pub use followup::{FollowupRow, RectificationRecord, ReinspectionRecord};
 pub use inspection::{InspectionRecord, InspectionRow};
 pub use licence::LicenceRecord;

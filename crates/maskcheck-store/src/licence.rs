@@ -90,11 +90,19 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn update_licence(&mut self, id: &str, version: &str, at: &str, d: &LicenceInput) -> Result<()> {
+    /// Updates a live record of `enterprise_id`; one of another enterprise is not found (and nothing is written).
+    pub fn update_licence(
+        &mut self,
+        enterprise_id: &str,
+        id: &str,
+        version: &str,
+        at: &str,
+        d: &LicenceInput,
+    ) -> Result<()> {
         let n = self.conn().execute(
             "UPDATE licence SET kind = ?1, number = ?2, holder = ?3, scope = ?4, issued_on = ?5, valid_until = ?6,
                                 issuer = ?7, version = ?8, updated_at = ?9
-             WHERE id = ?10 AND deleted = 0",
+             WHERE id = ?10 AND enterprise_id = ?11 AND deleted = 0",
             params![
                 licence_kind_text(d.kind),
                 d.number,
@@ -105,7 +113,8 @@ impl Tx<'_> {
                 d.issuer,
                 version,
                 at,
-                id
+                id,
+                enterprise_id
             ],
         )?;
         if n == 0 {

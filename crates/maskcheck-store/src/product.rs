@@ -119,11 +119,19 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn update_product(&mut self, id: &str, version: &str, at: &str, d: &ProductInput) -> Result<()> {
+    /// Updates a live record of `enterprise_id`; one of another enterprise is not found (and nothing is written).
+    pub fn update_product(
+        &mut self,
+        enterprise_id: &str,
+        id: &str,
+        version: &str,
+        at: &str,
+        d: &ProductInput,
+    ) -> Result<()> {
         let n = self.conn().execute(
             "UPDATE product SET name = ?1, category = ?2, standard = ?3, grade = ?4, specification = ?5,
                                 registration_cert_no = ?6, version = ?7, updated_at = ?8
-             WHERE id = ?9 AND deleted = 0",
+             WHERE id = ?9 AND enterprise_id = ?10 AND deleted = 0",
             params![
                 d.name,
                 category_text(d.category),
@@ -133,7 +141,8 @@ impl Tx<'_> {
                 d.registration_cert_no,
                 version,
                 at,
-                id
+                id,
+                enterprise_id
             ],
         )?;
         if n == 0 {

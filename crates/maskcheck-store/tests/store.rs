@@ -125,6 +125,9 @@ fn a_finished_inspection_cannot_be_changed_or_deleted() {
     assert!(matches!(again, Err(StoreError::Frozen(_))), "{again:?}");
     let delete = store.write(|tx| tx.delete_inspection("i"));
     assert!(matches!(delete, Err(StoreError::Frozen(_))), "{delete:?}");
+    let findings = store.write(|tx| tx.delete_findings("i"));
+    assert!(matches!(findings, Err(StoreError::Frozen(maskcheck_store::Frozen::Inspection))), "{findings:?}");
+    assert_eq!(store.findings("i").expect("findings").len(), 1, "the finding is still there");
     let record = store.inspection("i").expect("get").expect("still there");
     assert!(record.finished);
     assert_eq!(record.draft, r#"{"place":"厂区"}"#);
@@ -192,4 +195,32 @@ fn ten_laptops_issuing_offline_never_collide() {
     }
     assert_eq!(all.len(), 10_000);
     assert_eq!(fallbacks, 9_000, "each laptop used its 100 block serials first");
+}
+
+/// Schema 4 widens every stored clock stamp to a 10-digit counter (text order = clock order), frozen rows
+/// included, and leaves their freeze triggers as they were.
+#[test]
+fn schema_4_widens_clock_stamps_of_frozen_rows_too() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("v3.db");
+    {
+        let mut conn = rusqlite::Connection::open(&db).expect("open");
+        maskcheck_store::migrate_to(&mut conn, 3).expect("schema 3");
+        conn.execute_batch(
+            "INSERT INTO enterprise (id, origin, version, name, uscc, kind, medical, exporter, created_at, updated_at)
+             VALUES ('e', 'd', '001764000000000.00000007.d', '甲', '91350100M000100Y43', 'maker', 0, 0, 't', 't');
+             INSERT INTO inspection (id, origin, version, deleted, enterprise_id, template_key, template_version, status, draft, created_at, updated_at)
+             VALUES ('i', 'd', '001764000000000.00000008.d', 0, 'e', 'nonMedicalMaker', 1, 'finished', '{}', 't', 't');
+             INSERT INTO finding (id, origin, version, deleted, inspection_id, position, key, text, basis, created_at)
+             VALUES ('f', 'd', '001764000000000.00000009.d', 0, 'i', 0, 'k', '问题', '[]', 't');",
+        )
+        .expect("v3 rows");
+    }
+    let mut store = Store::open(&db, &dir.path().join("backups")).expect("migrate");
+    assert_eq!(store.enterprise("e").expect("e").expect("e").meta.version, "001764000000000.0000000007.d");
+    let i = store.inspection("i").expect("i").expect("i");
+    assert_eq!(i.meta.version, "001764000000000.0000000008.d");
+    assert!(i.finished);
+    let again = store.write(|tx| tx.delete_findings("i"));
+    assert!(matches!(again, Err(StoreError::Frozen(_))), "{again:?}");
 }
