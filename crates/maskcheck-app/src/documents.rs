@@ -129,8 +129,10 @@ pub struct IssuedDto {
 #[serde(rename_all = "camelCase")]
 pub struct ServiceInput {
     pub document_id: String,
-    pub served_at: String,
-    pub method: String,
+    /// When it was served, as the inspector's local time with offset; None: now, stamped by the app (the window
+    /// never supplies a legal record's time, and never in UTC).
+    pub served_at: Option<String>,
+    pub method: maskcheck_domain::document::ServiceMethod,
     pub recipient: String,
     /// A photo of the signed paper (JPEG or PNG), if any.
     pub scan_path: Option<String>,
@@ -599,15 +601,19 @@ impl App {
     pub fn record_service(&self, input: &ServiceInput) -> Result<DocumentDto> {
         let device = self.device_id()?;
         let mut errors = Vec::new();
-        for (field, v) in [
-            (Field::ServedAt, &input.served_at),
-            (Field::ServiceMethod, &input.method),
-            (Field::Name, &input.recipient),
-        ] {
-            if v.trim().is_empty() {
-                errors.push(FieldError::new(field, Rule::Required, ""));
-            }
+        if input.recipient.trim().is_empty() {
+            errors.push(FieldError::new(Field::Name, Rule::Required, ""));
         }
+        let served_at = match input.served_at.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            None => now_text(),
+            Some(t) => match chrono::DateTime::parse_from_rfc3339(t) {
+                Ok(at) => at.to_rfc3339_opts(chrono::SecondsFormat::Millis, false),
+                Err(_) => {
+                    errors.push(FieldError::new(Field::ServedAt, Rule::DateFormat, t));
+                    String::new()
+                }
+            },
+        };
         if !errors.is_empty() {
             return Err(ValidationErrors(errors).into());
         }
@@ -625,8 +631,8 @@ impl App {
             tx.insert_service(&ServiceRecord {
                 meta,
                 document_id: input.document_id.clone(),
-                served_at: input.served_at.trim().to_string(),
-                method: input.method.trim().to_string(),
+                served_at,
+                method: input.method.zh().to_string(),
                 recipient: input.recipient.trim().to_string(),
                 scan_hash: scan.as_ref().map(|a| a.hash.clone()),
             })?;

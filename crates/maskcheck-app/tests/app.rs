@@ -622,13 +622,22 @@ fn number_blocks_come_first_then_the_tagged_fallback_and_every_kind_issues() {
     let served = app
         .record_service(&maskcheck_app::ServiceInput {
             document_id: decision.document.id.clone(),
-            served_at: "2026-11-23 15:00".into(),
-            method: "直接送达".into(),
+            served_at: Some("2026-11-23T15:00:00+08:00".into()),
+            method: maskcheck_domain::document::ServiceMethod::Left,
             recipient: "王五".into(),
             scan_path: None,
         })
         .expect("served");
-    assert_eq!(served.served_at.as_deref(), Some("2026-11-23 15:00"));
+    // The inspector's local time with its offset, not UTC and not the window's wording.
+    assert_eq!(served.served_at.as_deref(), Some("2026-11-23T15:00:00.000+08:00"));
+    let bad_time = app.record_service(&maskcheck_app::ServiceInput {
+        document_id: decision.document.id.clone(),
+        served_at: Some("2026-11-23 15:00".into()),
+        method: maskcheck_domain::document::ServiceMethod::Direct,
+        recipient: "王五".into(),
+        scan_path: None,
+    });
+    assert!(bad_time.is_err(), "a time without its offset is refused");
     let revoked = app.revoke_document(&decision.document.id, "财物清单数量有误").expect("revoke");
     assert_eq!(revoked.revoked.as_deref(), Some("财物清单数量有误"));
     let all = app.documents(&Default::default()).expect("list");
@@ -642,8 +651,7 @@ fn number_blocks_come_first_then_the_tagged_fallback_and_every_kind_issues() {
 fn a_child_saved_under_another_enterprise_is_refused_and_unchanged() {
     let (_d, app) = app();
     let owner = medical_maker(&app);
-    let other =
-        app.create_enterprise(EnterpriseInput::new("乙口罩厂", valid_uscc("91410700MA1000009"))).expect("b").id;
+    let other = app.create_enterprise(EnterpriseInput::new("乙口罩厂", valid_uscc("91410700MA1000009"))).expect("b").id;
     let detail = app.enterprise_detail(&owner).expect("detail");
     let (licence, product) = (detail.licences[0].clone(), detail.products[0].clone());
 

@@ -381,3 +381,32 @@ mod tests {
         assert_eq!(device_tag("0193a2b4-5c6d-7e8f-9a0b-1c2d3e4f5a6b"), "3E4F5A6B");
     }
 }
+
+/// How a document was served (送达方式, 民事诉讼法第八十八至九十五条). A legal record stores its Chinese name from
+/// here, never a label in the window's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ServiceMethod {
+    /// 直接送达
+    Direct,
+    /// 留置送达
+    Left,
+    /// 邮寄送达
+    Post,
+    /// 电子送达
+    Electronic,
+    /// 公告送达
+    Public,
+}
+
+impl ServiceMethod {
+    pub fn zh(self) -> &'static str {
+        match self {
+            ServiceMethod::Direct => "直接送达",
+            ServiceMethod::Left => "留置送达",
+            ServiceMethod::Post => "邮寄送达",
+            ServiceMethod::Electronic => "电子送达",
+            ServiceMethod::Public => "公告送达",
+        }
+    }
+}

@@ -316,6 +316,12 @@ export type DocKind = "inspectionRecord" | "rectificationNotice" | "coerciveMeas
 export type Measure = "seal" | "seize";
 
 /**
+ * How a document was served (送达方式, 民事诉讼法第八十八至九十五条). A legal record stores its Chinese name from
+ * here, never a label in the window's language.
+ */
+export type ServiceMethod = "direct" | "left" | "post" | "electronic" | "public";
+
+/**
  * A line of the 财物清单.
  */
 export type GoodsRow = { name: string, spec: string, batch: string, quantity: number, unit: string, note: string, };
@@ -358,7 +364,12 @@ export type IssuedDto = { document: DocumentDto, pages: number, bytes: number, p
  */
 missing: Array<string>, };
 
-export type ServiceInput = { documentId: string, servedAt: string, method: string, recipient: string, 
+export type ServiceInput = { documentId: string, 
+/**
+ * When it was served, as the inspector's local time with offset; None: now, stamped by the app (the window
+ * never supplies a legal record's time, and never in UTC).
+ */
+servedAt: string | null, method: ServiceMethod, recipient: string, 
 /**
  * A photo of the signed paper (JPEG or PNG), if any.
  */
