@@ -14,8 +14,10 @@ use ts_rs::TS;
 use crate::{now_ms, now_text, today, App, AppError, ErrorCode, Result};
 use maskcheck_store::RecordMeta;
 
-/// The preview shows every row that needs attention but only this many plain inserts.
+/// The preview shows this many plain inserts, and of every other kind (updates, unchanged, duplicates, errors)
+/// this many rows: the counts say how many there are, so a file of 400,000 duplicates is a summary, not 37 MB.
 const PREVIEW_INSERTS: usize = 500;
+const PREVIEW_PER_KIND: usize = 1_000;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -27,6 +29,10 @@ pub struct ImportOptions {
     pub columns: Option<Vec<ColumnMapping>>,
     /// Import the valid rows and list the others, instead of refusing the whole file.
     pub skip_invalid: bool,
+    /// Every row in the preview and the result (the CLI's `--all`); otherwise the first of each kind.
+    #[serde(default)]
+    #[ts(optional)]
+    pub all_rows: Option<bool>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -41,6 +47,8 @@ pub struct ImportPreviewDto {
     /// Every row that is not a plain insert, and the first inserts.
     pub rows: Vec<PlannedRow>,
     pub omitted_inserts: u32,
+    /// Rows of the other kinds left out of `rows` (beyond the first of each kind).
+    pub omitted_rows: u32,
     pub skipped_empty: u32,
     pub notes_from_row: Option<u32>,
 }
@@ -51,23 +59,38 @@ pub struct ImportResultDto {
     pub counts: ImportCounts,
     pub inserted: u32,
     pub updated: u32,
-    /// Rows not imported (errors and duplicates), with why.
+    /// Rows not imported (errors and duplicates), with why: the first of each kind unless all rows were asked for.
     pub skipped: Vec<PlannedRow>,
+    pub omitted_skipped: u32,
 }
 
-/// The preview of a plan: every row that is not a plain insert, and the first `inserts` inserts.
-fn preview_of(path: String, table: SheetTable, rows: &[PlannedRow], inserts: usize) -> ImportPreviewDto {
+/// The first `per_kind` rows of each action kind (inserts: `inserts`), and how many were left out.
+fn first_of_each_kind<'a>(
+    rows: impl Iterator<Item = &'a PlannedRow>,
+    inserts: usize,
+    per_kind: usize,
+) -> (Vec<PlannedRow>, u32) {
+    let mut seen: std::collections::HashMap<std::mem::Discriminant<ImportAction>, usize> = Default::default();
+    let mut shown = Vec::new();
+    let mut omitted = 0u32;
+    for r in rows {
+        let n = seen.entry(std::mem::discriminant(&r.action)).or_default();
+        *n += 1;
+        let limit = if r.action == ImportAction::Insert { inserts } else { per_kind };
+        if *n <= limit {
+            shown.push(r.clone());
+        } else if r.action != ImportAction::Insert {
+            omitted += 1;
+        }
+    }
+    (shown, omitted)
+}
+
+/// The preview of a plan: the first `inserts` inserts and the first rows of every other kind.
+fn preview_of(path: String, table: SheetTable, rows: &[PlannedRow], inserts: usize, all: bool) -> ImportPreviewDto {
     let counts = counts(rows);
-    let mut shown_inserts = 0;
-    let shown: Vec<PlannedRow> = rows
-        .iter()
-        .filter(|r| {
-            let insert = r.action == ImportAction::Insert;
-            shown_inserts += usize::from(insert);
-            !insert || shown_inserts <= inserts
-        })
-        .cloned()
-        .collect();
+    let per_kind = if all { usize::MAX } else { PREVIEW_PER_KIND };
+    let (shown, omitted_rows) = first_of_each_kind(rows.iter(), inserts, per_kind);
     ImportPreviewDto {
         path,
         sheet: table.sheet,
@@ -75,6 +98,7 @@ fn preview_of(path: String, table: SheetTable, rows: &[PlannedRow], inserts: usi
         header_rows: table.header_rows,
         columns: table.columns,
         omitted_inserts: counts.inserts.saturating_sub(u32::try_from(inserts).unwrap_or(u32::MAX)),
+        omitted_rows,
         counts,
         rows: shown,
         skipped_empty: table.skipped_empty,
@@ -109,14 +133,15 @@ impl App {
     /// Reads the file and says what importing it would do; writes nothing.
     pub fn import_preview(&self, opts: ImportOptions) -> Result<ImportPreviewDto> {
         let plan = self.plan_import(&opts)?;
-        Ok(preview_of(opts.path, plan.table, &plan.rows, PREVIEW_INSERTS))
+        let all = opts.all_rows.unwrap_or(false);
+        Ok(preview_of(opts.path, plan.table, &plan.rows, PREVIEW_INSERTS, all))
     }
 
     /// Imports the file: all accepted rows in one transaction, or nothing. With errors and without
     /// `skip_invalid`, nothing is written. `progress(done, total)` is called as rows are written.
     pub fn import_commit(&self, opts: ImportOptions, progress: &dyn Fn(u32, u32)) -> Result<ImportResultDto> {
         let plan = self.plan_import(&opts)?;
-        self.apply_plan(plan.rows, opts.skip_invalid, progress)
+        self.apply_plan(plan.rows, opts.skip_invalid, opts.all_rows.unwrap_or(false), progress)
     }
 
     /// One read of the file for scripts: the preview, and when asked and possible, the import too.
@@ -126,12 +151,13 @@ impl App {
         dry_run: bool,
     ) -> Result<(ImportPreviewDto, Option<ImportResultDto>)> {
         let plan = self.plan_import(&opts)?;
-        let preview = preview_of(opts.path.clone(), plan.table, &plan.rows, 0);
+        let all = opts.all_rows.unwrap_or(false);
+        let preview = preview_of(opts.path.clone(), plan.table, &plan.rows, 0, all);
         let blocked = preview.counts.errors + preview.counts.duplicates > 0 && !opts.skip_invalid;
         if dry_run || blocked {
             return Ok((preview, None));
         }
-        let done = self.apply_plan(plan.rows, opts.skip_invalid, &|_, _| {})?;
+        let done = self.apply_plan(plan.rows, opts.skip_invalid, all, &|_, _| {})?;
         Ok((preview, Some(done)))
     }
 
@@ -139,6 +165,7 @@ impl App {
         &self,
         rows: Vec<PlannedRow>,
         skip_invalid: bool,
+        all: bool,
         progress: &dyn Fn(u32, u32),
     ) -> Result<ImportResultDto> {
         self.cancel.store(false, Ordering::SeqCst);
@@ -153,7 +180,12 @@ impl App {
                 .collect();
             let mut e = AppError::new(
                 ErrorCode::Validation,
-                format!("{bad} 行有错误，未导入任何数据（可选择跳过错误行）：{}", first.join("；")),
+                format!(
+                    "错误 {} 行，重复 {} 行，未导入任何数据（可选择跳过这些行）：{}",
+                    counts.errors,
+                    counts.duplicates,
+                    first.join("；")
+                ),
             );
             e.fields = rows.iter().flat_map(|r| r.errors.iter().map(|x| x.error.clone())).take(50).collect();
             return Err(e);
@@ -198,10 +230,12 @@ impl App {
             Ok::<_, AppError>(())
         })?;
         progress(total, total);
-        let skipped = rows
-            .into_iter()
-            .filter(|r| r.write.is_none() && !matches!(r.action, ImportAction::Unchanged { .. }))
-            .collect();
-        Ok(ImportResultDto { counts, inserted, updated, skipped })
+        let per_kind = if all { usize::MAX } else { PREVIEW_PER_KIND };
+        let (skipped, omitted_skipped) = first_of_each_kind(
+            rows.iter().filter(|r| r.write.is_none() && !matches!(r.action, ImportAction::Unchanged { .. })),
+            0,
+            per_kind,
+        );
+        Ok(ImportResultDto { counts, inserted, updated, skipped, omitted_skipped })
     }
 }

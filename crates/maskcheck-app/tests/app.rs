@@ -240,7 +240,7 @@ fn roster_file(dir: &std::path::Path, bad: bool) -> String {
 }
 
 fn opts(path: &str, skip_invalid: bool) -> maskcheck_app::ImportOptions {
-    maskcheck_app::ImportOptions { path: path.into(), sheet: None, columns: None, skip_invalid }
+    maskcheck_app::ImportOptions { path: path.into(), sheet: None, columns: None, skip_invalid, all_rows: None }
 }
 
 #[test]
@@ -667,4 +667,31 @@ fn a_child_saved_under_another_enterprise_is_refused_and_unchanged() {
     let after = app.enterprise_detail(&owner).expect("detail");
     assert_eq!(after.licences[0].data, licence.data, "the licence was not written");
     assert_eq!(after.products[0].data, product.data, "the product was not written");
+}
+
+/// A file of thousands of duplicates previews as a summary (issue 14): the counts are exact, the rows listed
+/// are the first of each kind, and the refusal says the same numbers as the summary.
+#[test]
+fn a_preview_of_many_duplicates_is_a_summary_with_agreeing_counts() {
+    let (dir, app) = app();
+    let path = dir.path().join("dups.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "企业名称").expect("w");
+    ws.write_string(0, 1, "统一社会信用代码").expect("w");
+    let uscc = valid_uscc("91410700MA1000031");
+    for r in 1..=1_501u32 {
+        ws.write_string(r, 0, "同一家口罩厂").expect("w");
+        ws.write_string(r, 1, &uscc).expect("w");
+    }
+    wb.save(&path).expect("save");
+    let p = app.import_preview(opts(&path.display().to_string(), false)).expect("preview");
+    assert_eq!((p.counts.inserts, p.counts.duplicates), (1, 1_500));
+    assert_eq!(p.rows.len(), 1 + 1_000, "one insert and the first 1,000 duplicates");
+    assert_eq!(p.omitted_rows, 500);
+    let all = maskcheck_app::ImportOptions { all_rows: Some(true), ..opts(&path.display().to_string(), false) };
+    assert_eq!(app.import_preview(all).expect("all").rows.len(), 1_501);
+    let err = app.import_commit(opts(&path.display().to_string(), false), &|_, _| {}).expect_err("refused");
+    assert!(err.message.starts_with("错误 0 行，重复 1500 行，未导入任何数据"), "{}", err.message);
+    assert_eq!(app.dashboard().expect("dashboard").enterprise_count, 0, "nothing written");
 }

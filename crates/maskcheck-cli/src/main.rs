@@ -58,8 +58,13 @@ fn run(cli: Cli) -> Result<(), AppError> {
             })
         }
         Command::Roster(RosterCommand::Import { file, sheet, dry_run, skip_invalid, all }) => {
-            let opts =
-                maskcheck_app::ImportOptions { path: file.display().to_string(), sheet, columns: None, skip_invalid };
+            let opts = maskcheck_app::ImportOptions {
+                path: file.display().to_string(),
+                sheet,
+                columns: None,
+                skip_invalid,
+                all_rows: Some(all),
+            };
             let (preview, done) = app.import_file(opts, dry_run)?;
             match done {
                 Some(done) => output::print(json, &done, || output::import_result(&done, all)),

@@ -132,6 +132,14 @@ fn problem_lines(rows: &[PlannedRow], all: bool) -> String {
     out
 }
 
+fn omitted_line(n: u32) -> String {
+    if n == 0 {
+        String::new()
+    } else {
+        format!("\n……另有 {n} 行只计入数量、未逐行列出（加 --all 列出全部）")
+    }
+}
+
 pub fn import_preview(p: &ImportPreviewDto, all: bool) -> String {
     let header = p.header_rows.iter().map(u32::to_string).collect::<Vec<_>>().join("–");
     format!(
@@ -140,7 +148,7 @@ pub fn import_preview(p: &ImportPreviewDto, all: bool) -> String {
         p.sheet,
         counts_line(&p.counts),
         problem_lines(&p.rows, all)
-    )
+    ) + &omitted_line(p.omitted_rows)
 }
 
 pub fn import_result(r: &ImportResultDto, all: bool) -> String {
@@ -150,6 +158,7 @@ pub fn import_result(r: &ImportResultDto, all: bool) -> String {
         format!("\n跳过 {} 行：{}", r.skipped.len(), problem_lines(&r.skipped, all))
     };
     format!("已导入：新增 {}，更新 {}（{}）{skipped}", r.inserted, r.updated, counts_line(&r.counts))
+        + &omitted_line(r.omitted_skipped)
 }
 
 pub fn inspection_table(rows: &[InspectionRowDto]) -> String {

@@ -177,19 +177,27 @@ columns: Array<ColumnMapping> | null,
 /**
  * Import the valid rows and list the others, instead of refusing the whole file.
  */
-skipInvalid: boolean, };
+skipInvalid: boolean, 
+/**
+ * Every row in the preview and the result (the CLI's `--all`); otherwise the first of each kind.
+ */
+allRows?: boolean, };
 
 export type ImportPreviewDto = { path: string, sheet: string, sheetNames: Array<string>, headerRows: Array<number>, columns: Array<ColumnMapping>, counts: ImportCounts, 
 /**
  * Every row that is not a plain insert, and the first inserts.
  */
-rows: Array<PlannedRow>, omittedInserts: number, skippedEmpty: number, notesFromRow: number | null, };
+rows: Array<PlannedRow>, omittedInserts: number, 
+/**
+ * Rows of the other kinds left out of `rows` (beyond the first of each kind).
+ */
+omittedRows: number, skippedEmpty: number, notesFromRow: number | null, };
 
 export type ImportResultDto = { counts: ImportCounts, inserted: number, updated: number, 
 /**
- * Rows not imported (errors and duplicates), with why.
+ * Rows not imported (errors and duplicates), with why: the first of each kind unless all rows were asked for.
  */
-skipped: Array<PlannedRow>, };
+skipped: Array<PlannedRow>, omittedSkipped: number, };
 
 export type ExportResultDto = { path: string, rows: number, };
 

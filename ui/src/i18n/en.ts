@@ -88,6 +88,7 @@ const en: Messages = {
     working: 'Writing {done} / {total}',
     reading: 'Reading the file…',
     done: 'Imported: {inserted} new, {updated} updated, {skipped} rows skipped',
+    omittedRows: '{n} more rows (updates, duplicates, errors …) are counted above but not listed',
     omitted: '{n} more new rows not listed',
     notes: 'Notes under the table from row {row} were not imported',
     emptyRows: '{n} empty rows skipped',

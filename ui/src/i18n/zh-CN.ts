@@ -105,6 +105,7 @@ const zhCN = {
     working: '正在写入 {done} / {total}',
     reading: '正在读取文件…',
     done: '导入完成：新增 {inserted}，更新 {updated}，跳过 {skipped} 行',
+    omittedRows: '另有 {n} 行（更新、重复、错误等）只计入上方的数量，未逐行列出',
     omitted: '另有 {n} 行新增未逐行列出',
     notes: '第 {row} 行起为表下注释，未导入',
     emptyRows: '跳过空行 {n} 行',
