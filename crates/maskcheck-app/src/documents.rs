@@ -462,6 +462,7 @@ impl App {
                 inspection_id: inspection_id.clone(),
                 content: serde_json::to_string(&content).map_err(json_err)?,
                 pdf_sha256: sha.clone(),
+                pdf_size: Some(rendered.pdf.len() as u64),
                 pages: rendered.pages as u32,
                 amends_id: None,
                 issued_at: meta.created_at.clone(),
@@ -527,7 +528,8 @@ impl App {
     pub fn document_pdf(&self, id: &str) -> Result<Vec<u8>> {
         let d = self.store().document(id)?.ok_or_else(|| StoreError::NotFound { entity: "文书", id: id.into() })?;
         let path = self.pdf_path(id);
-        let bytes = read_stored_file(&path, MAX_PDF_BYTES)?;
+        // At most the size recorded at issue (a cap for documents issued before sizes were recorded).
+        let bytes = read_stored_file(&path, d.pdf_size.unwrap_or(MAX_PDF_BYTES))?;
         let sha = sha256_hex(&bytes);
         if sha != d.pdf_sha256 {
             return Err(AppError::new(
@@ -681,7 +683,7 @@ fn preview_of(title: String, laid: &Laid) -> DocPreviewDto {
     }
 }
 
-/// An issued document is a few hundred KB; 64 MB is far past any real one.
+/// An issued document is a few hundred KB; 64 MB is far past any real one (the cap when no size was recorded).
 const MAX_PDF_BYTES: u64 = 64 << 20;
 
 /// Reads a file of the data directory's own store, trusting nothing about it: a symlink (to `/dev/zero`, say) or

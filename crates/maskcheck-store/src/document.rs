@@ -16,6 +16,8 @@ pub struct DocumentRecord {
     pub inspection_id: Option<String>,
     pub content: String,
     pub pdf_sha256: String,
+    /// Bytes of the issued PDF (None for documents issued before schema 4).
+    pub pdf_size: Option<u64>,
     pub pages: u32,
     pub amends_id: Option<String>,
     pub issued_at: String,
@@ -47,7 +49,7 @@ pub struct ServiceRecord {
 }
 
 const COLUMNS: &str = "id, origin, version, deleted, issued_at, kind, number, enterprise_id, inspection_id, content,
-    pdf_sha256, pages, amends_id";
+    pdf_sha256, pages, amends_id, pdf_size";
 
 fn record(r: &Row<'_>) -> rusqlite::Result<DocumentRecord> {
     let kind: String = r.get(5)?;
@@ -61,6 +63,7 @@ fn record(r: &Row<'_>) -> rusqlite::Result<DocumentRecord> {
         pdf_sha256: r.get(10)?,
         pages: r.get(11)?,
         amends_id: r.get(12)?,
+        pdf_size: r.get::<_, Option<i64>>(13)?.and_then(|n| u64::try_from(n).ok()),
         issued_at: r.get(4)?,
     })
 }
@@ -199,8 +202,8 @@ impl Tx<'_> {
         let m = &d.meta;
         self.conn().execute(
             "INSERT INTO document (id, origin, version, deleted, kind, number, enterprise_id, inspection_id, content,
-                                   pdf_sha256, pages, amends_id, issued_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                   pdf_sha256, pages, amends_id, issued_at, pdf_size)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             params![
                 m.id,
                 m.origin,
@@ -214,7 +217,8 @@ impl Tx<'_> {
                 d.pdf_sha256,
                 d.pages,
                 d.amends_id,
-                d.issued_at
+                d.issued_at,
+                d.pdf_size.and_then(|n| i64::try_from(n).ok())
             ],
         )?;
         Ok(())

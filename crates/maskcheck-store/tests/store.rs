@@ -143,6 +143,7 @@ fn document(id: &str, number: &str) -> maskcheck_store::DocumentRecord {
         inspection_id: None,
         content: r#"{"number":"x"}"#.into(),
         pdf_sha256: "a".repeat(64),
+        pdf_size: Some(1),
         pages: 1,
         amends_id: None,
         issued_at: "2026-11-23T10:00:00+08:00".into(),

@@ -4,6 +4,8 @@
 --    frozen records' triggers are dropped for this one rewrite (the stamp's value is unchanged, only its text) and
 --    created again exactly as before.
 -- 2. Findings of a finished inspection could be deleted (only updates were refused): now both are.
+-- 3. An issued PDF's size is recorded beside its SHA-256, so reading it back reads at most that many bytes
+--    (documents issued before have none; they are read up to a fixed cap).
 
 DROP TRIGGER inspection_frozen_update;
 DROP TRIGGER finding_frozen_update;
@@ -36,3 +38,5 @@ END;
 CREATE TRIGGER document_issued_update BEFORE UPDATE ON document BEGIN
   SELECT RAISE(ABORT, 'maskcheck: an issued document is frozen');
 END;
+
+ALTER TABLE document ADD COLUMN pdf_size INTEGER CHECK (pdf_size IS NULL OR pdf_size > 0);
