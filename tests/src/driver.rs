@@ -216,12 +216,24 @@ impl Session {
 
     /// Clears an input and types `text` into it (each keystroke reaches Vue's v-model).
     pub fn type_into(&self, css: &str, text: &str) {
-        let e = self.find(css);
-        // WebDriver's clear does not fire `input`, so Vue would keep the old value: empty it the way typing would.
-        let script = "arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input', { bubbles: true }))";
-        self.post("/execute/sync", &json!({"script": script, "args": [{ELEMENT_KEY: e.0}]}));
-        if !text.is_empty() {
-            self.post(&format!("/element/{}/value", e.0), &json!({"text": text}));
+        // A field in a dialog that is still fading in can drop keystrokes (seen under load): type, read the value
+        // back, and type again until the field holds the text.
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let e = self.find(css);
+            // WebDriver's clear does not fire `input`, so Vue would keep the old value: empty it the way typing would.
+            let script = "arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input', { bubbles: true }))";
+            self.post("/execute/sync", &json!({"script": script, "args": [{ELEMENT_KEY: e.0}]}));
+            if !text.is_empty() {
+                self.post(&format!("/element/{}/value", e.0), &json!({"text": text}));
+            }
+            let got = self
+                .post("/execute/sync", &json!({"script": "return arguments[0].value", "args": [{ELEMENT_KEY: e.0}]}));
+            // A field that reformats what is typed never matches: after the deadline the caller's own checks decide.
+            if got.as_str() == Some(text) || Instant::now() >= deadline {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(200));
         }
     }
 
