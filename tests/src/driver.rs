@@ -93,7 +93,15 @@ impl Session {
         let shots = crate::workspace_root().join("target/e2e").join(name);
         let _ = std::fs::remove_dir_all(&shots);
         std::fs::create_dir_all(&shots).expect("screenshot dir");
-        Session { base: format!("http://127.0.0.1:{PORT}/session/{id}"), shots, step: 0 }
+        let session = Session { base: format!("http://127.0.0.1:{PORT}/session/{id}"), shots, step: 0 };
+        // Transitions off: a click during a dialog's fade or a drawer's slide lands where the element was a
+        // moment ago and is lost (1 run in 4 failed that way). The window is otherwise the real one.
+        session.execute(
+            "const s = document.createElement('style'); s.dataset.e2e = 'no-motion'; \
+             s.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }'; \
+             document.head.appendChild(s);",
+        );
+        session
     }
 
     fn post(&self, path: &str, body: &Value) -> Value {

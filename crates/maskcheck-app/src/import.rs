@@ -33,6 +33,10 @@ pub struct ImportOptions {
     #[serde(default)]
     #[ts(optional)]
     pub all_rows: Option<bool>,
+    /// Counties the user confirmed as new (the preview lists those it does not know).
+    #[serde(default)]
+    #[ts(optional)]
+    pub new_counties: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -49,6 +53,9 @@ pub struct ImportPreviewDto {
     pub omitted_inserts: u32,
     /// Rows of the other kinds left out of `rows` (beyond the first of each kind).
     pub omitted_rows: u32,
+    /// Counties in the file the unit does not know (and the user has not confirmed): their rows are errors until
+    /// confirmed.
+    pub new_counties: Vec<String>,
     pub skipped_empty: u32,
     pub notes_from_row: Option<u32>,
 }
@@ -86,6 +93,18 @@ fn first_of_each_kind<'a>(
     (shown, omitted)
 }
 
+/// The counties named by `UnknownCounty` errors, each once, in order of first appearance.
+fn new_counties(rows: &[PlannedRow]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for e in rows.iter().flat_map(|r| &r.errors).filter(|e| e.error.rule == Rule::UnknownCounty) {
+        let county = e.error.detail.split('；').next().unwrap_or_default().to_string();
+        if !out.contains(&county) {
+            out.push(county);
+        }
+    }
+    out
+}
+
 /// The preview of a plan: the first `inserts` inserts and the first rows of every other kind.
 fn preview_of(path: String, table: SheetTable, rows: &[PlannedRow], inserts: usize, all: bool) -> ImportPreviewDto {
     let counts = counts(rows);
@@ -99,6 +118,7 @@ fn preview_of(path: String, table: SheetTable, rows: &[PlannedRow], inserts: usi
         columns: table.columns,
         omitted_inserts: counts.inserts.saturating_sub(u32::try_from(inserts).unwrap_or(u32::MAX)),
         omitted_rows,
+        new_counties: new_counties(rows),
         counts,
         rows: shown,
         skipped_empty: table.skipped_empty,
@@ -126,7 +146,9 @@ impl App {
         let parsed = parse_rows(&table);
         let usccs: Vec<String> = parsed.iter().filter_map(|p| validate_uscc(&p.input.uscc).ok()).collect();
         let existing = self.store().enterprises_by_uscc(&usccs)?;
-        let rows = plan_import(parsed, today(), |u| existing.get(u).map(|r| (r.meta.id.clone(), r.data.clone())));
+        let counties = self.known_counties()?.confirming(opts.new_counties.clone().unwrap_or_default());
+        let rows =
+            plan_import(parsed, today(), &counties, |u| existing.get(u).map(|r| (r.meta.id.clone(), r.data.clone())));
         Ok(Plan { table, rows })
     }
 

@@ -1,5 +1,6 @@
 //! The enterprise roster (企业名录): enterprises, their licences and products.
 
+use maskcheck_domain::county::KnownCounties;
 use maskcheck_domain::{
     licence_state, validate_enterprise, validate_licence, validate_product, EnterpriseInput, EnterpriseQuery, Field,
     FieldError, LicenceFilter, LicenceInput, ProductInput, Rule,
@@ -52,6 +53,7 @@ fn not_found(entity: &'static str, id: &str) -> AppError {
 
 impl App {
     pub fn create_enterprise(&self, input: EnterpriseInput) -> Result<EnterpriseDto> {
+        self.check_county(&input)?;
         let valid = validate_enterprise(&input, today())?.into_inner();
         let device = self.device_id()?;
         let mut store = self.store();
@@ -65,6 +67,7 @@ impl App {
     }
 
     pub fn update_enterprise(&self, id: &str, input: EnterpriseInput) -> Result<EnterpriseDto> {
+        self.check_county(&input)?;
         let valid = validate_enterprise(&input, today())?.into_inner();
         let device = self.device_id()?;
         let mut store = self.store();
@@ -128,6 +131,21 @@ impl App {
 
     pub fn counties(&self) -> Result<Vec<String>> {
         Ok(self.store().counties()?)
+    }
+
+    /// The unit's own county (from setup) and those on its roster.
+    pub(crate) fn known_counties(&self) -> Result<KnownCounties> {
+        let own = self.store().profile()?.map(|p| p.input.county);
+        Ok(KnownCounties::new(own.into_iter().chain(self.counties()?)))
+    }
+
+    /// The one county rule (`maskcheck_domain::county`), confirmed-new counties allowed.
+    fn check_county(&self, input: &EnterpriseInput) -> Result<()> {
+        let confirmed = input.new_county.unwrap_or(false).then(|| input.county.clone()).flatten();
+        match self.known_counties()?.confirming(confirmed).check(input.county.as_deref()) {
+            Some(e) => Err(AppError::field(e)),
+            None => Ok(()),
+        }
     }
 
     pub fn dashboard(&self) -> Result<DashboardDto> {

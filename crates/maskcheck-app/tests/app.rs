@@ -116,6 +116,7 @@ fn bad_input_is_refused_or_kept_verbatim() {
     ] {
         *f = Some(meta.to_string());
     }
+    input.new_county = Some(true); // a county of that name is new to the unit: confirmed
     let e = app.create_enterprise(input).expect("stored verbatim");
     let back = app.enterprise_detail(&e.id).expect("detail").enterprise.data;
     assert_eq!(back.name, format!("{meta}口罩厂"));
@@ -168,9 +169,18 @@ fn filters_by_county_and_kind() {
     b.county = Some("红旗区".into());
     b.kind = EnterpriseKind::Seller;
     app.create_enterprise(a).expect("a");
-    app.create_enterprise(b).expect("b");
+    // 红旗区 is neither the unit's county nor on its roster: refused until confirmed, and nothing is written.
+    let err = app.create_enterprise(b.clone()).expect_err("unknown county");
+    assert_eq!(err.fields[0].rule, Rule::UnknownCounty, "{err:?}");
+    assert_eq!(app.counties().expect("counties"), vec!["卫滨区"]);
+    b.new_county = Some(true);
+    app.create_enterprise(b).expect("b, confirmed");
+    let mut c = EnterpriseInput::new("丙", valid_uscc("91410700MA1000013"));
+    c.kind = EnterpriseKind::Seller;
+    c.county = Some("红旗区".into());
+    app.create_enterprise(c).expect("红旗区 is known now");
     let q = |county: Option<&str>, kind| EnterpriseQuery { county: county.map(Into::into), kind, ..Default::default() };
-    assert_eq!(app.list_enterprises(q(Some("红旗区"), None)).expect("l").total, 1);
+    assert_eq!(app.list_enterprises(q(Some("红旗区"), None)).expect("l").total, 2);
     assert_eq!(app.list_enterprises(q(None, Some(EnterpriseKind::Maker))).expect("l").rows[0].name, "甲");
     assert_eq!(app.counties().expect("counties"), vec!["卫滨区", "红旗区"]);
 }
@@ -240,7 +250,14 @@ fn roster_file(dir: &std::path::Path, bad: bool) -> String {
 }
 
 fn opts(path: &str, skip_invalid: bool) -> maskcheck_app::ImportOptions {
-    maskcheck_app::ImportOptions { path: path.into(), sheet: None, columns: None, skip_invalid, all_rows: None }
+    maskcheck_app::ImportOptions {
+        path: path.into(),
+        sheet: None,
+        columns: None,
+        skip_invalid,
+        all_rows: None,
+        new_counties: None,
+    }
 }
 
 #[test]
@@ -440,6 +457,13 @@ fn a_cancelled_import_writes_nothing() {
     src.load_demo(2500, 4).expect("demo");
     let file = dir.path().join("big.xlsx").display().to_string();
     src.export_roster(&file, false).expect("export");
+    // The demo's roster spans the city's counties: confirmed as new, as the wizard lets a user do.
+    let preview = app.import_preview(opts(&file, false)).expect("preview");
+    assert!(!preview.new_counties.is_empty(), "the counties the unit does not know are listed");
+    let opts = |file: &str, skip: bool| maskcheck_app::ImportOptions {
+        new_counties: Some(preview.new_counties.clone()),
+        ..opts(file, skip)
+    };
     let err = app
         .import_commit(opts(&file, false), &|done, _| {
             if done >= 1000 {

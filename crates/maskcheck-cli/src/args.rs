@@ -141,6 +141,9 @@ pub struct AddArgs {
     kind: KindArg,
     #[arg(long)]
     medical: bool,
+    /// Confirm --county as a county the unit does not know yet
+    #[arg(long)]
+    new_county: bool,
 }
 
 impl AddArgs {
@@ -150,6 +153,7 @@ impl AddArgs {
             production_address: self.address,
             kind: self.kind.into(),
             medical: self.medical,
+            new_county: self.new_county.then_some(true),
             ..EnterpriseInput::new(self.name, self.uscc)
         }
     }
@@ -214,6 +218,9 @@ pub enum RosterCommand {
         /// List every problem row (by default the first ten of each kind)
         #[arg(long)]
         all: bool,
+        /// Confirm a county the file names that the unit does not know yet (repeatable)
+        #[arg(long = "new-county")]
+        new_counties: Vec<String>,
     },
     /// Export the roster (every field), or appendix 3 (non-medical makers)
     Export {

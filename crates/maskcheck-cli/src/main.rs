@@ -57,13 +57,14 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 format!("已完成设置：{} · {}（设备 {}）", p.unit_name, p.inspector_name, p.device_id)
             })
         }
-        Command::Roster(RosterCommand::Import { file, sheet, dry_run, skip_invalid, all }) => {
+        Command::Roster(RosterCommand::Import { file, sheet, dry_run, skip_invalid, all, new_counties }) => {
             let opts = maskcheck_app::ImportOptions {
                 path: file.display().to_string(),
                 sheet,
                 columns: None,
                 skip_invalid,
                 all_rows: Some(all),
+                new_counties: Some(new_counties),
             };
             let (preview, done) = app.import_file(opts, dry_run)?;
             match done {

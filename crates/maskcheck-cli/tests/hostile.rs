@@ -359,3 +359,39 @@ fn a_header_of_formulas_without_values_says_so() {
     assert!(text(&out).contains("表头是公式"), "{}", text(&out));
     assert_eq!(enterprise_count(dir.path()), 0);
 }
+
+#[test]
+fn a_county_the_unit_does_not_know_is_confirmed_or_refused() {
+    let dir = data_dir();
+    let add = |county: &str, extra: &[&str]| {
+        let mut args =
+            vec!["enterprise", "add", "--name", "县区口罩厂", "--uscc", "91350100M000100Y43", "--county", county];
+        args.extend(extra);
+        run(dir.path(), &args)
+    };
+    let typo = add("卫宾区", &[]);
+    assert_eq!(typo.status.code(), Some(1), "{}", text(&typo));
+    assert!(text(&typo).contains("不是本单位已知的县区（卫宾区；已知：卫滨区）"), "{}", text(&typo));
+    assert_eq!(enterprise_count(dir.path()), 0);
+    assert_eq!(add("红旗区", &["--new-county"]).status.code(), Some(0));
+
+    let file = dir.path().join("counties.xlsx");
+    xlsx(&file, "A1:C3", |w| {
+        write!(
+            w,
+            r#"<row r="1">{}{}{}</row>"#,
+            cell(0, 0, "企业名称"),
+            cell(0, 1, "统一社会信用代码"),
+            cell(0, 2, "所在县区")
+        )
+        .expect("w");
+        write!(w, r#"<row r="2">{}{}{}</row>"#, cell(1, 0, "牧野口罩厂"), cell(1, 1, &uscc(500)), cell(1, 2, "牧野区"))
+            .expect("w");
+    });
+    let refused = run(dir.path(), &["roster", "import", file.to_str().expect("utf8")]);
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
+    assert!(text(&refused).contains("[所在县区] 所在县（市、区）不是本单位已知的县区（牧野区"), "{}", text(&refused));
+    let confirmed = run(dir.path(), &["roster", "import", file.to_str().expect("utf8"), "--new-county", "牧野区"]);
+    assert_eq!(confirmed.status.code(), Some(0), "{}", text(&confirmed));
+    assert_eq!(enterprise_count(dir.path()), 2);
+}

@@ -56,6 +56,10 @@ pub struct EnterpriseInput {
     /// 日产能 in 万只 (ten-thousands of masks a day).
     pub daily_capacity_wan: Option<f64>,
     pub note: Option<String>,
+    /// The user confirmed `county` as a county the unit did not know yet (not stored).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub new_county: Option<bool>,
 }
 
 impl EnterpriseInput {
@@ -78,6 +82,7 @@ impl EnterpriseInput {
             founded_on: None,
             daily_capacity_wan: None,
             note: None,
+            new_county: None,
         }
     }
 }
@@ -140,6 +145,7 @@ pub fn validate_enterprise(input: &EnterpriseInput, today: NaiveDate) -> Result<
         contact,
         phone,
         note,
+        new_county: None,
         ..input.clone()
     }))
 }

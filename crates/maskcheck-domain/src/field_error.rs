@@ -189,6 +189,8 @@ pub enum Rule {
     DateTooLate,
     /// Excel's phantom 1900-02-29 (serial 60) or a serial before 1900-01-01.
     DateNotReal,
+    /// A county the unit does not know and the user has not confirmed as new.
+    UnknownCounty,
 }
 
 /// One broken rule on one field; `detail` carries what the sentence needs (a count, a character, a holder).
@@ -241,6 +243,7 @@ impl FieldError {
             Rule::DateTooEarly => format!("不能早于{d}"),
             Rule::DateTooLate => format!("不能晚于{d}"),
             Rule::DateNotReal => format!("不是真实存在的日期（{d}）"),
+            Rule::UnknownCounty => format!("不是本单位已知的县区（{d}），如确为新县区请确认"),
         };
         format!("{}{}", self.field.label_zh(), rule)
     }

@@ -5,6 +5,7 @@
 pub mod casework;
 pub mod certificates;
 pub mod checklist;
+pub mod county;
 pub mod dates;
 pub mod document;
 pub mod enterprise;

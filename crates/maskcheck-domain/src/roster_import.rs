@@ -108,6 +108,7 @@ fn merge(existing: &EnterpriseInput, file: &EnterpriseInput) -> EnterpriseInput 
         founded_on: pick(&file.founded_on, &existing.founded_on),
         daily_capacity_wan: pick(&file.daily_capacity_wan, &existing.daily_capacity_wan),
         note: pick(&file.note, &existing.note),
+        new_county: None,
     }
 }
 
@@ -143,6 +144,7 @@ fn changes(old: &EnterpriseInput, new: &EnterpriseInput) -> Vec<FieldChange> {
 pub fn plan_import(
     rows: Vec<ParsedRow>,
     today: NaiveDate,
+    counties: &crate::county::KnownCounties,
     existing: impl Fn(&str) -> Option<(String, EnterpriseInput)>,
 ) -> Vec<PlannedRow> {
     let mut first_seen: HashMap<String, u32> = HashMap::new();
@@ -151,6 +153,9 @@ pub fn plan_import(
             let mut errors = r.errors;
             let validated = validate_enterprise(&r.input, today);
             let column_of = |f: Field| r.columns.get(&f).cloned().unwrap_or_else(|| f.label_zh().to_string());
+            if let Some(error) = counties.check(r.input.county.as_deref()) {
+                errors.push(RowError { column: column_of(Field::County), error });
+            }
             let valid = match validated {
                 Ok(v) => Some(v.into_inner()),
                 Err(e) => {
@@ -212,8 +217,9 @@ mod tests {
         changed.input.phone = Some("0373-1234567".into());
         let b = crate::sample::sample_uscc(1, 0);
         let rows = vec![row(4, "乙口罩厂", &b), changed, row(6, "乙口罩二厂", &b), row(7, "丙", "91350100M000100Y44")];
-        let plan =
-            plan_import(rows, today, |u| (u == "91350100M000100Y43").then(|| ("id-a".to_string(), known.clone())));
+        let plan = plan_import(rows, today, &Default::default(), |u| {
+            (u == "91350100M000100Y43").then(|| ("id-a".to_string(), known.clone()))
+        });
         let actions: Vec<_> = plan.iter().map(|p| (p.row, p.action.clone())).collect();
         assert_eq!(actions[0], (4, ImportAction::Insert));
         let ImportAction::Update { id, changes } = &plan[1].action else { panic!("{:?}", plan[1]) };
@@ -232,7 +238,7 @@ mod tests {
     fn the_same_row_twice_against_the_roster_is_unchanged() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
         let known = EnterpriseInput::new("甲口罩厂", "91350100M000100Y43");
-        let plan = plan_import(vec![row(3, "甲口罩厂", "91350100M000100Y43")], today, |_| {
+        let plan = plan_import(vec![row(3, "甲口罩厂", "91350100M000100Y43")], today, &Default::default(), |_| {
             Some(("x".into(), known.clone()))
         });
         assert_eq!(plan[0].action, ImportAction::Unchanged { id: "x".into() });

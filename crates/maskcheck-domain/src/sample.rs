@@ -103,6 +103,7 @@ pub fn sample_enterprise(rng: &mut SampleRng, serial: u64) -> EnterpriseInput {
         founded_on: founded,
         daily_capacity_wan: (kind == EnterpriseKind::Maker).then(|| (rng.below(5000) as f64) / 100.0),
         note: None,
+        new_county: None,
     }
 }
 

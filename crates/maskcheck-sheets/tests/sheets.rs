@@ -108,7 +108,7 @@ fn a_messy_roster_gives_the_right_preview() {
     assert_eq!(parsed[1].input.name, "新乡市安心防护用品厂", "the formula's value");
     assert_eq!(parsed[1].input.founded_on, chrono::NaiveDate::from_ymd_opt(2020, 6, 18), "serial 44000");
 
-    let plan = plan_import(parsed, today(), |_| None);
+    let plan = plan_import(parsed, today(), &Default::default(), |_| None);
     let actions: Vec<(u32, ImportAction)> = plan.iter().map(|p| (p.row, p.action.clone())).collect();
     assert_eq!(
         actions,
@@ -135,7 +135,7 @@ fn a_messy_roster_gives_the_right_preview() {
 fn a_legacy_xls_is_read() {
     let table = read_roster(&fixture("roster.xls"), None).expect("xls");
     assert_eq!(table.header_rows, vec![2]);
-    let plan = plan_import(parse_rows(&table), today(), |_| None);
+    let plan = plan_import(parse_rows(&table), today(), &Default::default(), |_| None);
     assert_eq!(plan.len(), 2);
     assert_eq!(plan[0].action, ImportAction::Insert);
     assert_eq!(plan[0].write.as_ref().and_then(|w| w.phone.clone()).as_deref(), Some("13812345678"));

@@ -81,6 +81,7 @@ fn record_from(r: &Row<'_>) -> rusqlite::Result<Result<EnterpriseRecord>> {
                 founded_on: date_from(founded)?,
                 daily_capacity_wan: capacity,
                 note,
+                new_county: None,
             },
             void,
         })

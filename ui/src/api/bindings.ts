@@ -13,7 +13,7 @@ export type Field = "name" | "uscc" | "county" | "productionAddress" | "register
 /**
  * Every rule a field can break. The UI maps each to a sentence (`rules.<name>`) with `detail` filled in.
  */
-export type Rule = "required" | "tooLong" | "controlChars" | "usccLength" | "usccCharset" | "usccAreaCode" | "usccCheckChar" | "usccDuplicate" | "certificatePattern" | "certificateYear" | "certificateClass" | "dateOrder" | "dateInFuture" | "dateFormat" | "numberFormat" | "unknownValue" | "duplicateInFile" | "tooFewInspectors" | "duplicateInspector" | "unconfirmed" | "frozen" | "notNegative" | "overlap" | "tooLongPeriod" | "invisibleOnly" | "bidiControl" | "invisibleChar" | "lineBreak" | "dateTooEarly" | "dateTooLate" | "dateNotReal";
+export type Rule = "required" | "tooLong" | "controlChars" | "usccLength" | "usccCharset" | "usccAreaCode" | "usccCheckChar" | "usccDuplicate" | "certificatePattern" | "certificateYear" | "certificateClass" | "dateOrder" | "dateInFuture" | "dateFormat" | "numberFormat" | "unknownValue" | "duplicateInFile" | "tooFewInspectors" | "duplicateInspector" | "unconfirmed" | "frozen" | "notNegative" | "overlap" | "tooLongPeriod" | "invisibleOnly" | "bidiControl" | "invisibleChar" | "lineBreak" | "dateTooEarly" | "dateTooLate" | "dateNotReal" | "unknownCounty";
 
 /**
  * One broken rule on one field; `detail` carries what the sentence needs (a count, a character, a holder).
@@ -55,7 +55,11 @@ export type EnterpriseInput = { name: string, uscc: string, county: string | nul
 /**
  * 日产能 in 万只 (ten-thousands of masks a day).
  */
-dailyCapacityWan: number | null, note: string | null, };
+dailyCapacityWan: number | null, note: string | null, 
+/**
+ * The user confirmed `county` as a county the unit did not know yet (not stored).
+ */
+newCounty?: boolean, };
 
 /**
  * A roster query: a search fragment and filters, one page at a time.
@@ -181,7 +185,11 @@ skipInvalid: boolean,
 /**
  * Every row in the preview and the result (the CLI's `--all`); otherwise the first of each kind.
  */
-allRows?: boolean, };
+allRows?: boolean, 
+/**
+ * Counties the user confirmed as new (the preview lists those it does not know).
+ */
+newCounties?: Array<string>, };
 
 export type ImportPreviewDto = { path: string, sheet: string, sheetNames: Array<string>, headerRows: Array<number>, columns: Array<ColumnMapping>, counts: ImportCounts, 
 /**
@@ -191,7 +199,12 @@ rows: Array<PlannedRow>, omittedInserts: number,
 /**
  * Rows of the other kinds left out of `rows` (beyond the first of each kind).
  */
-omittedRows: number, skippedEmpty: number, notesFromRow: number | null, };
+omittedRows: number, 
+/**
+ * Counties in the file the unit does not know (and the user has not confirmed): their rows are errors until
+ * confirmed.
+ */
+newCounties: Array<string>, skippedEmpty: number, notesFromRow: number | null, };
 
 export type ImportResultDto = { counts: ImportCounts, inserted: number, updated: number, 
 /**
