@@ -58,11 +58,7 @@ pub fn check_zip_parts(path: &Path) -> Result<(), SheetError> {
         let read = std::io::copy(&mut (&mut part).take(MAX_PART_BYTES + 1), &mut std::io::sink())
             .map_err(|e| unreadable(format!("{name}：{e}")))?;
         if read > MAX_PART_BYTES {
-            return Err(too_large(
-                path,
-                format!("部件 {name} 解压后超过 {}", mib(MAX_PART_BYTES)),
-                mib(MAX_PART_BYTES),
-            ));
+            return Err(too_large(path, format!("部件 {name} 解压后的大小"), mib(MAX_PART_BYTES)));
         }
     }
     Ok(())
