@@ -114,6 +114,31 @@ pub fn units(text: &str) -> Vec<String> {
     out
 }
 
+/// The most extra space justification puts between two units, in ems.
+const MAX_SPREAD_EM: f32 = 0.12;
+
+/// A paragraph never ends on a line of one or two characters ("条）", "证。"): the last unit of the line before
+/// moves down to keep it company.
+fn avoid_short_last_line(lines: &mut [Vec<(String, f32)>], size: f32) {
+    let n = lines.len();
+    if n < 2 {
+        return;
+    }
+    let last_w: f32 = lines[n - 1].iter().map(|(_, w)| w).sum();
+    let chars: usize = lines[n - 1].iter().map(|(u, _)| u.chars().count()).sum();
+    // Only in a column wide enough that the line above stays justified within the spread limit once it gives
+    // up a unit (a body line holds some 28 characters; a table cell may hold six).
+    if chars == 0 || chars > 2 || last_w > size * 2.5 || lines[n - 2].len() < 12 {
+        return;
+    }
+    if let Some(unit) = lines[n - 2].pop() {
+        while lines[n - 2].last().is_some_and(|(u, _)| u == " ") {
+            lines[n - 2].pop();
+        }
+        lines[n - 1].insert(0, unit);
+    }
+}
+
 /// Breaks `text` into lines of at most `width` points; the first line starts `indent` points in.
 pub fn break_lines(text: &str, width: f32, indent: f32, m: &Measure, justify: bool) -> Vec<SetLine> {
     let mut lines: Vec<Vec<(String, f32)>> = Vec::new();
@@ -156,6 +181,7 @@ pub fn break_lines(text: &str, width: f32, indent: f32, m: &Measure, justify: bo
     if !cur.is_empty() || lines.is_empty() {
         lines.push(cur);
     }
+    avoid_short_last_line(&mut lines, m.size);
     let last = lines.len() - 1;
     lines
         .into_iter()
@@ -165,7 +191,9 @@ pub fn break_lines(text: &str, width: f32, indent: f32, m: &Measure, justify: bo
             let natural: f32 = units.iter().map(|(_, w)| w).sum();
             let gaps = units.len().saturating_sub(1);
             let extra = avail(n) - natural;
-            let spread = if justify && n != last && gaps > 0 && extra / (gaps as f32) < m.size * 0.5 {
+            // Ragged is better than letter-spaced: a line that would need more than a little extra space per gap
+            // (one ending before a long standard number or Latin word) is set flush left instead.
+            let spread = if justify && n != last && gaps > 0 && extra / (gaps as f32) <= m.size * MAX_SPREAD_EM {
                 extra / gaps as f32
             } else {
                 0.0
@@ -254,6 +282,26 @@ mod tests {
                 assert!((start + line.width - 100.0).abs() < 0.1, "line {n} is {} wide", line.width);
             } else {
                 assert!(start + line.width < 100.0);
+            }
+        }
+    }
+
+    #[test]
+    fn no_paragraph_ends_on_a_lone_short_line_and_no_line_is_letter_spaced() {
+        let m = Measure { size: 16.0, weight: crate::fonts::Weight::Regular };
+        let width = 16.0 * 28.0;
+        for pad in 0..40 {
+            let text = format!("{}违反了《中华人民共和国产品质量法》第二十七条）", "依".repeat(pad));
+            let lines = break_lines(&text, width, 32.0, &m, true);
+            let last: String =
+                lines.last().map(|l| l.pieces.iter().map(|p| p.1.as_str()).collect()).unwrap_or_default();
+            assert!(lines.len() == 1 || last.chars().count() >= 3, "pad {pad}: last line {last:?}");
+        }
+        for pad in 0..40 {
+            let text = format!("{}执行标准应为GB 2626-2019或GB/T 32610-2016，防护等级KN95。", "抽".repeat(pad));
+            for line in break_lines(&text, width, 32.0, &m, true) {
+                let gaps: Vec<f32> = line.pieces.windows(2).map(|w| w[1].0 - w[0].0 - m.width(&w[0].1)).collect();
+                assert!(gaps.iter().all(|g| *g <= 16.0 * MAX_SPREAD_EM + 0.01), "pad {pad}: spread {gaps:?}");
             }
         }
     }
