@@ -93,6 +93,11 @@ pub struct PreviewPage {
 #[serde(rename_all = "camelCase")]
 pub struct DocPreviewDto {
     pub title: String,
+    /// The number issuing now would print (the preview prints it too).
+    pub number: String,
+    /// No number block is left: `number` is this device's tagged fallback (`卫市监责改〔2026〕B8524043-1号`),
+    /// and the window says so, and how to get a block, before the inspector confirms.
+    pub fallback: bool,
     pub pages: Vec<PreviewPage>,
     pub missing: Vec<String>,
 }
@@ -139,6 +144,7 @@ pub struct ServiceInput {
 }
 
 const SETTINGS_KEY: &str = "doc_settings";
+/// Printed while the content is validated, before the transaction allocates the real number.
 const PREVIEW_NUMBER: &str = "（编号在签发时生成）";
 
 fn json_err(e: serde_json::Error) -> AppError {
@@ -415,10 +421,18 @@ impl App {
 
     /// The pages the request would print, without issuing anything.
     pub fn preview_document(&self, req: &IssueRequest) -> Result<DocPreviewDto> {
-        let (content, _, _) = self.content(req, PREVIEW_NUMBER, today())?;
+        let on = today();
+        let kind = kind_of(req);
+        let year = chrono::Datelike::year(&on);
+        // The device id is read first: the store's lock is held for the whole statement that peeks.
+        let device = self.device_id()?;
+        let serial = self.store().peek_serial(kind, year, &device)?;
+        let number = format_number(&self.profile()?.unit_abbr, kind, year, &serial);
+        let (content, _, _) = self.content(req, &number, on)?;
         let model = maskcheck_docs::build_model(&content);
         let laid = maskcheck_docs::lay_out(&model);
-        Ok(preview_of(model.title, &laid))
+        let fallback = matches!(serial, maskcheck_domain::document::Serial::Fallback { .. });
+        Ok(preview_of(model.title, number, fallback, &laid))
     }
 
     /// Issues a document: allocates its number, renders the PDF, stores the PDF under `documents/` and the frozen
@@ -654,9 +668,11 @@ fn kind_of(req: &IssueRequest) -> DocKind {
     }
 }
 
-fn preview_of(title: String, laid: &Laid) -> DocPreviewDto {
+fn preview_of(title: String, number: String, fallback: bool, laid: &Laid) -> DocPreviewDto {
     DocPreviewDto {
         title,
+        number,
+        fallback,
         pages: laid
             .pages
             .iter()

@@ -521,7 +521,10 @@ fn a_notice_is_issued_frozen_followed_up_and_cleared_by_reinspection() {
     };
     let preview = app.preview_document(&req).expect("preview");
     let words: String = preview.pages.iter().flat_map(|p| &p.texts).map(|t| t.text.as_str()).collect();
-    assert!(words.contains("新乡市卫滨区康宁医用口罩有限公司") && words.contains("（编号在签发时生成）"));
+    assert!(
+        words.contains("新乡市卫滨区康宁医用口罩有限公司") && words.contains(&preview.number),
+        "the number it will print"
+    );
     assert!(app.documents(&Default::default()).expect("list").is_empty(), "a preview issues nothing");
 
     let issued = app.issue_document(&req).expect("issue");
@@ -583,7 +586,17 @@ fn number_blocks_come_first_then_the_tagged_fallback_and_every_kind_issues() {
     let overlap = app.add_number_block(maskcheck_domain::document::NumberBlock { year, first: 42, last: 50 });
     assert_eq!(overlap.expect_err("overlap").fields[0].rule, Rule::Overlap);
     let record = IssueRequest::InspectionRecord { inspection_id: inspection.clone() };
-    let numbers: Vec<String> = (0..3).map(|_| app.issue_document(&record).expect("issue").document.number).collect();
+    // The preview shows the number issuing would print, allocating nothing; a fallback number is flagged.
+    let numbers: Vec<String> = (0..3)
+        .map(|n| {
+            let preview = app.preview_document(&record).expect("preview");
+            assert_eq!(app.preview_document(&record).expect("again").number, preview.number, "nothing allocated");
+            assert_eq!(preview.fallback, n == 2, "{}", preview.number);
+            let issued = app.issue_document(&record).expect("issue").document.number;
+            assert_eq!(issued, preview.number, "the preview said what prints");
+            issued
+        })
+        .collect();
     assert_eq!(numbers[0], format!("卫市监检录〔{year}〕41号"));
     assert_eq!(numbers[1], format!("卫市监检录〔{year}〕42号"));
     assert!(numbers[2].contains("-1号"), "{}", numbers[2]);

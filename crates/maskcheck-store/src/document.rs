@@ -81,6 +81,30 @@ fn blocks(conn: &Connection) -> Result<Vec<NumberBlock>> {
 }
 
 /// Maps the immutability triggers' abort to a typed error.
+/// The serial the next document of `kind` in `year` gets on this device, with the counters it was taken from.
+fn next_serial(conn: &Connection, kind: DocKind, year: i32, device_id: &str) -> Result<(Serial, Option<u32>, u32)> {
+    let (last_block, last_fallback): (Option<u32>, u32) = conn
+        .query_row(
+            "SELECT last_block, last_fallback FROM doc_serial WHERE kind = ?1 AND year = ?2",
+            params![kind.as_str(), year],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .unwrap_or((None, 0));
+    let serial = match next_block_serial(&blocks(conn)?, year, last_block) {
+        Some(n) => Serial::Block { n },
+        None => Serial::Fallback { tag: device_tag(device_id), n: last_fallback + 1 },
+    };
+    Ok((serial, last_block, last_fallback))
+}
+
+impl Store {
+    /// The serial the next document would get, allocating nothing (the preview shows the number it will print).
+    pub fn peek_serial(&self, kind: DocKind, year: i32, device_id: &str) -> Result<Serial> {
+        Ok(next_serial(self.conn(), kind, year, device_id)?.0)
+    }
+}
+
 pub(crate) fn frozen(e: rusqlite::Error) -> StoreError {
     crate::error::Frozen::Document.refusal_of(e)
 }
@@ -172,19 +196,7 @@ impl Tx<'_> {
     /// The next serial of `kind` in `year` for this device: from its number blocks while they last, then
     /// `{device tag}-{n}`. Gaps are possible (a failed issue after allocation); duplicates are not.
     pub fn allocate_serial(&mut self, kind: DocKind, year: i32, device_id: &str) -> Result<Serial> {
-        let (last_block, last_fallback): (Option<u32>, u32) = self
-            .conn()
-            .query_row(
-                "SELECT last_block, last_fallback FROM doc_serial WHERE kind = ?1 AND year = ?2",
-                params![kind.as_str(), year],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?
-            .unwrap_or((None, 0));
-        let serial = match next_block_serial(&blocks(self.conn())?, year, last_block) {
-            Some(n) => Serial::Block { n },
-            None => Serial::Fallback { tag: device_tag(device_id), n: last_fallback + 1 },
-        };
+        let (serial, last_block, last_fallback) = next_serial(self.conn(), kind, year, device_id)?;
         let (new_block, new_fallback) = match &serial {
             Serial::Block { n } => (Some(*n), last_fallback),
             Serial::Fallback { n, .. } => (last_block, *n),

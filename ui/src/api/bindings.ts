@@ -375,7 +375,16 @@ export type PreviewPage = { texts: Array<PreviewText>, rules: Array<PreviewRule>
 /**
  * The pages exactly as they will print (positions in points on A4), and the characters the font lacks.
  */
-export type DocPreviewDto = { title: string, pages: Array<PreviewPage>, missing: Array<string>, };
+export type DocPreviewDto = { title: string, 
+/**
+ * The number issuing now would print (the preview prints it too).
+ */
+number: string, 
+/**
+ * No number block is left: `number` is this device's tagged fallback (`卫市监责改〔2026〕B8524043-1号`),
+ * and the window says so, and how to get a block, before the inspector confirms.
+ */
+fallback: boolean, pages: Array<PreviewPage>, missing: Array<string>, };
 
 export type DocumentDto = { id: string, kind: DocKind, title: string, number: string, enterpriseId: string, enterpriseName: string, inspectionId: string | null, issuedAt: string, revoked: string | null, servedAt: string | null, amendsId: string | null, pdfPath: string, };
 

@@ -219,6 +219,7 @@ const en: Messages = {
     immediately: 'Correct immediately',
     onePerLine: 'One correction per line',
     correctionFor: 'Correct “{finding}” at once and report in writing',
+    fallbackNumber: 'No number block is left on this laptop: the document will print the fallback number {number}. Ask the bureau for a number block to print regular numbers.',
     missingGlyphs: 'The font lacks these characters; they print as empty boxes: {chars}',
     open: 'Open / print',
     saveAs: 'Save as PDF',

@@ -236,6 +236,7 @@ const zhCN = {
     immediately: '立即改正',
     onePerLine: '每行一项改正要求',
     correctionFor: '针对“{finding}”的问题立即整改，整改完成后书面报告',
+    fallbackNumber: '本机已没有可用的文书编号段，签发后将印制备用编号 {number}。需要正式编号请向局里申领编号段（局端导出的编号段随同步包下发）。',
     missingGlyphs: '字体缺少以下字符，打印时显示为空框：{chars}',
     open: '打开/打印',
     saveAs: '另存为 PDF',
