@@ -369,6 +369,9 @@ fn issue_a_notice_follow_it_up_and_clear_the_enterprise_by_reinspection() {
     s.click_css("[data-testid=issue-notice]");
     let preview = s.wait_text("[data-testid=doc-preview]", |t| t.contains("责令改正通知书"));
     assert!(preview.contains("新乡市卫滨区康宁医用口罩有限公司"), "{preview}");
+    // No number block on this laptop: before confirming, the window says which fallback number will print.
+    let fallback = s.wait_text("[data-testid=issue-fallback-number]", |t| t.contains("备用编号"));
+    assert!(fallback.contains("卫市监责改〔") && fallback.contains("-1号"), "{fallback}");
     s.screenshot("notice-preview");
     s.click_css("[data-testid=issue-confirm]");
     let number = s.wait_text("[data-testid=document-number]", |t| t.contains("卫市监责改〔"));
