@@ -1,5 +1,5 @@
 //! Writes a PDF of each document kind (from `samples`) into the directory given, for review and for
-//! `docs/samples/` (`scripts/render-samples.sh` turns the first pages into PNG).
+//! `docs/samples/` (`scripts/render-samples.sh` turns every page into PNG).
 
 use maskcheck_docs::{render, samples};
 

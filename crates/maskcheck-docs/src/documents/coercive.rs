@@ -22,7 +22,7 @@ pub(super) fn model(c: &DocContent, d: &CoerciveContent) -> DocModel {
     let procedure = if d.procedure.is_empty() {
         String::new()
     } else {
-        format!("，并依照{}的规定", d.procedure.iter().map(|b| b.citation.as_str()).collect::<Vec<_>>().join("、"))
+        format!("，并依照{}的规定", super::cited(&d.procedure.iter().collect::<Vec<_>>()))
     };
     let mut blocks = vec![
         Block::Unit(c.issuer.unit_name.clone()),

@@ -42,8 +42,30 @@ fn citations(facts: &[Fact]) -> Vec<&Citation> {
     unique(facts.iter().flat_map(|f| &f.duty).chain(facts.iter().filter_map(|f| f.order.as_ref())))
 }
 
+/// `《中华人民共和国行政强制法》第二十四条、第二十五条`: a law named once for its consecutive articles.
 fn cited(list: &[&Citation]) -> String {
-    list.iter().map(|c| c.citation.as_str()).collect::<Vec<_>>().join("、")
+    let mut out = String::new();
+    let mut last_law = "";
+    for (i, c) in list.iter().enumerate() {
+        let (law, article) = split_citation(&c.citation);
+        if i > 0 {
+            out.push('、');
+        }
+        if law != last_law || law.is_empty() {
+            out.push_str(law);
+        }
+        out.push_str(article);
+        last_law = law;
+    }
+    out
+}
+
+/// `《…》（2018年修正）` and `第二十七条`: the law with its edition note, and the article.
+fn split_citation(c: &str) -> (&str, &str) {
+    let Some(close) = c.find('》').map(|i| i + '》'.len_utf8()) else { return ("", c) };
+    let rest = &c[close..];
+    let law_end = if rest.starts_with('（') { rest.find('）').map(|i| close + i + '）'.len_utf8()) } else { None };
+    c.split_at(law_end.unwrap_or(close))
 }
 
 fn fact_line(f: &Fact) -> String {
@@ -75,4 +97,25 @@ fn appeal(c: &DocContent, what: &str) -> String {
 
 fn issued(c: &DocContent) -> String {
     zh_date(c.issued_on)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_law_is_named_once_for_its_consecutive_articles() {
+        let c = |s: &str| Citation { citation: s.into(), text: String::new() };
+        let list = [
+            c("《中华人民共和国行政强制法》第二十四条"),
+            c("《中华人民共和国行政强制法》第二十五条"),
+            c("《医疗器械监督管理条例》（国务院令第739号）第十三条"),
+            c("《中华人民共和国产品质量法》（2018年修正）第二十七条"),
+        ];
+        let refs: Vec<&Citation> = list.iter().collect();
+        assert_eq!(
+            cited(&refs),
+            "《中华人民共和国行政强制法》第二十四条、第二十五条、《医疗器械监督管理条例》（国务院令第739号）第十三条、《中华人民共和国产品质量法》（2018年修正）第二十七条"
+        );
+    }
 }
