@@ -58,6 +58,8 @@ struct Setter {
     body: f32,
     lh: f32,
     missing: BTreeSet<char>,
+    /// From this line of the next paragraph on, keep this much height together (the lines before a signature).
+    keep_from: Option<(usize, f32)>,
 }
 
 impl Setter {
@@ -97,7 +99,11 @@ impl Setter {
     /// Sets wrapped text in the column `[x, x + width]`, line by line, breaking pages between lines.
     fn flow(&mut self, text: &str, width: f32, indent: f32, m: &Measure, lh: f32, align: Align) {
         let x = LEFT;
-        for line in break_lines(text, width, indent, m, align == Align::Justified) {
+        for (n, line) in break_lines(text, width, indent, m, align == Align::Justified).into_iter().enumerate() {
+            if let Some((_, h)) = self.keep_from.filter(|(from, _)| *from == n) {
+                self.keep_from = None;
+                self.ensure(h.min(PAGE_H - TOP - BOTTOM));
+            }
             self.ensure(lh);
             let baseline = self.y + baseline_in(lh, m.size);
             let shift = match align {
@@ -134,15 +140,24 @@ fn baseline_in(lh: f32, size: f32) -> f32 {
 
 pub fn lay_out(model: &DocModel) -> Laid {
     let body = model.body_pt;
-    let mut s = Setter { pages: vec![Page::default()], y: TOP, body, lh: body * 1.75, missing: BTreeSet::new() };
+    let mut s = Setter {
+        pages: vec![Page::default()],
+        y: TOP,
+        body,
+        lh: body * 1.75,
+        missing: BTreeSet::new(),
+        keep_from: None,
+    };
     let regular = Measure { size: body, weight: Weight::Regular };
     let bold = Measure { size: body, weight: Weight::Bold };
     for (i, block) in model.blocks.iter().enumerate() {
         let lh = s.lh;
-        // Keep the last paragraph with the signature: a signature never stands alone on a page (GB/T 9704).
+        // A signature never stands alone on a page (GB/T 9704): the last two lines of the paragraph before it go
+        // with it (the whole paragraph would leave a large blank on a page that had room for most of it).
         if let (Block::Paragraph(t), Some(Block::Signature { .. })) = (block, model.blocks.get(i + 1)) {
-            let lines = break_lines(t, TEXT_W, body * 2.0, &regular, true).len() as f32;
-            s.ensure(lh * (lines + 3.5));
+            let lines = break_lines(t, TEXT_W, body * 2.0, &regular, true).len();
+            let kept = lines.min(2);
+            s.keep_from = Some((lines - kept, lh * (kept as f32 + 3.5)));
         }
         // A signature group never splits and never stands alone on a page: the text it signs (the receipt, the
         // party's opinion and its write-in line) moves with it.

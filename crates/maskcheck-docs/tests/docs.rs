@@ -238,3 +238,25 @@ fn signature_groups_never_split_or_stand_alone() {
         assert_eq!(receipt, sign, "notice with {findings} findings");
     }
 }
+
+/// Keeping the paragraph before a signature with it moves its last lines only: no page before the signature is
+/// left mostly blank (the 决定书's first page was a quarter empty).
+#[test]
+fn no_large_blank_before_a_signature() {
+    for (name, content) in all_samples() {
+        let laid = maskcheck_docs::layout::lay_out(&build_model(&content));
+        for (n, page) in laid.pages.iter().enumerate().take(laid.pages.len().saturating_sub(1)) {
+            let next_starts_with_title = laid.pages[n + 1].texts.iter().any(|t| t.text.contains("清单"));
+            if next_starts_with_title {
+                continue; // a page break before an annex (the goods list) is intended
+            }
+            let lowest = page
+                .texts
+                .iter()
+                .filter(|t| t.y < maskcheck_docs::layout::PAGE_H - 80.0)
+                .map(|t| t.y)
+                .fold(0.0, f32::max);
+            assert!(lowest > maskcheck_docs::layout::PAGE_H * 0.72, "{name} page {}: text ends at {lowest}", n + 1);
+        }
+    }
+}
