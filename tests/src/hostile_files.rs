@@ -83,9 +83,8 @@ pub fn roster_rows(w: &mut dyn Write) {
     }
 }
 
-/// A tiny roster with one cell at the sheet's last row and column (XFD1048576).
-pub fn far_cell(path: &Path) {
-    let (r, c) = (1_048_575u32, 16_383u32);
+/// A tiny roster with one stray cell at 0-based (`r`, `c`): XFD1048576 is (1_048_575, 16_383).
+pub fn far_cell(path: &Path, r: u32, c: u32) {
     xlsx(path, &format!("A1:{}{}", col(c), r + 1), |w| {
         roster_rows(w);
         write!(w, r#"<row r="{}">{}</row>"#, r + 1, cell(r, c, "x")).expect("w");

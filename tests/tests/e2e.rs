@@ -158,7 +158,7 @@ fn hostile_spreadsheets_cost_a_message_not_the_window() {
     let broken = dir.path().join("损坏.xlsx");
     maskcheck_tests::hostile_files::bad_shared_string(&broken);
     let far = dir.path().join("远处单元格.xlsx");
-    maskcheck_tests::hostile_files::far_cell(&far);
+    maskcheck_tests::hostile_files::far_cell(&far, 1_048_575, 16_383);
 
     let mut s = Session::launch(&driver, dir.path(), "hostile");
     s.click_css("[data-testid=nav-roster]");

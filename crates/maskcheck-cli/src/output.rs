@@ -273,3 +273,20 @@ impl<'a> InspectionWithLaw<'a> {
         Self { inspection, citations }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::esc;
+
+    #[test]
+    fn user_text_stays_on_one_tab_separated_field() {
+        for (input, want) in [
+            ("康达口罩厂", "康达口罩厂"),
+            ("a\tb", "a\\tb"),
+            ("第一行\n第二行\r", "第一行\\n第二行\\r"),
+            ("x\u{7}y\u{202E}z", "x\\u{7}y\\u{202e}z"),
+        ] {
+            assert_eq!(esc(input), want, "{input:?}");
+        }
+    }
+}
