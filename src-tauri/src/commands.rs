@@ -194,6 +194,11 @@ fn document_preview(shell: State<'_, Shell>, request: IssueRequest) -> Cmd<DocPr
 }
 
 #[tauri::command(async)]
+fn notice_defaults(shell: State<'_, Shell>, inspection_id: String) -> Cmd<maskcheck_app::NoticeDefaults> {
+    app(&shell)?.notice_defaults(&inspection_id)
+}
+
+#[tauri::command(async)]
 fn document_issue(shell: State<'_, Shell>, request: IssueRequest) -> Cmd<IssuedDto> {
     app(&shell)?.issue_document(&request)
 }
@@ -324,6 +329,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         inspection_list,
         inspection_attach_photo,
         document_preview,
+        notice_defaults,
         document_issue,
         document_list,
         document_open,

@@ -5,7 +5,7 @@ use maskcheck_domain::casework::{CaseCategory, CaseInput, LabVerdict, Procedure,
 use maskcheck_domain::checklist::{
     AnswerType, ChecklistItem, ChecklistSection, ChecklistTemplate, DutyHolder, FindingLaw, LegalBasis,
 };
-use maskcheck_domain::document::{DocKind, GoodsRow, Measure, NumberBlock, ServiceMethod};
+use maskcheck_domain::document::{DocKind, GoodsRow, Measure, NumberBlock, PartyWords, ServiceMethod};
 use maskcheck_domain::followup::{ReinspectionInput, Urgency, VerifiedCorrection};
 use maskcheck_domain::inspection::{
     Finding, InspectionDraft, Inspector, IntakeRow, ItemAnswer, LabelCheck, LicenceCheck, Material, Verdict,
@@ -105,6 +105,8 @@ pub fn typescript() -> String {
         GoodsRow,
         NumberBlock,
         IssueRequest,
+        NoticeDefaults,
+        PartyWords,
         DocSettings,
         PreviewText,
         PreviewRule,

@@ -155,7 +155,13 @@ impl App {
             Inspector { name: "演示协查员".into(), cert_no: "DEMO0002".into() },
         ];
         for (n, (enterprise, inspection)) in finished.iter().take(MAX_DEMO_DOCUMENTS).enumerate() {
-            self.issue_document(&IssueRequest::InspectionRecord { inspection_id: inspection.clone() })?;
+            // The party's answers as it gave them, recorded when printing.
+            let party_words = maskcheck_domain::document::PartyWords {
+                recusal: Some("不申请回避。".into()),
+                opinion: (n % 2 == 0).then(|| "以上记录属实。".into()),
+                ..Default::default()
+            };
+            self.issue_document(&IssueRequest::InspectionRecord { inspection_id: inspection.clone(), party_words })?;
             summary.documents += 1;
             if !self.store().findings(inspection)?.is_empty() {
                 let deadline = today() + chrono::Duration::days(n as i64 * 3);
@@ -181,9 +187,16 @@ impl App {
                     reserve_samples: "20只".into(),
                     place: "成品仓库".into(),
                     sampled_on: today(),
+                    sampled_time: chrono::NaiveTime::from_hms_opt(10 + n as u32, 30, 0),
+                    seal_numbers: format!("XX-2026-{:04}、XX-2026-{:04}", 2 * n + 1, 2 * n + 2),
+                    basis: "口罩质量专项整治监督抽查任务".into(),
+                    testing_body: "河南省医疗器械检验所".into(),
                     samplers: samplers.clone(),
                 })?;
-                self.issue_document(&IssueRequest::SamplingRecord { sample_id: s.id.clone() })?;
+                self.issue_document(&IssueRequest::SamplingRecord {
+                    sample_id: s.id.clone(),
+                    party_words: Default::default(),
+                })?;
                 summary.documents += 1;
                 let fail = n == 1;
                 self.record_sample_result(

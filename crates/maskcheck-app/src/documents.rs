@@ -9,11 +9,12 @@ use maskcheck_docs::layout::Laid;
 use maskcheck_domain::checklist::{builtin_catalogue, check_complete, parse_catalogue, FindingLaw, LegalCatalogue};
 use maskcheck_domain::document::{
     blocks_overlap, format_number, Citation, CoerciveContent, DocBody, DocContent, DocKind, Fact, GoodsRow,
-    InspectionRecordContent, Issuer, Measure, NoticeContent, NumberBlock, Party, Person, SamplingContent,
+    InspectionRecordContent, Issuer, Measure, NoticeContent, NumberBlock, Party, PartyWords, Person, SamplingContent,
     ServiceContent,
 };
+use maskcheck_domain::document::{validate_party_words, zh_time};
 use maskcheck_domain::inspection::InspectionDraft;
-use maskcheck_domain::legal_rules;
+use maskcheck_domain::{document_rules, legal_rules};
 use maskcheck_domain::{Field, FieldError, Rule, ValidationErrors};
 use maskcheck_store::{DocumentFilter, DocumentRecord, RectificationRecord, ServiceRecord, StoreError};
 use serde::{Deserialize, Serialize};
@@ -28,7 +29,12 @@ use crate::{now_text, today, App, AppError, ErrorCode, Result};
 #[serde(rename_all = "camelCase", tag = "kind")]
 pub enum IssueRequest {
     #[serde(rename_all = "camelCase")]
-    InspectionRecord { inspection_id: String },
+    InspectionRecord {
+        inspection_id: String,
+        /// What the party said, recorded now; each `None` prints a blank line to write by hand.
+        #[serde(default)]
+        party_words: PartyWords,
+    },
     #[serde(rename_all = "camelCase")]
     RectificationNotice {
         inspection_id: String,
@@ -46,7 +52,11 @@ pub enum IssueRequest {
         until: NaiveDate,
     },
     #[serde(rename_all = "camelCase")]
-    SamplingRecord { sample_id: String },
+    SamplingRecord {
+        sample_id: String,
+        #[serde(default)]
+        party_words: PartyWords,
+    },
     #[serde(rename_all = "camelCase")]
     ServiceProof { document_id: String },
 }
@@ -143,16 +153,20 @@ pub struct ServiceInput {
     pub scan_path: Option<String>,
 }
 
+/// The notice's editable defaults (`App::notice_defaults`).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NoticeDefaults {
+    pub deadline: NaiveDate,
+    pub corrections: Vec<String>,
+}
+
 const SETTINGS_KEY: &str = "doc_settings";
 /// Printed while the content is validated, before the transaction allocates the real number.
 const PREVIEW_NUMBER: &str = "（编号在签发时生成）";
 
 fn json_err(e: serde_json::Error) -> AppError {
     AppError::new(ErrorCode::Storage, format!("文书内容无法读写：{e}"))
-}
-
-fn zh_time(rfc: &str) -> String {
-    rfc.get(..16).unwrap_or(rfc).replace('T', " ")
 }
 
 fn people(list: &[maskcheck_domain::inspection::Inspector]) -> Vec<Person> {
@@ -285,7 +299,7 @@ impl App {
         // Read once per document: the bureau's copy in the data directory, or the shipped one.
         let cat = self.catalogue()?;
         let (body, enterprise_id, inspection_id) = match req {
-            IssueRequest::InspectionRecord { inspection_id } => {
+            IssueRequest::InspectionRecord { inspection_id, party_words } => {
                 let (eid, d) = self.finished_inspection(inspection_id)?;
                 let sighted = d.licences.iter().filter(|l| l.sighted).count();
                 let checked = vec![
@@ -302,27 +316,14 @@ impl App {
                     representative: d.representative.clone(),
                     checked,
                     findings: self.facts(&cat, inspection_id)?,
+                    party_words: validate_party_words(party_words)?,
                 });
                 (body, eid, Some(inspection_id.clone()))
             }
             IssueRequest::RectificationNotice { inspection_id, deadline, corrections } => {
                 let (eid, d) = self.finished_inspection(inspection_id)?;
                 let facts = self.facts(&cat, inspection_id)?;
-                let mut errors = Vec::new();
-                if facts.is_empty() {
-                    errors.push(FieldError::new(Field::Findings, Rule::Required, ""));
-                }
-                if deadline.is_some_and(|dl| dl < on) {
-                    errors.push(FieldError::new(Field::Deadline, Rule::DateOrder, "签发日期"));
-                }
-                let corrections: Vec<String> =
-                    corrections.iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
-                if corrections.is_empty() {
-                    errors.push(FieldError::new(Field::Corrections, Rule::Required, ""));
-                }
-                if !errors.is_empty() {
-                    return Err(ValidationErrors(errors).into());
-                }
+                let corrections = document_rules::validate_notice(facts.len(), *deadline, corrections, on)?;
                 let inspected_on = d
                     .started_at
                     .as_deref()
@@ -339,40 +340,21 @@ impl App {
             }
             IssueRequest::CoerciveMeasure { inspection_id, measure, goods, goods_place, from, until } => {
                 let (eid, d) = self.finished_inspection(inspection_id)?;
-                let mut errors = Vec::new();
-                if goods.iter().all(|g| g.name.trim().is_empty()) {
-                    errors.push(FieldError::new(Field::Goods, Rule::Required, ""));
-                }
-                for g in goods {
-                    if !g.quantity.is_finite() || g.quantity <= 0.0 {
-                        errors.push(FieldError::new(Field::Goods, Rule::NotNegative, g.name.clone()));
-                    }
-                }
-                if until < from {
-                    errors.push(FieldError::new(Field::MeasureUntil, Rule::DateOrder, "开始日期"));
-                } else if (*until - *from).num_days() >= 30 {
-                    errors.push(FieldError::new(Field::MeasureUntil, Rule::TooLongPeriod, "30"));
-                }
-                if goods_place.trim().is_empty() {
-                    errors.push(FieldError::new(Field::Place, Rule::Required, ""));
-                }
-                if !errors.is_empty() {
-                    return Err(ValidationErrors(errors).into());
-                }
+                let (goods, goods_place) = document_rules::validate_measure(goods, goods_place, *from, *until)?;
                 let body = DocBody::CoerciveMeasure(CoerciveContent {
                     measure: *measure,
                     facts: self.facts(&cat, inspection_id)?,
                     power: vec![self.citation(&cat, legal_rules::seizure_power(self.is_medical(&eid)?))],
                     procedure: legal_rules::SEIZURE_PROCEDURE.iter().map(|k| self.citation(&cat, k)).collect(),
-                    goods_place: goods_place.trim().to_string(),
+                    goods_place,
                     from: *from,
                     until: *until,
-                    goods: goods.iter().filter(|g| !g.name.trim().is_empty()).cloned().collect(),
+                    goods,
                     inspectors: people(&d.inspectors),
                 });
                 (body, eid, Some(inspection_id.clone()))
             }
-            IssueRequest::SamplingRecord { sample_id } => {
+            IssueRequest::SamplingRecord { sample_id, party_words } => {
                 let r = self
                     .store()
                     .sample(sample_id)?
@@ -390,7 +372,12 @@ impl App {
                     reserve_samples: s.reserve_samples,
                     place: s.place,
                     sampled_on: s.sampled_on,
+                    sampled_time: s.sampled_time.map(|t| t.format("%H:%M").to_string()),
+                    seal_numbers: s.seal_numbers,
+                    basis: s.basis,
+                    testing_body: s.testing_body,
                     samplers: people(&s.samplers),
+                    party_words: validate_party_words(party_words)?,
                 });
                 (body, s.enterprise_id, s.inspection_id)
             }
@@ -417,6 +404,18 @@ impl App {
             enterprise_id,
             inspection_id,
         ))
+    }
+
+    /// What a rectification notice for a finished inspection offers before the inspector edits it: the usual
+    /// deadline and one correction per finding, in the document's words.
+    pub fn notice_defaults(&self, inspection_id: &str) -> Result<NoticeDefaults> {
+        self.finished_inspection(inspection_id)?;
+        let findings: Vec<String> =
+            self.store().findings(inspection_id)?.into_iter().map(|(_, text, _)| text).collect();
+        Ok(NoticeDefaults {
+            deadline: today() + chrono::Duration::days(document_rules::NOTICE_TERM_DAYS),
+            corrections: document_rules::proposed_corrections(&findings),
+        })
     }
 
     /// The pages the request would print, without issuing anything.

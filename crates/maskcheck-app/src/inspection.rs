@@ -132,6 +132,7 @@ impl App {
                     scope_mismatch: false,
                     holder_mismatch: false,
                     note: None,
+                    expired: false,
                 })
                 .collect(),
             labels: products
@@ -188,7 +189,9 @@ impl App {
             v.extend(s.products(enterprise_id)?.into_iter().filter_map(|p| p.data.registration_cert_no));
             v
         };
-        let proposed = propose_findings(t, &draft, inspection_date(&draft), &registrations);
+        let on = inspection_date(&draft);
+        maskcheck_domain::inspection::mark_expired(&mut draft, on);
+        let proposed = propose_findings(t, &draft, on, &registrations);
         draft.findings = reconcile(&draft.findings, proposed);
         Ok(draft)
     }

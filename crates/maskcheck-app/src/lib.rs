@@ -26,8 +26,8 @@ use maskcheck_store::Store;
 pub use casework::{CaseDto, SampleDto};
 pub use demo::{demo_profile, DemoSummary};
 pub use documents::{
-    DocPreviewDto, DocSettings, DocumentDto, IssueRequest, IssuedDto, PreviewPage, PreviewRule, PreviewText,
-    ServiceInput,
+    DocPreviewDto, DocSettings, DocumentDto, IssueRequest, IssuedDto, NoticeDefaults, PreviewPage, PreviewRule,
+    PreviewText, ServiceInput,
 };
 pub use dto::*;
 pub use error::{AppError, ErrorCode};

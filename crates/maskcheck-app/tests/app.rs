@@ -585,7 +585,7 @@ fn number_blocks_come_first_then_the_tagged_fallback_and_every_kind_issues() {
     app.add_number_block(maskcheck_domain::document::NumberBlock { year, first: 41, last: 42 }).expect("block");
     let overlap = app.add_number_block(maskcheck_domain::document::NumberBlock { year, first: 42, last: 50 });
     assert_eq!(overlap.expect_err("overlap").fields[0].rule, Rule::Overlap);
-    let record = IssueRequest::InspectionRecord { inspection_id: inspection.clone() };
+    let record = IssueRequest::InspectionRecord { inspection_id: inspection.clone(), party_words: Default::default() };
     // The preview shows the number issuing would print, allocating nothing; a fallback number is flagged.
     let numbers: Vec<String> = (0..3)
         .map(|n| {
@@ -646,13 +646,18 @@ fn number_blocks_come_first_then_the_tagged_fallback_and_every_kind_issues() {
             reserve_samples: "20只".into(),
             place: "成品仓库".into(),
             sampled_on: today,
+            sampled_time: chrono::NaiveTime::from_hms_opt(9, 40, 0),
+            seal_numbers: "XX-2026-0001、XX-2026-0002".into(),
+            basis: "口罩质量专项整治监督抽查任务".into(),
+            testing_body: "河南省医疗器械检验所".into(),
             samplers: vec![
                 maskcheck_domain::inspection::Inspector { name: "张三".into(), cert_no: "HA0001".into() },
                 maskcheck_domain::inspection::Inspector { name: "李四".into(), cert_no: "HA0002".into() },
             ],
         })
         .expect("sample");
-    app.issue_document(&IssueRequest::SamplingRecord { sample_id: sample.id.clone() }).expect("sampling record");
+    app.issue_document(&IssueRequest::SamplingRecord { sample_id: sample.id.clone(), party_words: Default::default() })
+        .expect("sampling record");
     let service =
         app.issue_document(&IssueRequest::ServiceProof { document_id: decision.document.id.clone() }).expect("proof");
     assert_eq!(service.document.kind, DocKind::ServiceProof);
@@ -666,7 +671,7 @@ fn number_blocks_come_first_then_the_tagged_fallback_and_every_kind_issues() {
         })
         .expect("served");
     // The inspector's local time with its offset, not UTC and not the window's wording.
-    assert_eq!(served.served_at.as_deref(), Some("2026-11-23 15:00"), "shown in local time");
+    assert_eq!(served.served_at.as_deref(), Some("2026年11月23日15时00分"), "shown in local time");
     let bad_time = app.record_service(&maskcheck_app::ServiceInput {
         document_id: decision.document.id.clone(),
         served_at: Some("2026-11-23 15:00".into()),

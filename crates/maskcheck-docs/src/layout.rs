@@ -190,6 +190,14 @@ pub fn lay_out(model: &DocModel) -> Laid {
                     Table::new(&[("", 1), ("", 3)], pairs.iter().map(|(k, v)| vec![k.clone(), v.clone()]).collect());
                 table(&mut s, &t, false);
             }
+            Block::Form(rows) => {
+                let mut t = Table::new(
+                    &[("", 1), ("", 2)],
+                    rows.iter().map(|r| vec![r.label.clone(), r.value.clone()]).collect(),
+                );
+                t.min_lines = rows.iter().map(|r| r.lines).collect();
+                table(&mut s, &t, false);
+            }
             Block::Signature { unit, date } => {
                 s.ensure(lh * 4.0);
                 s.y += lh * 1.5;
@@ -263,10 +271,10 @@ fn table(s: &mut Setter, t: &Table, header: bool) {
     let widths: Vec<f32> = t.columns.iter().map(|c| TEXT_W * f32::from(c.weight) / total).collect();
     let head: Vec<String> = t.columns.iter().map(|c| c.title.clone()).collect();
     let mut first_row_on_page = true;
-    let draw = |cells: &[String], m: &Measure| {
+    let draw = |cells: &[String], m: &Measure, min: usize| {
         let broken: Vec<_> =
             cells.iter().zip(&widths).map(|(c, w)| break_lines(c, w - 2.0 * pad, 0.0, m, false)).collect();
-        let rows = broken.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let rows = broken.iter().map(Vec::len).max().unwrap_or(1).max(min).max(1);
         let h = rows as f32 * lh + 2.0 * pad;
         (broken, h)
     };
@@ -288,17 +296,18 @@ fn table(s: &mut Setter, t: &Table, header: bool) {
         s.rule(LEFT, top + h, LEFT + TEXT_W, top + h, false);
         s.y = top + h;
     };
-    let head_cells = draw(&head, &mb);
-    for row in t.rows.iter().map(Some).chain(std::iter::once(None)) {
+    let head_cells = draw(&head, &mb, 1);
+    let min = |i: usize| t.min_lines.get(i).copied().unwrap_or(1);
+    for (i, row) in t.rows.iter().map(Some).chain(std::iter::once(None)).enumerate() {
         if header && first_row_on_page {
             let (broken, h) = head_cells.clone();
-            let next_h = row.map(|r| draw(r, &m).1).unwrap_or(0.0);
+            let next_h = row.map(|r| draw(r, &m, min(i)).1).unwrap_or(0.0);
             s.ensure(h + next_h);
             set_row(s, broken, h, &mb);
             first_row_on_page = false;
         }
         let Some(row) = row else { break };
-        let (broken, h) = draw(row, &m);
+        let (broken, h) = draw(row, &m, min(i));
         let before = s.pages.len();
         s.ensure(h);
         if s.pages.len() != before && header {
@@ -325,6 +334,19 @@ fn furnish(pages: &mut [Page], model: &DocModel) {
                 y1: y + 4.0,
                 x2: LEFT + TEXT_W,
                 y2: y + 4.0,
+                width: 0.5,
+                dashed: false,
+            });
+        }
+        if let Some(label) = &model.page_sign {
+            let y = PAGE_H - BOTTOM + 7.0 * MM;
+            let w = m.width(label);
+            page.texts.push(TextRun { x: LEFT, y, size, weight: Weight::Regular, text: label.clone() });
+            page.rules.push(RuleLine {
+                x1: LEFT + w + 2.0,
+                y1: y + 2.0,
+                x2: LEFT + w + 2.0 + 50.0 * MM,
+                y2: y + 2.0,
                 width: 0.5,
                 dashed: false,
             });

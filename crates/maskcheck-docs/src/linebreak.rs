@@ -141,6 +141,12 @@ fn avoid_short_last_line(lines: &mut [Vec<(String, f32)>], size: f32) {
 
 /// Breaks `text` into lines of at most `width` points; the first line starts `indent` points in.
 pub fn break_lines(text: &str, width: f32, indent: f32, m: &Measure, justify: bool) -> Vec<SetLine> {
+    // A hard line break starts a new line; only the text's first line carries the indent.
+    if let Some((first, rest)) = text.split_once('\n') {
+        let mut lines = break_lines(first, width, indent, m, justify);
+        lines.extend(break_lines(rest, width, 0.0, m, justify));
+        return lines;
+    }
     let mut lines: Vec<Vec<(String, f32)>> = Vec::new();
     let mut cur: Vec<(String, f32)> = Vec::new();
     let mut cur_w = 0.0f32;

@@ -11,6 +11,9 @@ pub struct DocModel {
     /// Body size in points: 16 (三号) for letters, 12 (小四) for forms.
     pub body_pt: f32,
     pub blocks: Vec<Block>,
+    /// A line the party signs at the foot of every page (a 笔录 is signed page by page, so no page can be swapped).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page_sign: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -34,6 +37,8 @@ pub enum Block {
     Table(Table),
     /// Label and value pairs in a bordered two-column grid.
     Fields(Vec<(String, String)>),
+    /// A form to fill on paper: a wider label column, and rows tall enough to write or seal in.
+    Form(Vec<FormRow>),
     /// Issuing unit and date, right-aligned, with room for the seal.
     Signature {
         unit: String,
@@ -53,9 +58,26 @@ pub enum Block {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FormRow {
+    pub label: String,
+    pub value: String,
+    /// The row's height in lines at least (a company seal needs about 45 mm).
+    pub lines: usize,
+}
+
+impl FormRow {
+    pub fn new(label: &str, value: impl Into<String>, lines: usize) -> FormRow {
+        FormRow { label: label.into(), value: value.into(), lines }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Table {
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<String>>,
+    /// Per row, the least height in lines (none: as tall as the text).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub min_lines: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -67,6 +89,10 @@ pub struct Column {
 
 impl Table {
     pub fn new(columns: &[(&str, u16)], rows: Vec<Vec<String>>) -> Table {
-        Table { columns: columns.iter().map(|(t, w)| Column { title: (*t).to_string(), weight: *w }).collect(), rows }
+        Table {
+            columns: columns.iter().map(|(t, w)| Column { title: (*t).to_string(), weight: *w }).collect(),
+            rows,
+            min_lines: Vec::new(),
+        }
     }
 }

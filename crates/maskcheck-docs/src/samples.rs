@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use maskcheck_domain::document::{
     Citation, CoerciveContent, DocBody, DocContent, Fact, GoodsRow, InspectionRecordContent, Issuer, Measure,
-    NoticeContent, Party, Person, SamplingContent, ServiceContent,
+    NoticeContent, Party, PartyWords, Person, SamplingContent, ServiceContent,
 };
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -106,8 +106,8 @@ pub fn inspection_record() -> DocContent {
         party: party(),
         body: DocBody::InspectionRecord(InspectionRecordContent {
             place: "盐城市亭湖区新兴镇工业园区纬二路8号 生产车间及仓库".into(),
-            started_at: "2026-11-23 09:30".into(),
-            ended_at: "2026-11-23 11:10".into(),
+            started_at: "2026年11月23日9时30分".into(),
+            ended_at: "2026年11月23日11时10分".into(),
             inspectors: inspectors(),
             representative: "陈立明（法定代表人）".into(),
             checked: vec![
@@ -116,6 +116,8 @@ pub fn inspection_record() -> DocContent {
                 "标签标识与执行标准：从成品仓库抽取2个产品查看标签。".into(),
             ],
             findings: facts(3),
+            // Printed with blank lines: the party writes its answers by hand.
+            party_words: PartyWords::default(),
         }),
     }
 }
@@ -182,7 +184,16 @@ pub fn sampling() -> DocContent {
             reserve_samples: "20只".into(),
             place: "成品仓库".into(),
             sampled_on: date(2026, 11, 23),
+            sampled_time: Some("10:40".into()),
+            seal_numbers: "盐市监封〔2026〕0081、0082".into(),
+            basis: "盐城市口罩质量专项整治监督抽查任务（盐市监函〔2026〕45号）".into(),
+            testing_body: "江苏省医疗器械检验所".into(),
             samplers: inspectors(),
+            // Recorded when printing: the party's own words, read back to it.
+            party_words: PartyWords {
+                opinion: Some("抽样过程我方在场，样品封存情况属实。\n备用样品由我单位保管。".into()),
+                ..PartyWords::default()
+            },
         }),
     }
 }

@@ -199,6 +199,67 @@ fn nothing_the_party_did_not_say_is_pre_printed() {
     assert!(coercive.contains("第七十条的规定，并依照"), "the power, then the procedure: {coercive}");
 }
 
+/// The party's words print when they are recorded, and only then; a refusal to sign is noted and the witness
+/// named (行政强制法第十八条第（八）、（九）项); the service proof's method is a row of tick boxes.
+#[test]
+fn the_party_words_print_as_recorded() {
+    use maskcheck_domain::document::{DocBody, PartyWords};
+    let mut record = samples::inspection_record();
+    let blank = pdftotext(&write_pdf("words-blank", &record), None);
+    assert!(!blank.contains("拒绝签名或盖章（"), "{blank}");
+    assert!(blank.contains("见证人（当事人拒绝签名或不在场时）签名"), "{blank}");
+    if let DocBody::InspectionRecord(r) = &mut record.body {
+        r.party_words = PartyWords {
+            recusal: Some("不申请回避。".into()),
+            opinion: Some("以上记录与事实相符。\n另：仓库钥匙由陈立明保管。".into()),
+            refused_to_sign: true,
+            witness: Some("工业园区管委会王平".into()),
+        };
+    }
+    let said = pdftotext(&write_pdf("words-said", &record), None);
+    for words in [
+        "不申请回避。",
+        "以上记录与事实相符。",
+        "另：仓库钥匙由陈立明保管。",
+        "当事人拒绝签名或盖章（执法人员注明）",
+        "见证人工业园区管委会王平签名",
+    ] {
+        assert!(said.contains(words), "“{words}” missing: {said}");
+    }
+    let mut service = samples::service();
+    let boxes = pdftotext(&write_pdf("service-blank", &service), None);
+    assert!(boxes.contains("□直接送达□留置送达□邮寄送达□电子送达□公告送达"), "{boxes}");
+    if let DocBody::ServiceProof(s) = &mut service.body {
+        s.method = Some("留置送达".into());
+    }
+    let ticked = pdftotext(&write_pdf("service-left", &service), None);
+    assert!(ticked.contains("□直接送达■留置送达□邮寄送达"), "{ticked}");
+    for (name, content) in all_samples() {
+        let r = render(&content, ISSUED_AT).expect("renders");
+        assert!(r.missing.is_empty(), "{name} prints characters the font lacks: {:?}", r.missing);
+    }
+}
+
+/// The service proof's signing cell holds a company seal (40–42 mm across), and its labels fit their column.
+#[test]
+fn the_service_proof_has_room_for_a_seal() {
+    let laid = maskcheck_docs::layout::lay_out(&build_model(&samples::service()));
+    assert_eq!(laid.pages.len(), 1, "one sheet");
+    let page = &laid.pages[0];
+    let label = page.texts.iter().find(|t| t.text == "受送达人签名或盖章").expect("signing label");
+    // The horizontal rules around the signing row: the nearest above and below the label.
+    let mut ys: Vec<f32> = page.rules.iter().filter(|r| (r.y1 - r.y2).abs() < 0.01).map(|r| r.y1).collect();
+    ys.sort_by(f32::total_cmp);
+    let above = ys.iter().rev().find(|y| **y < label.y).expect("rule above");
+    let below = ys.iter().find(|y| **y > label.y).expect("rule below");
+    let mm = (below - above) / maskcheck_docs::layout::MM;
+    assert!(mm >= 44.0, "signing cell is {mm:.1} mm tall");
+    for l in ["送达文书名称及文号", "受送达人签名或盖章", "拒收事由及日期", "见证人签名及日期"]
+    {
+        assert!(page.texts.iter().any(|t| t.text == l), "label “{l}” is broken across lines");
+    }
+}
+
 /// The page each run of text starts on.
 fn page_of(laid: &maskcheck_docs::layout::Laid, needle: &str) -> Option<usize> {
     laid.pages.iter().position(|p| p.texts.iter().map(|t| t.text.as_str()).collect::<String>().contains(needle))
@@ -215,13 +276,22 @@ fn signature_groups_never_split_or_stand_alone() {
         }
         let laid = maskcheck_docs::layout::lay_out(&build_model(&record));
         let opinion = page_of(&laid, "当事人对本笔录的意见").expect("opinion");
-        let party = page_of(&laid, "当事人（签名或盖章）").expect("party");
+        let party =
+            laid.pages.iter().position(|p| p.texts.iter().any(|t| t.text == "当事人（签名或盖章）：")).expect("party");
         let last = laid
             .pages
             .iter()
             .rposition(|p| p.texts.iter().map(|t| t.text.as_str()).collect::<String>().contains("执法证号"))
             .expect("signs");
         assert_eq!((opinion, party, last), (party, party, party), "record with {extra} extra lines");
+        // A 笔录 is signed page by page: every page carries the party's line at its foot.
+        for (n, page) in laid.pages.iter().enumerate() {
+            assert!(
+                page.texts.iter().any(|t| t.text == "本页当事人（签名或盖章）："),
+                "record with {extra} extra lines: page {} has no signature line",
+                n + 1
+            );
+        }
         let mut sampling = samples::sampling();
         if let DocBody::SamplingRecord(s) = &mut sampling.body {
             s.product_name = format!("{}{}", s.product_name, "（加长品名）".repeat(extra));

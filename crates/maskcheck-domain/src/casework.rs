@@ -1,7 +1,7 @@
 //! Sampling (抽样, appendix 5 of the campaign notice) and cases (案件, appendix 4): the records behind the
 //! bureau's statistics tables, and the rules their inputs must meet.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -28,6 +28,19 @@ pub struct SampleInput {
     pub reserve_samples: String,
     pub place: String,
     pub sampled_on: NaiveDate,
+    /// Time of day the samples were drawn (sampling record); absent in samples recorded before it was asked.
+    #[serde(default)]
+    #[ts(type = "string | null")]
+    pub sampled_time: Option<NaiveTime>,
+    /// 封条编号: the numbers of the seals on the test and reserve samples.
+    #[serde(default)]
+    pub seal_numbers: String,
+    /// 抽样依据或任务来源 (e.g. the campaign's sampling task).
+    #[serde(default)]
+    pub basis: String,
+    /// 承检机构: the laboratory that tests the samples.
+    #[serde(default)]
+    pub testing_body: String,
     pub samplers: Vec<Inspector>,
 }
 
@@ -62,6 +75,12 @@ pub fn validate_sample(input: &SampleInput, today: NaiveDate) -> Result<(), Vali
     c.required(Field::Quantity, &input.quantity, 50);
     c.required(Field::BaseQuantity, &input.base_quantity, 50);
     c.required(Field::BatchOrDate, &input.batch_or_date, 100);
+    c.required(Field::SealNumbers, &input.seal_numbers, 200);
+    c.required(Field::SamplingBasis, &input.basis, 200);
+    c.required(Field::TestingBody, &input.testing_body, 200);
+    if input.sampled_time.is_none() {
+        c.push(Field::SampledTime, Rule::Required, "");
+    }
     if input.sampled_on > today {
         c.push(Field::SampledOn, Rule::DateInFuture, "");
     }
@@ -218,14 +237,32 @@ mod tests {
             reserve_samples: "20只".into(),
             place: "成品仓库".into(),
             sampled_on: d("2026-11-20"),
+            sampled_time: NaiveTime::from_hms_opt(14, 30, 0),
+            seal_numbers: "FT-0001、FT-0002".into(),
+            basis: "新乡市口罩质量专项整治抽样任务".into(),
+            testing_body: "河南省医疗器械检验所".into(),
             samplers: inspectors(2),
         };
         assert!(validate_sample(&s, d("2026-11-23")).is_ok());
         s.samplers = inspectors(1);
         s.quantity.clear();
+        s.seal_numbers = "\u{200B}".into();
+        s.basis.clear();
+        s.testing_body = " ".into();
+        s.sampled_time = None;
         let err = validate_sample(&s, d("2026-11-23")).expect_err("refused");
         let rules: Vec<_> = err.0.iter().map(|e| (e.field, e.rule)).collect();
-        assert_eq!(rules, vec![(Field::Quantity, Rule::Required), (Field::Inspectors, Rule::TooFewInspectors)]);
+        assert_eq!(
+            rules,
+            vec![
+                (Field::Quantity, Rule::Required),
+                (Field::SealNumbers, Rule::InvisibleOnly),
+                (Field::SamplingBasis, Rule::Required),
+                (Field::TestingBody, Rule::Required),
+                (Field::SampledTime, Rule::Required),
+                (Field::Inspectors, Rule::TooFewInspectors),
+            ]
+        );
     }
 
     #[test]

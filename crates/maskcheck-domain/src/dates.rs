@@ -1,7 +1,7 @@
 //! The one date rule every input path applies (the window, the CLI, spreadsheet imports, bundles): dates must be
 //! real and plausible, and the message says which bound was crossed.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Timelike};
 
 use crate::field_error::{Checker, Field, Rule};
 
@@ -13,8 +13,20 @@ pub fn earliest_founding() -> NaiveDate {
 /// A licence is never granted for more than 50 years; a later date is a typing slip (9999-12-31, 2202 for 2022).
 pub const MAX_VALIDITY_YEARS: i32 = 50;
 
+/// `2026年11月23日`: how every document writes a date.
 pub fn zh_date(d: NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+/// `2026年11月23日9时05分` from a stored local time (`2026-11-23T09:05:00.000+08:00`, or without seconds or offset):
+/// the wall-clock time where it happened, as the record's own offset says, never converted. Text that is not such
+/// a time is returned as it is.
+pub fn zh_time(stored: &str) -> String {
+    let head = stored.get(..16).unwrap_or(stored);
+    match chrono::NaiveDateTime::parse_from_str(head, "%Y-%m-%dT%H:%M") {
+        Ok(t) => format!("{}{}时{:02}分", zh_date(t.date()), t.hour(), t.minute()),
+        Err(_) => stored.to_string(),
+    }
 }
 
 fn years_after(d: NaiveDate, years: i32) -> NaiveDate {
@@ -53,6 +65,19 @@ pub(crate) fn check_issued_on(c: &mut Checker, d: NaiveDate, today: NaiveDate) {
 mod tests {
     use super::*;
     use crate::field_error::FieldError;
+
+    #[test]
+    fn times_print_as_written_where_they_happened() {
+        let cases = [
+            ("2026-11-23T09:05:00.000+08:00", "2026年11月23日9时05分"),
+            ("2026-11-23T23:59:59-05:00", "2026年11月23日23时59分"),
+            ("2026-01-02T00:00", "2026年1月2日0时00分"),
+            ("not a time", "not a time"),
+        ];
+        for (stored, want) in cases {
+            assert_eq!(zh_time(stored), want, "{stored}");
+        }
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("date")

@@ -201,6 +201,25 @@ pub struct InspectionRecordContent {
     /// What was checked, a line per checked part (licences, intake, labels, answered items).
     pub checked: Vec<String>,
     pub findings: Vec<Fact>,
+    /// What the party said, recorded when printing; blank lines to write by hand where it is `None`.
+    #[serde(default)]
+    pub party_words: PartyWords,
+}
+
+/// What the party said on the record, in its own words (行政强制法第十八条第（八）项: the record is signed or sealed
+/// by the party, a refusal is noted; 第（九）项: a witness signs when the party is absent). Nothing here is ever
+/// pre-printed: `None` prints a blank line the party writes on by hand.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PartyWords {
+    /// The answer on recusal (是否申请回避), 现场检查笔录 only.
+    pub recusal: Option<String>,
+    /// The opinion on the record or on the sampling.
+    pub opinion: Option<String>,
+    /// The party refused to sign or seal: the record says so, and the witness signs.
+    pub refused_to_sign: bool,
+    /// A witness present because the party refused or was absent.
+    pub witness: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -276,7 +295,21 @@ pub struct SamplingContent {
     pub reserve_samples: String,
     pub place: String,
     pub sampled_on: NaiveDate,
+    /// `14:30`; blank for samples recorded before the time of day was asked.
+    #[serde(default)]
+    pub sampled_time: Option<String>,
+    /// 封条编号 of the test and reserve samples.
+    #[serde(default)]
+    pub seal_numbers: String,
+    /// 抽样依据或任务来源.
+    #[serde(default)]
+    pub basis: String,
+    /// 承检机构.
+    #[serde(default)]
+    pub testing_body: String,
     pub samplers: Vec<Person>,
+    #[serde(default)]
+    pub party_words: PartyWords,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -324,10 +357,7 @@ pub struct DocContent {
     pub body: DocBody,
 }
 
-/// `2026年11月23日`
-pub fn zh_date(d: NaiveDate) -> String {
-    d.format("%Y年%-m月%-d日").to_string()
-}
+pub use crate::dates::{zh_date, zh_time};
 
 #[cfg(test)]
 mod tests {
@@ -400,6 +430,8 @@ pub enum ServiceMethod {
 }
 
 impl ServiceMethod {
+    pub const ALL: [ServiceMethod; 5] = [Self::Direct, Self::Left, Self::Post, Self::Electronic, Self::Public];
+
     pub fn zh(self) -> &'static str {
         match self {
             ServiceMethod::Direct => "直接送达",
@@ -409,4 +441,14 @@ impl ServiceMethod {
             ServiceMethod::Public => "公告送达",
         }
     }
+}
+
+/// The party's words as printed: each text under the one text rule, empty ones back to blank write-in lines.
+pub fn validate_party_words(w: &PartyWords) -> Result<PartyWords, crate::ValidationErrors> {
+    use crate::field_error::{Checker, Field};
+    let mut c = Checker::default();
+    let recusal = c.optional(Field::PartyOpinion, w.recusal.as_deref(), 500);
+    let opinion = c.optional(Field::PartyOpinion, w.opinion.as_deref(), 2000);
+    let witness = c.optional(Field::Witness, w.witness.as_deref(), 50);
+    c.finish(PartyWords { recusal, opinion, refused_to_sign: w.refused_to_sign, witness })
 }

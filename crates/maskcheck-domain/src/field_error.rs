@@ -65,12 +65,21 @@ pub enum Field {
     ContactPhone,
     ServedAt,
     ServiceMethod,
+    SealNumbers,
+    SamplingBasis,
+    TestingBody,
+    SampledTime,
+    PartyOpinion,
+    Witness,
 }
 
 impl Field {
     /// Free-text fields that may hold several lines; every other text is one line (names, addresses, codes).
     pub fn is_multiline(self) -> bool {
-        matches!(self, Field::Note | Field::Reason | Field::Findings | Field::Corrections | Field::Goods)
+        matches!(
+            self,
+            Field::Note | Field::Reason | Field::Findings | Field::Corrections | Field::Goods | Field::PartyOpinion
+        )
     }
 
     /// The Chinese label, for the CLI and logs (the UI has its own i18n table).
@@ -134,6 +143,12 @@ impl Field {
             Field::ContactPhone => "联系电话",
             Field::ServedAt => "送达时间",
             Field::ServiceMethod => "送达方式",
+            Field::SealNumbers => "封条编号",
+            Field::SamplingBasis => "抽样依据",
+            Field::TestingBody => "承检机构",
+            Field::SampledTime => "抽样时间",
+            Field::PartyOpinion => "当事人意见",
+            Field::Witness => "见证人",
         }
     }
 }

@@ -1,6 +1,7 @@
 //! 现场检查: the draft an inspector fills in on site, the rules that turn it into proposed findings (发现问题),
 //! and what must hold before it can be finished.
 
+use crate::dates::zh_date;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -49,6 +50,22 @@ pub struct LicenceCheck {
     pub scope_mismatch: bool,
     pub holder_mismatch: bool,
     pub note: Option<String>,
+    /// Expired on the inspection date: judged by [`mark_expired`] on every save (the window shows it, never
+    /// re-judges it).
+    #[serde(default)]
+    pub expired: bool,
+}
+
+/// A licence valid until `until` has expired on `date` when the day after its last valid day has come.
+pub fn expired_on(until: Option<NaiveDate>, date: NaiveDate) -> bool {
+    until.is_some_and(|u| u < date)
+}
+
+/// Marks each licence of the draft expired or not on `inspection_date` (the one expiry rule for the window).
+pub fn mark_expired(draft: &mut InspectionDraft, inspection_date: NaiveDate) {
+    for l in &mut draft.licences {
+        l.expired = expired_on(l.valid_until, inspection_date);
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -153,10 +170,6 @@ fn licence_name(kind: LicenceKind) -> &'static str {
     }
 }
 
-fn zh_date(d: NaiveDate) -> String {
-    d.format("%Y年%-m月%-d日").to_string()
-}
-
 fn proposal(key: String, text: String, law: crate::checklist::FindingLaw) -> Finding {
     Finding { key, text, law, confirmed: false, edited: false }
 }
@@ -180,7 +193,7 @@ pub fn propose_findings(
     for l in &draft.licences {
         let name = licence_name(l.kind);
         let law = |p: LicenceProblem| licence_law(l.kind, p, licence_holder(l.kind));
-        if let Some(until) = l.valid_until.filter(|d| *d < inspection_date) {
+        if let Some(until) = l.valid_until.filter(|_| expired_on(l.valid_until, inspection_date)) {
             let text = format!("{name}（{}）已于{}过期，检查时仍在生产经营", l.number, zh_date(until));
             out.push(proposal(format!("licence:{}:expired", l.licence_id), text, law(LicenceProblem::Expired)));
         }
@@ -374,6 +387,35 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).expect("date")
     }
 
+    #[test]
+    fn a_licence_expires_the_day_after_its_last_valid_day() {
+        let cases = [
+            (Some(date(2026, 11, 22)), true),
+            (Some(date(2026, 11, 23)), false),
+            (Some(date(2026, 11, 24)), false),
+            (None, false),
+        ];
+        for (until, want) in cases {
+            assert_eq!(expired_on(until, date(2026, 11, 23)), want, "{until:?}");
+            let mut draft = InspectionDraft {
+                licences: vec![LicenceCheck {
+                    licence_id: "L".into(),
+                    kind: LicenceKind::BusinessLicence,
+                    number: "N".into(),
+                    valid_until: until,
+                    sighted: true,
+                    scope_mismatch: false,
+                    holder_mismatch: false,
+                    note: None,
+                    expired: !want,
+                }],
+                ..Default::default()
+            };
+            mark_expired(&mut draft, date(2026, 11, 23));
+            assert_eq!(draft.licences[0].expired, want, "marked {until:?}");
+        }
+    }
+
     fn keys(f: &[Finding]) -> Vec<String> {
         f.iter().map(|x| x.key.clone()).collect()
     }
@@ -432,6 +474,7 @@ mod tests {
             scope_mismatch: false,
             holder_mismatch: false,
             note: None,
+            expired: false,
         };
         let cases: Vec<(&str, &ChecklistTemplate, InspectionDraft, Vec<&str>)> = vec![
             (

@@ -8,6 +8,7 @@ pub mod checklist;
 pub mod county;
 pub mod dates;
 pub mod document;
+pub mod document_rules;
 pub mod enterprise;
 pub mod field_error;
 pub mod followup;

@@ -8,7 +8,7 @@ export type AppError = { code: ErrorCode, message: string, fields: Array<FieldEr
 /**
  * Every field a user can get wrong. The UI maps each to its label (`fields.<name>`).
  */
-export type Field = "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "foundedOn" | "kind" | "number" | "holder" | "scope" | "issuer" | "issuedOn" | "validUntil" | "category" | "standard" | "grade" | "registrationCertNo" | "reason" | "unitName" | "unitAbbr" | "inspectorName" | "certNo" | "medical" | "exporter" | "scale" | "productionStatus" | "dailyCapacity" | "note" | "inspectors" | "place" | "representative" | "startedAt" | "findings" | "deadline" | "corrections" | "reinspectedOn" | "productName" | "quantity" | "baseQuantity" | "batchOrDate" | "sampledOn" | "failingItems" | "marketDirection" | "caseTitle" | "fines" | "caseValue" | "masksSeized" | "openedOn" | "closedOn" | "goods" | "measureUntil" | "numberBlock" | "contactPhone" | "servedAt" | "serviceMethod";
+export type Field = "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "foundedOn" | "kind" | "number" | "holder" | "scope" | "issuer" | "issuedOn" | "validUntil" | "category" | "standard" | "grade" | "registrationCertNo" | "reason" | "unitName" | "unitAbbr" | "inspectorName" | "certNo" | "medical" | "exporter" | "scale" | "productionStatus" | "dailyCapacity" | "note" | "inspectors" | "place" | "representative" | "startedAt" | "findings" | "deadline" | "corrections" | "reinspectedOn" | "productName" | "quantity" | "baseQuantity" | "batchOrDate" | "sampledOn" | "failingItems" | "marketDirection" | "caseTitle" | "fines" | "caseValue" | "masksSeized" | "openedOn" | "closedOn" | "goods" | "measureUntil" | "numberBlock" | "contactPhone" | "servedAt" | "serviceMethod" | "sealNumbers" | "samplingBasis" | "testingBody" | "sampledTime" | "partyOpinion" | "witness";
 
 /**
  * Every rule a field can break. The UI maps each to a sentence (`rules.<name>`) with `detail` filled in.
@@ -273,7 +273,12 @@ export type Inspector = { name: string, certNo: string, };
 /**
  * A licence of the enterprise as checked on site.
  */
-export type LicenceCheck = { licenceId: string, kind: LicenceKind, number: string, validUntil: string | null, sighted: boolean, scopeMismatch: boolean, holderMismatch: boolean, note: string | null, };
+export type LicenceCheck = { licenceId: string, kind: LicenceKind, number: string, validUntil: string | null, sighted: boolean, scopeMismatch: boolean, holderMismatch: boolean, note: string | null, 
+/**
+ * Expired on the inspection date: judged by [`mark_expired`] on every save (the window shows it, never
+ * re-judges it).
+ */
+expired: boolean, };
 
 export type Material = "meltblown" | "spunbond" | "earLoop" | "noseWire" | "other";
 
@@ -355,11 +360,43 @@ export type NumberBlock = { year: number, first: number, last: number, };
 /**
  * What the inspector asks to issue. The same request previews and issues, so the paper matches the preview.
  */
-export type IssueRequest = { "kind": "inspectionRecord", inspectionId: string, } | { "kind": "rectificationNotice", inspectionId: string, 
+export type IssueRequest = { "kind": "inspectionRecord", inspectionId: string, 
+/**
+ * What the party said, recorded now; each `None` prints a blank line to write by hand.
+ */
+partyWords: PartyWords, } | { "kind": "rectificationNotice", inspectionId: string, 
 /**
  * `None`: correct immediately.
  */
-deadline: string | null, corrections: Array<string>, } | { "kind": "coerciveMeasure", inspectionId: string, measure: Measure, goods: Array<GoodsRow>, goodsPlace: string, from: string, until: string, } | { "kind": "samplingRecord", sampleId: string, } | { "kind": "serviceProof", documentId: string, };
+deadline: string | null, corrections: Array<string>, } | { "kind": "coerciveMeasure", inspectionId: string, measure: Measure, goods: Array<GoodsRow>, goodsPlace: string, from: string, until: string, } | { "kind": "samplingRecord", sampleId: string, partyWords: PartyWords, } | { "kind": "serviceProof", documentId: string, };
+
+/**
+ * The notice's editable defaults (`App::notice_defaults`).
+ */
+export type NoticeDefaults = { deadline: string, corrections: Array<string>, };
+
+/**
+ * What the party said on the record, in its own words (行政强制法第十八条第（八）项: the record is signed or sealed
+ * by the party, a refusal is noted; 第（九）项: a witness signs when the party is absent). Nothing here is ever
+ * pre-printed: `None` prints a blank line the party writes on by hand.
+ */
+export type PartyWords = { 
+/**
+ * The answer on recusal (是否申请回避), 现场检查笔录 only.
+ */
+recusal: string | null, 
+/**
+ * The opinion on the record or on the sampling.
+ */
+opinion: string | null, 
+/**
+ * The party refused to sign or seal: the record says so, and the witness signs.
+ */
+refusedToSign: boolean, 
+/**
+ * A witness present because the party refused or was absent.
+ */
+witness: string | null, };
 
 /**
  * Who signs and where to appeal: kept per data directory, editable by the unit.
@@ -445,7 +482,23 @@ baseQuantity: string,
 /**
  * 检验样品 / 备用样品 (sealed)
  */
-testSamples: string, reserveSamples: string, place: string, sampledOn: string, samplers: Array<Inspector>, };
+testSamples: string, reserveSamples: string, place: string, sampledOn: string, 
+/**
+ * Time of day the samples were drawn (sampling record); absent in samples recorded before it was asked.
+ */
+sampledTime: string | null, 
+/**
+ * 封条编号: the numbers of the seals on the test and reserve samples.
+ */
+sealNumbers: string, 
+/**
+ * 抽样依据或任务来源 (e.g. the campaign's sampling task).
+ */
+basis: string, 
+/**
+ * 承检机构: the laboratory that tests the samples.
+ */
+testingBody: string, samplers: Array<Inspector>, };
 
 export type LabVerdict = "pass" | "fail";
 

@@ -6,6 +6,7 @@ import type {
   FollowupDto,
   IssueRequest,
   IssuedDto,
+  NoticeDefaults,
   NumberBlock,
   ReinspectionInput,
   ReinspectionResultDto,
@@ -13,6 +14,7 @@ import type {
 } from './bindings'
 
 export const previewDocument = (request: IssueRequest) => call<DocPreviewDto>('document_preview', { request })
+export const noticeDefaults = (inspectionId: string) => call<NoticeDefaults>('notice_defaults', { inspectionId })
 export const issueDocument = (request: IssueRequest) => call<IssuedDto>('document_issue', { request })
 export const listDocuments = (inspectionId: string | null, enterpriseId: string | null) =>
   call<DocumentDto[]>('document_list', { inspectionId, enterpriseId })

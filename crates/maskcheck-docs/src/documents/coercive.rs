@@ -73,5 +73,5 @@ pub(super) fn model(c: &DocContent, d: &CoerciveContent) -> DocModel {
         Block::SignLines(vec!["当事人（签名或盖章）：".into(), "执法人员（签名）：".into()]),
     ];
     blocks.retain(|b| !matches!(b, Block::List(l) if l.is_empty()));
-    DocModel { title: title.into(), number: c.number.clone(), body_pt: 16.0, blocks }
+    DocModel { title: title.into(), number: c.number.clone(), body_pt: 16.0, blocks, page_sign: None }
 }

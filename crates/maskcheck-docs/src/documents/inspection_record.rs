@@ -2,11 +2,8 @@
 
 use maskcheck_domain::document::{DocContent, DocKind, InspectionRecordContent};
 
-use super::{fact_line, people};
+use super::{fact_line, party_sign_off, people, said};
 use crate::model::{Block, DocModel, Table};
-
-/// A blank line the party writes on by hand.
-const WRITE_IN: &str = "＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿";
 
 pub(super) fn model(c: &DocContent, r: &InspectionRecordContent) -> DocModel {
     let title = DocKind::InspectionRecord.title_zh();
@@ -32,7 +29,7 @@ pub(super) fn model(c: &DocContent, r: &InspectionRecordContent) -> DocModel {
         ),
         // What the party answers is the party's to write (nothing it did not say is pre-printed).
         Block::Plain(format!("当事人在场人员{}对是否申请回避的意见（本人填写）：", r.representative)),
-        Block::Plain(WRITE_IN.into()),
+        said(r.party_words.recusal.as_deref()),
         Block::Heading("检查情况：".into()),
     ];
     blocks.extend(r.checked.iter().map(|l| Block::Paragraph(l.clone())));
@@ -55,8 +52,17 @@ pub(super) fn model(c: &DocContent, r: &InspectionRecordContent) -> DocModel {
             .collect();
         blocks.push(Block::Table(Table::new(&[("序号", 2), ("问题", 14), ("依据", 8)], rows)));
     }
-    blocks.push(Block::Plain("当事人对本笔录的意见（本人填写；拒绝签名的，由执法人员注明）：".into()));
-    blocks.push(Block::Plain(WRITE_IN.into()));
-    blocks.push(Block::SignLines(super::sign_lines("当事人（签名或盖章）：", &r.inspectors)));
-    DocModel { title: title.into(), number: c.number.clone(), body_pt: 12.0, blocks }
+    blocks.extend(party_sign_off(
+        "当事人对本笔录的意见（本人填写；拒绝签名的，由执法人员注明）：",
+        &r.party_words,
+        "当事人",
+        &r.inspectors,
+    ));
+    DocModel {
+        title: title.into(),
+        number: c.number.clone(),
+        body_pt: 12.0,
+        blocks,
+        page_sign: Some("本页当事人（签名或盖章）：".into()),
+    }
 }

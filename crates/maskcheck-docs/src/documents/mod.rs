@@ -7,9 +7,9 @@ mod notice;
 mod sampling;
 mod service;
 
-use maskcheck_domain::document::{zh_date, Citation, DocBody, DocContent, Fact, Person};
+use maskcheck_domain::document::{zh_date, Citation, DocBody, DocContent, Fact, PartyWords, Person};
 
-use crate::model::DocModel;
+use crate::model::{Block, DocModel};
 
 pub fn build_model(c: &DocContent) -> DocModel {
     match &c.body {
@@ -86,6 +86,34 @@ fn sign_lines(party: &str, inspectors: &[Person]) -> Vec<String> {
     let mut lines = vec![party.to_string()];
     lines.extend(inspectors.iter().map(|p| format!("执法人员（执法证号：{}）签名：", p.cert_no)));
     lines
+}
+
+/// A blank line the party writes on by hand.
+const WRITE_IN: &str = "＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿";
+
+/// What the party said, as recorded when printing, or a blank line to write it by hand: never a pre-printed answer.
+fn said(words: Option<&str>) -> Block {
+    match words {
+        Some(w) => Block::Plain(w.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")),
+        None => Block::Plain(WRITE_IN.into()),
+    }
+}
+
+/// The close of a record the party signs: its opinion (recorded or written by hand), then the signature lines —
+/// the party's (or the note that it refused, 行政强制法第十八条第（八）项), each inspector's, and a witness's for a
+/// party that refused or was absent (第（九）项).
+fn party_sign_off(label: &str, words: &PartyWords, party: &str, inspectors: &[Person]) -> Vec<Block> {
+    let party_line = if words.refused_to_sign {
+        "当事人拒绝签名或盖章（执法人员注明）：".to_string()
+    } else {
+        format!("{party}（签名或盖章）：")
+    };
+    let mut lines = sign_lines(&party_line, inspectors);
+    lines.push(match &words.witness {
+        Some(name) => format!("见证人{name}签名："),
+        None => "见证人（当事人拒绝签名或不在场时）签名：".into(),
+    });
+    vec![Block::Plain(label.into()), said(words.opinion.as_deref()), Block::SignLines(lines)]
 }
 
 fn appeal(c: &DocContent, what: &str) -> String {

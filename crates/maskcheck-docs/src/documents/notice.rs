@@ -85,5 +85,5 @@ pub(super) fn model(c: &DocContent, n: &NoticeContent) -> DocModel {
         lines: vec![format!("{}已收到{}《{title}》（{}）。", c.party.name, c.issuer.unit_name, c.number)],
     });
     blocks.push(Block::SignLines(vec!["受送达人（签名或盖章）：".into()]));
-    DocModel { title: title.into(), number: c.number.clone(), body_pt: 16.0, blocks }
+    DocModel { title: title.into(), number: c.number.clone(), body_pt: 16.0, blocks, page_sign: None }
 }

@@ -28,9 +28,10 @@ export function useAutosave(dto: Ref<InspectionDto | null>) {
       try {
         const saved = await saveInspection(current.id, JSON.parse(body))
         lastSaved = body
-        // Only the findings come back changed; apply them if nothing was typed meanwhile.
+        // Only the findings and the licences' expiry come back changed; apply them if nothing was typed meanwhile.
         if (dto.value && snapshot() === body) {
           dto.value.draft.findings = saved.findings
+          dto.value.draft.licences.forEach((l, i) => (l.expired = saved.licences[i]?.expired ?? l.expired))
           lastSaved = snapshot()
         }
         state.value = 'saved'
