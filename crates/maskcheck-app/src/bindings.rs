@@ -39,6 +39,7 @@ macro_rules! declarations {
 pub fn typescript() -> String {
     declarations!(
         ErrorCode,
+        Entity,
         AppError,
         Field,
         Rule,

@@ -3,6 +3,7 @@
 use maskcheck_domain::casework::{
     validate_case, validate_sample, validate_sample_result, CaseInput, SampleInput, SampleResultInput,
 };
+use maskcheck_domain::Entity;
 use maskcheck_store::{JsonRecord, StoreError};
 use serde::Serialize;
 use ts_rs::TS;
@@ -56,7 +57,7 @@ impl App {
         let json = to_json(input)?;
         let id = self.store().write(|tx| {
             tx.enterprise(&input.enterprise_id)?
-                .ok_or_else(|| StoreError::NotFound { entity: "企业", id: input.enterprise_id.clone() })?;
+                .ok_or_else(|| StoreError::NotFound { entity: Entity::Enterprise, id: input.enterprise_id.clone() })?;
             let meta = new_meta(tx, &device)?;
             tx.insert_sample(&JsonRecord {
                 meta: meta.clone(),
@@ -70,7 +71,8 @@ impl App {
     }
 
     pub fn sample(&self, id: &str) -> Result<SampleDto> {
-        let r = self.store().sample(id)?.ok_or_else(|| StoreError::NotFound { entity: "抽样", id: id.into() })?;
+        let r =
+            self.store().sample(id)?.ok_or_else(|| StoreError::NotFound { entity: Entity::Sample, id: id.into() })?;
         self.sample_dto(r)
     }
 
@@ -110,7 +112,10 @@ impl App {
             })?;
             Ok::<_, AppError>(meta.id)
         })?;
-        self.cases()?.into_iter().find(|c| c.id == id).ok_or_else(|| StoreError::NotFound { entity: "案件", id }.into())
+        self.cases()?
+            .into_iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| StoreError::NotFound { entity: Entity::Case, id }.into())
     }
 
     pub fn cases(&self) -> Result<Vec<CaseDto>> {

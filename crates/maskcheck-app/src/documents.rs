@@ -2,6 +2,7 @@
 //! PDF, SHA-256, frozen record, one durable transaction), revoke it, record its service. A rectification notice
 //! opens a rectification that the dashboard follows until a re-inspection closes it.
 
+use maskcheck_domain::Entity;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -194,7 +195,7 @@ impl App {
         let e = self
             .store()
             .enterprise(enterprise_id)?
-            .ok_or_else(|| StoreError::NotFound { entity: "企业", id: enterprise_id.into() })?;
+            .ok_or_else(|| StoreError::NotFound { entity: Entity::Enterprise, id: enterprise_id.into() })?;
         Ok(e.data.medical)
     }
 
@@ -247,7 +248,7 @@ impl App {
         let e = self
             .store()
             .enterprise(enterprise_id)?
-            .ok_or_else(|| StoreError::NotFound { entity: "企业", id: enterprise_id.into() })?;
+            .ok_or_else(|| StoreError::NotFound { entity: Entity::Enterprise, id: enterprise_id.into() })?;
         let d = e.data;
         let address = d.production_address.clone().or(d.registered_address.clone()).unwrap_or_default();
         Ok(Party {
@@ -285,7 +286,7 @@ impl App {
         let r = self
             .store()
             .inspection(id)?
-            .ok_or_else(|| StoreError::NotFound { entity: "检查记录", id: id.into() })?;
+            .ok_or_else(|| StoreError::NotFound { entity: Entity::Inspection, id: id.into() })?;
         if !r.finished {
             return Err(AppError::new(ErrorCode::Validation, "检查尚未完结，完结后才能签发文书"));
         }
@@ -358,7 +359,7 @@ impl App {
                 let r = self
                     .store()
                     .sample(sample_id)?
-                    .ok_or_else(|| StoreError::NotFound { entity: "抽样", id: sample_id.clone() })?;
+                    .ok_or_else(|| StoreError::NotFound { entity: Entity::Sample, id: sample_id.clone() })?;
                 let s: maskcheck_domain::casework::SampleInput = serde_json::from_str(&r.input).map_err(json_err)?;
                 let body = DocBody::SamplingRecord(SamplingContent {
                     product_name: s.product_name,
@@ -385,7 +386,7 @@ impl App {
                 let d = self
                     .store()
                     .document(document_id)?
-                    .ok_or_else(|| StoreError::NotFound { entity: "文书", id: document_id.clone() })?;
+                    .ok_or_else(|| StoreError::NotFound { entity: Entity::Document, id: document_id.clone() })?;
                 let served: DocContent = serde_json::from_str(&d.content).map_err(json_err)?;
                 let body = DocBody::ServiceProof(ServiceContent {
                     served_title: d.kind.title_zh().into(),
@@ -539,7 +540,10 @@ impl App {
 
     /// The stored PDF of an issued document, checked against the SHA-256 recorded when it was issued.
     pub fn document_pdf(&self, id: &str) -> Result<Vec<u8>> {
-        let d = self.store().document(id)?.ok_or_else(|| StoreError::NotFound { entity: "文书", id: id.into() })?;
+        let d = self
+            .store()
+            .document(id)?
+            .ok_or_else(|| StoreError::NotFound { entity: Entity::Document, id: id.into() })?;
         let path = self.pdf_path(id);
         // At most the size recorded at issue (a cap for documents issued before sizes were recorded).
         let bytes = read_stored_file(&path, d.pdf_size.unwrap_or(MAX_PDF_BYTES))?;
@@ -561,7 +565,10 @@ impl App {
     }
 
     pub fn document(&self, id: &str) -> Result<DocumentDto> {
-        let d = self.store().document(id)?.ok_or_else(|| StoreError::NotFound { entity: "文书", id: id.into() })?;
+        let d = self
+            .store()
+            .document(id)?
+            .ok_or_else(|| StoreError::NotFound { entity: Entity::Document, id: id.into() })?;
         let f = DocumentFilter {
             inspection_id: d.inspection_id.as_deref(),
             enterprise_id: Some(&d.enterprise_id),
@@ -570,7 +577,7 @@ impl App {
         self.documents(&f)?
             .into_iter()
             .find(|r| r.id == id)
-            .ok_or_else(|| StoreError::NotFound { entity: "文书", id: id.into() }.into())
+            .ok_or_else(|| StoreError::NotFound { entity: Entity::Document, id: id.into() }.into())
     }
 
     pub fn documents(&self, f: &DocumentFilter<'_>) -> Result<Vec<DocumentDto>> {
@@ -604,7 +611,7 @@ impl App {
             return Err(AppError::field(FieldError::new(Field::Reason, Rule::Required, "")));
         }
         self.store().write(|tx| {
-            tx.document(id)?.ok_or_else(|| StoreError::NotFound { entity: "文书", id: id.into() })?;
+            tx.document(id)?.ok_or_else(|| StoreError::NotFound { entity: Entity::Document, id: id.into() })?;
             let meta = new_meta(tx, &device)?;
             tx.revoke_document(&meta, id, reason)?;
             Ok::<_, AppError>(())
@@ -638,7 +645,7 @@ impl App {
         };
         self.store().write(|tx| {
             tx.document(&input.document_id)?
-                .ok_or_else(|| StoreError::NotFound { entity: "文书", id: input.document_id.clone() })?;
+                .ok_or_else(|| StoreError::NotFound { entity: Entity::Document, id: input.document_id.clone() })?;
             if let Some(a) = &scan {
                 tx.upsert_attachment(a, &now_text())?;
             }

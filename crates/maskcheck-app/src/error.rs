@@ -1,9 +1,11 @@
 //! The error every use case returns. `code` is closed (the UI turns it into an i18n key), `message` is a Chinese
-//! sentence for logs and the CLI, `fields` names each field and the rule it broke.
+//! sentence for logs, the CLI and the Chinese window, `fields` names each field and the rule it broke, `entity`
+//! the kind of record concerned and `subject` the file or record id: the English window builds its sentence
+//! from these alone, so no Chinese text from Rust reaches it.
 
 use std::path::Path;
 
-use maskcheck_domain::{FieldError, ValidationErrors};
+use maskcheck_domain::{Entity, FieldError, ValidationErrors};
 use maskcheck_store::StoreError;
 use serde::Serialize;
 use ts_rs::TS;
@@ -45,15 +47,25 @@ pub struct AppError {
     pub code: ErrorCode,
     pub message: String,
     pub fields: Vec<FieldError>,
+    /// The kind of record a not-found or frozen error is about.
+    pub entity: Option<Entity>,
+    /// What the error is about, as data in no language: a file path or a record id.
+    pub subject: Option<String>,
 }
 
 impl AppError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), fields: Vec::new() }
+        Self { code, message: message.into(), fields: Vec::new(), entity: None, subject: None }
+    }
+
+    /// The same error, naming the file or record it is about.
+    pub fn about(mut self, subject: impl Into<String>) -> Self {
+        self.subject = Some(subject.into());
+        self
     }
 
     pub fn io(path: &Path, e: std::io::Error) -> Self {
-        Self::new(ErrorCode::Io, format!("无法读写 {}：{e}", path.display()))
+        Self::new(ErrorCode::Io, format!("无法读写 {}：{e}", path.display())).about(path.display().to_string())
     }
 
     pub fn field(e: FieldError) -> Self {
@@ -63,7 +75,7 @@ impl AppError {
 
 impl From<ValidationErrors> for AppError {
     fn from(e: ValidationErrors) -> Self {
-        Self { code: ErrorCode::Validation, message: e.to_string(), fields: e.0 }
+        Self { code: ErrorCode::Validation, message: e.to_string(), fields: e.0, entity: None, subject: None }
     }
 }
 
@@ -74,7 +86,8 @@ impl From<maskcheck_sheets::SheetError> for AppError {
             maskcheck_sheets::SheetError::TooLarge { .. } => ErrorCode::FileTooLarge,
             _ => ErrorCode::UnreadableFile,
         };
-        Self::new(code, e.to_string())
+        let path = e.path().map(|p| p.display().to_string());
+        Self { subject: path, ..Self::new(code, e.to_string()) }
     }
 }
 
@@ -82,11 +95,23 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         let code = match &e {
             StoreError::TooNew { .. } => ErrorCode::DatabaseTooNew,
-            StoreError::NotFound { .. } => ErrorCode::NotFound,
+            StoreError::NotFound { entity, id } => {
+                return Self {
+                    entity: Some(*entity),
+                    subject: Some(id.clone()),
+                    ..Self::new(ErrorCode::NotFound, e.to_string())
+                };
+            }
             // A frozen record is refused input: say so on the field the window shows it on.
-            StoreError::Frozen(_) => {
+            StoreError::Frozen(frozen) => {
                 let f = FieldError::new(maskcheck_domain::Field::Findings, maskcheck_domain::Rule::Frozen, "");
-                return Self { code: ErrorCode::Validation, message: e.to_string(), fields: vec![f] };
+                return Self {
+                    code: ErrorCode::Validation,
+                    message: e.to_string(),
+                    fields: vec![f],
+                    entity: Some(frozen.entity()),
+                    subject: None,
+                };
             }
             StoreError::Backup(_) => ErrorCode::Io,
             StoreError::NeedsMigration { .. } => ErrorCode::NeedsUpgrade,

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use maskcheck_domain::followup::{urgency, validate_reinspection, ReinspectionInput, Urgency};
+use maskcheck_domain::Entity;
 use maskcheck_store::{FollowupRow, ReinspectionRecord, StoreError};
 use serde::Serialize;
 use ts_rs::TS;
@@ -69,7 +70,7 @@ impl App {
         let complete = input.complete();
         let enterprise_id = self.store().write(|tx| {
             let (enterprise_id, _) = tx.open_rectification(&input.rectification_id)?.ok_or_else(|| {
-                StoreError::NotFound { entity: "未完成的整改", id: input.rectification_id.clone() }
+                StoreError::NotFound { entity: Entity::OpenRectification, id: input.rectification_id.clone() }
             })?;
             let meta = new_meta(tx, &device)?;
             tx.insert_reinspection(&ReinspectionRecord {

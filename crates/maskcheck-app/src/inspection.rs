@@ -7,6 +7,7 @@ use maskcheck_domain::inspection::{
     propose_findings, reconcile, validate_for_finish, Finding, InspectionDraft, Inspector, LabelCheck, LicenceCheck,
 };
 use maskcheck_domain::standards::required_elements;
+use maskcheck_domain::Entity;
 use maskcheck_domain::LicenceKind;
 use maskcheck_store::{InspectionRecord, StoreError};
 use serde::Serialize;
@@ -103,7 +104,7 @@ impl App {
             let s = self.store();
             let e = s
                 .enterprise(enterprise_id)?
-                .ok_or_else(|| StoreError::NotFound { entity: "企业", id: enterprise_id.into() })?;
+                .ok_or_else(|| StoreError::NotFound { entity: Entity::Enterprise, id: enterprise_id.into() })?;
             (e, s.licences(enterprise_id)?, s.products(enterprise_id)?, s.profile()?)
         };
         let draft = InspectionDraft {
@@ -199,7 +200,8 @@ impl App {
     pub fn inspection(&self, id: &str) -> Result<InspectionDto> {
         let (r, enterprise) = {
             let s = self.store();
-            let r = s.inspection(id)?.ok_or_else(|| StoreError::NotFound { entity: "检查记录", id: id.into() })?;
+            let r =
+                s.inspection(id)?.ok_or_else(|| StoreError::NotFound { entity: Entity::Inspection, id: id.into() })?;
             let e = s.enterprise(&r.enterprise_id)?;
             (r, e)
         };
@@ -227,7 +229,7 @@ impl App {
         let r = self
             .store()
             .inspection(id)?
-            .ok_or_else(|| StoreError::NotFound { entity: "检查记录", id: id.into() })?;
+            .ok_or_else(|| StoreError::NotFound { entity: Entity::Inspection, id: id.into() })?;
         if r.finished {
             return Err(StoreError::Frozen(maskcheck_store::Frozen::Inspection).into());
         }

@@ -2,6 +2,7 @@
 //! kept), thumbnails made on demand and cached under `attachments/thumbs/`, sent to the window as data URLs so it
 //! needs no file-system permission.
 
+use maskcheck_domain::Entity;
 use std::path::{Path, PathBuf};
 
 use base64::Engine;
@@ -93,7 +94,7 @@ impl App {
         let r = self
             .store()
             .inspection(inspection_id)?
-            .ok_or_else(|| StoreError::NotFound { entity: "检查记录", id: inspection_id.into() })?;
+            .ok_or_else(|| StoreError::NotFound { entity: Entity::Inspection, id: inspection_id.into() })?;
         if r.finished {
             return Err(StoreError::Frozen(maskcheck_store::Frozen::Inspection).into());
         }

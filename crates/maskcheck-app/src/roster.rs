@@ -1,6 +1,7 @@
 //! The enterprise roster (企业名录): enterprises, their licences and products.
 
 use maskcheck_domain::county::KnownCounties;
+use maskcheck_domain::Entity;
 use maskcheck_domain::{
     licence_state, validate_enterprise, validate_licence, validate_product, EnterpriseInput, EnterpriseQuery, Field,
     FieldError, LicenceFilter, LicenceInput, ProductInput, Rule,
@@ -47,7 +48,7 @@ fn check_uscc_free(tx: &Tx<'_>, uscc: &str, own_id: Option<&str>) -> Result<()> 
     Ok(())
 }
 
-fn not_found(entity: &'static str, id: &str) -> AppError {
+fn not_found(entity: Entity, id: &str) -> AppError {
     StoreError::NotFound { entity, id: id.to_string() }.into()
 }
 
@@ -63,7 +64,7 @@ impl App {
             tx.insert_enterprise(&meta, &valid)?;
             Ok::<_, AppError>(meta.id)
         })?;
-        store.enterprise(&id)?.map(Into::into).ok_or_else(|| not_found("企业", &id))
+        store.enterprise(&id)?.map(Into::into).ok_or_else(|| not_found(Entity::Enterprise, &id))
     }
 
     pub fn update_enterprise(&self, id: &str, input: EnterpriseInput) -> Result<EnterpriseDto> {
@@ -77,7 +78,7 @@ impl App {
             tx.update_enterprise(id, &version, &now_text(), &valid)?;
             Ok::<_, AppError>(())
         })?;
-        store.enterprise(id)?.map(Into::into).ok_or_else(|| not_found("企业", id))
+        store.enterprise(id)?.map(Into::into).ok_or_else(|| not_found(Entity::Enterprise, id))
     }
 
     /// Voids (作废) an enterprise with a reason; it stays in the database, hidden from the default list.
@@ -90,12 +91,12 @@ impl App {
             tx.void_enterprise(id, &version, &now_text(), &reason)?;
             Ok::<_, AppError>(())
         })?;
-        store.enterprise(id)?.map(Into::into).ok_or_else(|| not_found("企业", id))
+        store.enterprise(id)?.map(Into::into).ok_or_else(|| not_found(Entity::Enterprise, id))
     }
 
     pub fn enterprise_detail(&self, id: &str) -> Result<EnterpriseDetailDto> {
         let store = self.store();
-        let enterprise = store.enterprise(id)?.ok_or_else(|| not_found("企业", id))?;
+        let enterprise = store.enterprise(id)?.ok_or_else(|| not_found(Entity::Enterprise, id))?;
         let today = today();
         Ok(EnterpriseDetailDto {
             enterprise: enterprise.into(),
@@ -166,7 +167,7 @@ impl App {
         let device = self.device_id()?;
         let mut store = self.store();
         let id = store.write(|tx| {
-            tx.enterprise(enterprise_id)?.ok_or_else(|| not_found("企业", enterprise_id))?;
+            tx.enterprise(enterprise_id)?.ok_or_else(|| not_found(Entity::Enterprise, enterprise_id))?;
             match id {
                 Some(id) => {
                     let version = tx.next_version(&device, now_ms())?;
@@ -186,7 +187,7 @@ impl App {
             .into_iter()
             .find(|l| l.meta.id == id)
             .map(|l| LicenceDto::from_record(l, today))
-            .ok_or_else(|| not_found("证照", &id))
+            .ok_or_else(|| not_found(Entity::Licence, &id))
     }
 
     pub fn void_licence(&self, id: &str, reason: &str) -> Result<()> {
@@ -204,7 +205,7 @@ impl App {
         let device = self.device_id()?;
         let mut store = self.store();
         let id = store.write(|tx| {
-            tx.enterprise(enterprise_id)?.ok_or_else(|| not_found("企业", enterprise_id))?;
+            tx.enterprise(enterprise_id)?.ok_or_else(|| not_found(Entity::Enterprise, enterprise_id))?;
             match id {
                 Some(id) => {
                     let version = tx.next_version(&device, now_ms())?;
@@ -223,7 +224,7 @@ impl App {
             .into_iter()
             .find(|p| p.meta.id == id)
             .map(Into::into)
-            .ok_or_else(|| not_found("产品", &id))
+            .ok_or_else(|| not_found(Entity::Product, &id))
     }
 
     pub fn void_product(&self, id: &str, reason: &str) -> Result<()> {

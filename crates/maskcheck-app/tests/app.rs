@@ -318,6 +318,42 @@ fn an_unreadable_file_is_a_clear_error() {
     let err = app.import_preview(opts(&path.display().to_string(), false)).expect_err("csv");
     assert_eq!(err.code, ErrorCode::UnreadableFile);
     assert!(err.message.contains("x.xlsx"), "{}", err.message);
+    assert_eq!(err.subject.as_deref(), Some(path.display().to_string().as_str()), "the file, as data");
+}
+
+/// Not-found and frozen errors name their record by a closed enum and the id as data, so the window words them in
+/// its own language; they are never recognised by their message text.
+#[test]
+fn errors_name_their_record_by_enum() {
+    use maskcheck_domain::Entity;
+    let (_dir, app) = app();
+    let cases: Vec<(&str, maskcheck_app::AppError, Entity)> = vec![
+        ("enterprise", app.enterprise_detail("nope").expect_err("none"), Entity::Enterprise),
+        ("inspection", app.inspection("nope").expect_err("none"), Entity::Inspection),
+        ("document", app.document("nope").expect_err("none"), Entity::Document),
+        ("sample", app.sample("nope").expect_err("none"), Entity::Sample),
+    ];
+    for (name, err, entity) in cases {
+        assert_eq!(
+            (err.code, err.entity, err.subject.as_deref()),
+            (ErrorCode::NotFound, Some(entity), Some("nope")),
+            "{name}"
+        );
+    }
+    let enterprise = medical_maker(&app);
+    let started = app.start_inspection(&enterprise, "medicalMaker", None).expect("start");
+    let inspection = started.id;
+    let mut draft = started.draft;
+    draft.place = "车间".into();
+    draft.representative = "陈立明".into();
+    draft.inspectors[1] = maskcheck_domain::inspection::Inspector { name: "李四".into(), cert_no: "HA0002".into() };
+    for f in &mut draft.findings {
+        f.confirmed = true;
+    }
+    app.save_inspection(&inspection, draft.clone()).expect("save");
+    app.finish_inspection(&inspection).expect("finish");
+    let frozen = app.save_inspection(&inspection, draft).expect_err("frozen");
+    assert_eq!((frozen.code, frozen.entity), (ErrorCode::Validation, Some(Entity::Inspection)));
 }
 
 /// A medical maker whose registration certificate expired last month, with one product.

@@ -10,6 +10,7 @@ pub mod dates;
 pub mod document;
 pub mod document_rules;
 pub mod enterprise;
+pub mod entity;
 pub mod field_error;
 pub mod followup;
 pub mod hlc;
@@ -28,6 +29,7 @@ pub mod uscc;
 pub use enterprise::{
     validate_enterprise, EnterpriseInput, EnterpriseKind, EnterpriseQuery, ProductionStatus, Scale, ValidEnterprise,
 };
+pub use entity::Entity;
 pub use field_error::{Field, FieldError, Rule, ValidationErrors};
 pub use hlc::Hlc;
 pub use licence::{

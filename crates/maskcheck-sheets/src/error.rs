@@ -20,3 +20,19 @@ pub enum SheetError {
     #[error("无法写入文件 {path}：{reason}")]
     Write { path: PathBuf, reason: String },
 }
+
+impl SheetError {
+    /// The file the error is about (every kind names one).
+    pub fn path(&self) -> Option<&std::path::Path> {
+        match self {
+            SheetError::Unreadable { path, .. }
+            | SheetError::Encrypted { path }
+            | SheetError::NotASpreadsheet { path, .. }
+            | SheetError::NoSuchSheet { path, .. }
+            | SheetError::NoHeader { path, .. }
+            | SheetError::TooLarge { path, .. }
+            | SheetError::FormulaHeader { path, .. }
+            | SheetError::Write { path, .. } => Some(path),
+        }
+    }
+}

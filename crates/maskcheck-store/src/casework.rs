@@ -1,6 +1,7 @@
 //! Samples (抽样, with their lab result) and cases (案件), stored as their validated inputs (JSON), which the
 //! statistics tables read back.
 
+use maskcheck_domain::Entity;
 use rusqlite::{params, OptionalExtension};
 
 use crate::record::{meta_of, RecordMeta};
@@ -85,7 +86,7 @@ impl Tx<'_> {
             params![result, version, at, id],
         )?;
         if n == 0 {
-            return Err(StoreError::NotFound { entity: "抽样记录", id: id.into() });
+            return Err(StoreError::NotFound { entity: Entity::Sample, id: id.into() });
         }
         Ok(())
     }

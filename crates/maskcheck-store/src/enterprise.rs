@@ -1,6 +1,7 @@
 //! Enterprise rows: insert, update, void, get, and the roster list with search and filters.
 
 use chrono::{Duration, NaiveDate};
+use maskcheck_domain::Entity;
 use maskcheck_domain::{EnterpriseInput, EnterpriseKind, EnterpriseQuery, LicenceFilter};
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -333,7 +334,7 @@ impl Tx<'_> {
             ])),
         )?;
         if n == 0 {
-            return Err(StoreError::NotFound { entity: "企业", id: id.into() });
+            return Err(StoreError::NotFound { entity: Entity::Enterprise, id: id.into() });
         }
         crate::search_index::reindex(self.conn(), id)
     }
@@ -345,7 +346,7 @@ impl Tx<'_> {
             params![reason, at, version, id],
         )?;
         if n == 0 {
-            return Err(StoreError::NotFound { entity: "企业", id: id.into() });
+            return Err(StoreError::NotFound { entity: Entity::Enterprise, id: id.into() });
         }
         crate::search_index::reindex(self.conn(), id)
     }

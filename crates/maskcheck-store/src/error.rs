@@ -8,8 +8,8 @@ pub enum StoreError {
     NeedsMigration { found: i64, supported: i64 },
     #[error("迁移前备份数据库失败：{0}")]
     Backup(String),
-    #[error("未找到{entity}：{id}")]
-    NotFound { entity: &'static str, id: String },
+    #[error("未找到{}：{id}", entity.zh())]
+    NotFound { entity: maskcheck_domain::Entity, id: String },
     #[error("{}已完结，不能修改；如需更正请作更正记录", .0.label_zh())]
     Frozen(Frozen),
     #[error("数据库中的值无法读取：{0}")]
@@ -28,6 +28,14 @@ pub enum Frozen {
 }
 
 impl Frozen {
+    /// The record it protects, as errors name it.
+    pub fn entity(self) -> maskcheck_domain::Entity {
+        match self {
+            Frozen::Inspection => maskcheck_domain::Entity::Inspection,
+            Frozen::Document => maskcheck_domain::Entity::Document,
+        }
+    }
+
     pub fn label_zh(self) -> &'static str {
         match self {
             Frozen::Inspection => "检查记录",

@@ -1,5 +1,6 @@
 //! Rectifications (整改) opened by notices, their deadlines, and the re-inspections (复查) that close them.
 
+use maskcheck_domain::Entity;
 use rusqlite::{params, OptionalExtension};
 
 use crate::record::{meta_of, RecordMeta};
@@ -135,7 +136,7 @@ impl Tx<'_> {
                 params![m.id, m.version, m.created_at, r.rectification_id],
             )?;
             if n == 0 {
-                return Err(StoreError::NotFound { entity: "未完成的整改", id: r.rectification_id.clone() });
+                return Err(StoreError::NotFound { entity: Entity::OpenRectification, id: r.rectification_id.clone() });
             }
         }
         Ok(())

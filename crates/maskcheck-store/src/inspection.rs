@@ -1,5 +1,6 @@
 //! Inspection rows: a JSON draft while in progress; frozen by triggers once finished, with its findings.
 
+use maskcheck_domain::Entity;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::record::RecordMeta;
@@ -140,7 +141,7 @@ impl Tx<'_> {
             )
             .map_err(frozen)?;
         if n == 0 {
-            return Err(StoreError::NotFound { entity: "检查记录", id: id.into() });
+            return Err(StoreError::NotFound { entity: Entity::Inspection, id: id.into() });
         }
         Ok(())
     }
@@ -163,7 +164,7 @@ impl Tx<'_> {
             )
             .map_err(frozen)?;
         if n == 0 {
-            return Err(StoreError::NotFound { entity: "检查记录", id: id.into() });
+            return Err(StoreError::NotFound { entity: Entity::Inspection, id: id.into() });
         }
         for (position, (m, key, text, basis)) in findings.iter().enumerate() {
             self.conn().execute(

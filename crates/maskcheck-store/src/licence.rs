@@ -1,5 +1,6 @@
 //! Licence rows (证照) of an enterprise.
 
+use maskcheck_domain::Entity;
 use maskcheck_domain::LicenceInput;
 use rusqlite::{params, Connection};
 
@@ -118,7 +119,7 @@ impl Tx<'_> {
             ],
         )?;
         if n == 0 {
-            return Err(StoreError::NotFound { entity: "证照", id: id.into() });
+            return Err(StoreError::NotFound { entity: Entity::Licence, id: id.into() });
         }
         Ok(())
     }
@@ -130,7 +131,7 @@ impl Tx<'_> {
             params![reason, at, version, id],
         )?;
         if n == 0 {
-            return Err(StoreError::NotFound { entity: "证照", id: id.into() });
+            return Err(StoreError::NotFound { entity: Entity::Licence, id: id.into() });
         }
         Ok(())
     }

@@ -1,5 +1,6 @@
 //! Product rows (产品) of an enterprise.
 
+use maskcheck_domain::Entity;
 use maskcheck_domain::ProductInput;
 use rusqlite::{params, Connection};
 
@@ -146,7 +147,7 @@ impl Tx<'_> {
             ],
         )?;
         if n == 0 {
-            return Err(StoreError::NotFound { entity: "产品", id: id.into() });
+            return Err(StoreError::NotFound { entity: Entity::Product, id: id.into() });
         }
         Ok(())
     }
@@ -158,7 +159,7 @@ impl Tx<'_> {
             params![reason, at, version, id],
         )?;
         if n == 0 {
-            return Err(StoreError::NotFound { entity: "产品", id: id.into() });
+            return Err(StoreError::NotFound { entity: Entity::Product, id: id.into() });
         }
         Ok(())
     }

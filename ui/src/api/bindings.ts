@@ -3,7 +3,17 @@
 
 export type ErrorCode = "validation" | "notFound" | "noData" | "notSetUp" | "alreadySetUp" | "databaseTooNew" | "needsUpgrade" | "io" | "unreadableFile" | "fileTooLarge" | "cancelled" | "storage";
 
-export type AppError = { code: ErrorCode, message: string, fields: Array<FieldError>, };
+export type Entity = "enterprise" | "licence" | "product" | "inspection" | "document" | "sample" | "case" | "openRectification";
+
+export type AppError = { code: ErrorCode, message: string, fields: Array<FieldError>, 
+/**
+ * The kind of record a not-found or frozen error is about.
+ */
+entity: Entity | null, 
+/**
+ * What the error is about, as data in no language: a file path or a record id.
+ */
+subject: string | null, };
 
 /**
  * Every field a user can get wrong. The UI maps each to its label (`fields.<name>`).

@@ -12,7 +12,7 @@ export async function call<T>(command: string, args?: Record<string, unknown>): 
   } catch (e) {
     if (isAppError(e)) throw e
     // A failure outside maskcheck-app (IPC itself): surface it in the same shape.
-    const err: AppError = { code: 'io', message: String(e), fields: [] }
+    const err: AppError = { code: 'io', message: String(e), fields: [], entity: null, subject: String(e) }
     throw err
   }
 }

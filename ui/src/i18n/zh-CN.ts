@@ -1,6 +1,7 @@
 import type {
   DocKind,
   EnterpriseKind,
+  Entity,
   ErrorCode,
   Field,
   LicenceKind,
@@ -407,6 +408,16 @@ const zhCN = {
     cancelled: '已取消',
     storage: '数据库错误',
   } satisfies Record<ErrorCode, string>,
+  entities: {
+    enterprise: '企业',
+    licence: '证照',
+    product: '产品',
+    inspection: '检查记录',
+    document: '文书',
+    sample: '抽样记录',
+    case: '案件',
+    openRectification: '未完成的整改',
+  } satisfies Record<Entity, string>,
   kind: { maker: '生产企业', seller: '经营企业' } satisfies Record<EnterpriseKind, string>,
   scale: { large: '大型', medium: '中型', small: '小型', micro: '微型' } satisfies Record<Scale, string>,
   productionStatus: { producing: '在产', stopped: '停产', converted: '转产' } satisfies Record<

@@ -1,5 +1,6 @@
 // Turns an AppError's field errors into one message per field, in the current language.
 import type { AppError, Field } from '../api/bindings'
+import { i18n } from '../i18n'
 
 type Translate = (key: string, params?: Record<string, unknown>) => string
 
@@ -12,11 +13,18 @@ export function fieldErrors(err: AppError, t: Translate): Partial<Record<Field, 
   return out
 }
 
-/** A one-line summary for errors that are not about a field (the code's sentence, then the detail). */
-export function errorSummary(err: AppError | unknown, t: Translate): string {
+/**
+ * A one-line summary for errors that are not about a field. The Chinese window adds the app's own Chinese
+ * sentence; any other language builds it from the closed code, the entity and the subject (a path or an id), so no
+ * Chinese text from Rust reaches it.
+ */
+export function errorSummary(err: AppError | unknown, t: Translate, locale: string = i18n.global.locale.value): string {
   if (typeof err === 'object' && err !== null && 'code' in err && 'message' in err) {
     const e = err as AppError
-    return `${t(`errors.${e.code}`)}：${e.message}`
+    if (locale === 'zh-CN') return `${t(`errors.${e.code}`)}：${e.message}`
+    const entity = e.entity ? ` (${t(`entities.${e.entity}`)})` : ''
+    const subject = e.subject ? `: ${e.subject}` : ''
+    return `${t(`errors.${e.code}`)}${entity}${subject}`
   }
   // A fault in the window itself, not an answer from the app: say so rather than hide it.
   return String(err)

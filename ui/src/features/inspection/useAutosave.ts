@@ -3,7 +3,9 @@
 // touching what the inspector is typing.
 import { ref, watch, type Ref } from 'vue'
 import { saveInspection } from '../../api/inspection'
-import type { AppError, InspectionDto } from '../../api/bindings'
+import type { InspectionDto } from '../../api/bindings'
+import { errorSummary } from '../../shared/fieldErrors'
+import { i18n } from '../../i18n'
 
 export function useAutosave(dto: Ref<InspectionDto | null>) {
   const state = ref<'idle' | 'saving' | 'saved' | 'failed'>('idle')
@@ -38,7 +40,7 @@ export function useAutosave(dto: Ref<InspectionDto | null>) {
         savedAt.value = new Date().toLocaleTimeString('zh-CN', { hour12: false })
       } catch (e) {
         state.value = 'failed'
-        error.value = (e as AppError).message ?? String(e)
+        error.value = errorSummary(e, i18n.global.t)
       } finally {
         running = null
       }

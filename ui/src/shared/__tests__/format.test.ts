@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { formatDate, formatWan } from '../format'
-import { fieldErrors } from '../fieldErrors'
+import { errorSummary, fieldErrors } from '../fieldErrors'
 import zhCN from '../../i18n/zh-CN'
 import en from '../../i18n/en'
-import type { AppError } from '../../api/bindings'
+import type { AppError, Entity, ErrorCode } from '../../api/bindings'
 
 describe('formatDate', () => {
   it.each([
@@ -32,6 +32,8 @@ describe('fieldErrors', () => {
     const err: AppError = {
       code: 'validation',
       message: '',
+      entity: null,
+      subject: null,
       fields: [
         { field: 'uscc', rule: 'usccCheckChar', detail: '应为 3，实际为 4' },
         { field: 'name', rule: 'required', detail: '' },
@@ -42,6 +44,24 @@ describe('fieldErrors', () => {
       name: '名称为必填项',
     })
   })
+})
+
+describe('errorSummary', () => {
+  const translator = (messages: object) => (key: string) =>
+    String(key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], messages))
+  const codes = Object.keys(zhCN.errors) as ErrorCode[]
+  const entities = Object.keys(zhCN.entities) as Entity[]
+  const chinese = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/
+  it.each(codes.flatMap((code) => entities.map((entity) => [code, entity] as const)))(
+    'the English window never shows the Rust Chinese sentence (%s, %s)',
+    (code, entity) => {
+      const err: AppError = { code, message: '未找到企业：e1', fields: [], entity, subject: '/home/a/名录.xlsx' }
+      const sentence = errorSummary(err, translator(en), 'en')
+      expect(sentence.replace('/home/a/名录.xlsx', '')).not.toMatch(chinese)
+      expect(sentence).toContain('/home/a/名录.xlsx')
+      expect(errorSummary(err, translator(zhCN), 'zh-CN')).toContain('未找到企业：e1')
+    },
+  )
 })
 
 describe('messages', () => {
