@@ -1,4 +1,8 @@
 //! Tauri commands: each a few lines that call maskcheck-app. Arguments arrive in camelCase from the UI.
+//!
+//! Every command is declared once, in `commands!` below: the macro makes the `#[tauri::command]`, registers it in
+//! the handler, and records its name, arguments and result for `ui/src/api/commands.ts`, so renaming a command or
+//! changing an argument breaks the UI's type check (a test fails while the committed file is stale).
 
 use maskcheck_app::{
     App, AppError, DashboardDto, DemoSummary, EnterpriseDetailDto, EnterpriseDto, EnterprisePageDto, ExportResultDto,
@@ -27,325 +31,337 @@ fn app<'a>(shell: &'a State<'_, Shell>) -> Cmd<&'a App> {
     shell.0.as_ref().map_err(Clone::clone)
 }
 
-#[tauri::command(async)]
-fn setup_status(shell: State<'_, Shell>) -> Cmd<SetupStatus> {
-    app(&shell)?.setup_status()
+/// One command as the UI sees it: its name, its arguments (camelCase, with their TypeScript types) and its result.
+#[cfg(test)]
+pub struct Signature {
+    pub name: &'static str,
+    pub args: Vec<(String, String)>,
+    pub returns: String,
 }
 
-#[tauri::command(async)]
-fn setup(shell: State<'_, Shell>, input: ProfileInput) -> Cmd<ProfileDto> {
-    app(&shell)?.setup(input)
+/// Tauri's rename of a Rust argument (`enterprise_id`) to the key the UI sends (`enterpriseId`).
+#[cfg(test)]
+fn camel(snake: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
-#[tauri::command(async)]
-fn load_demo(shell: State<'_, Shell>, enterprises: u32) -> Cmd<DemoSummary> {
-    app(&shell)?.load_demo(enterprises, 1)
+/// `fn name([injected: Type] app, arg: Type, …; channel: Message) -> Result { body }`, `@main` before `fn` for
+/// a command that must run on the main thread. `app` is the opened `App`; injected arguments (the `AppHandle`)
+/// do not come from the UI; a channel argument streams `Message`s to it.
+macro_rules! commands {
+    ($(
+        $(#[doc = $doc:literal])*
+        $(@$main:ident)? fn $name:ident($([$($inj:ident: $ity:ty),*])? $app:ident $(, $arg:ident: $ty:ty)* $(; $ch:ident: $cty:ty)?) -> $ret:ty $body:block
+    )*) => {
+        $(
+            commands!(@one [$($main)?] $(#[doc = $doc])* fn $name(
+                shell: State<'_, Shell>, $($($inj: $ity,)*)? $($arg: $ty,)* $($ch: Channel<$cty>,)?
+            ) -> Cmd<$ret> {
+                let $app = app(&shell)?;
+                $body
+            });
+        )*
+
+        pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$($name),*]
+        }
+
+        #[cfg(test)]
+        pub fn signatures() -> Vec<Signature> {
+            use ts_rs::TS;
+            vec![$(Signature {
+                name: stringify!($name),
+                args: vec![
+                    $((camel(stringify!($arg)), <$ty as TS>::name()),)*
+                    $((camel(stringify!($ch)), format!("Channel<{}>", <$cty as TS>::name())),)?
+                ],
+                returns: <$ret as TS>::name(),
+            }),*]
+        }
+    };
+    (@one [] $(#[doc = $doc:literal])* fn $($rest:tt)*) => {
+        $(#[doc = $doc])*
+        #[tauri::command(async)]
+        fn $($rest)*
+    };
+    (@one [main] $(#[doc = $doc:literal])* fn $($rest:tt)*) => {
+        $(#[doc = $doc])*
+        #[tauri::command]
+        fn $($rest)*
+    };
 }
 
-#[tauri::command(async)]
-fn dashboard(shell: State<'_, Shell>) -> Cmd<DashboardDto> {
-    app(&shell)?.dashboard()
+commands! {
+    fn setup_status(app) -> SetupStatus {
+        app.setup_status()
+    }
+
+    fn setup(app, input: ProfileInput) -> ProfileDto {
+        app.setup(input)
+    }
+
+    fn load_demo(app, enterprises: u32) -> DemoSummary {
+        app.load_demo(enterprises, 1)
+    }
+
+    fn dashboard(app) -> DashboardDto {
+        app.dashboard()
+    }
+
+    fn enterprise_list(app, query: EnterpriseQuery) -> EnterprisePageDto {
+        app.list_enterprises(query)
+    }
+
+    fn enterprise_counties(app) -> Vec<String> {
+        app.counties()
+    }
+
+    fn enterprise_detail(app, id: String) -> EnterpriseDetailDto {
+        app.enterprise_detail(&id)
+    }
+
+    fn enterprise_create(app, input: EnterpriseInput) -> EnterpriseDto {
+        app.create_enterprise(input)
+    }
+
+    fn enterprise_update(app, id: String, input: EnterpriseInput) -> EnterpriseDto {
+        app.update_enterprise(&id, input)
+    }
+
+    fn enterprise_void(app, id: String, reason: String) -> EnterpriseDto {
+        app.void_enterprise(&id, &reason)
+    }
+
+    fn licence_save(app, enterprise_id: String, id: Option<String>, input: LicenceInput) -> LicenceDto {
+        app.save_licence(&enterprise_id, id.as_deref(), input)
+    }
+
+    fn licence_void(app, id: String, reason: String) -> () {
+        app.void_licence(&id, &reason)
+    }
+
+    fn product_save(app, enterprise_id: String, id: Option<String>, input: ProductInput) -> ProductDto {
+        app.save_product(&enterprise_id, id.as_deref(), input)
+    }
+
+    fn product_void(app, id: String, reason: String) -> () {
+        app.void_product(&id, &reason)
+    }
+
+    fn roster_import_preview(app, options: ImportOptions) -> ImportPreviewDto {
+        app.import_preview(options)
+    }
+
+    fn roster_import_commit(app, options: ImportOptions; progress: ProgressDto) -> ImportResultDto {
+        // A closed channel (window reloaded) must not stop the import, so send errors are ignored.
+        app.import_commit(options, &|done, total| drop(progress.send(ProgressDto { done, total })))
+    }
+
+    /// Runs on the main thread, not the pool a running import occupies, so a cancel is never queued behind it.
+    @main fn task_cancel(app) -> () {
+        app.cancel();
+        Ok(())
+    }
+
+    fn roster_export(app, path: String, appendix3: bool) -> ExportResultDto {
+        app.export_roster(&path, appendix3)
+    }
+
+    fn inspection_templates(app) -> Vec<TemplateSummary> {
+        app.inspection_templates()
+    }
+
+    fn legal_catalogue(app) -> Vec<LegalBasis> {
+        app.legal_catalogue()
+    }
+
+    fn inspection_start(app, enterprise_id: String, template_key: String, amends: Option<String>) -> InspectionDto {
+        app.start_inspection(&enterprise_id, &template_key, amends.as_deref())
+    }
+
+    fn inspection_get(app, id: String) -> InspectionDto {
+        app.inspection(&id)
+    }
+
+    fn inspection_save(app, id: String, draft: InspectionDraft) -> InspectionDraft {
+        app.save_inspection(&id, draft)
+    }
+
+    fn inspection_finish(app, id: String) -> InspectionDto {
+        app.finish_inspection(&id)
+    }
+
+    fn inspection_list(app, enterprise_id: Option<String>, drafts_only: bool) -> Vec<InspectionRowDto> {
+        app.list_inspections(enterprise_id.as_deref(), drafts_only)
+    }
+
+    fn inspection_attach_photo(app, id: String, target: String, path: String, caption: String) -> PhotoDto {
+        app.attach_photo(&id, &target, &path, &caption)
+    }
+
+    fn document_preview(app, request: IssueRequest) -> DocPreviewDto {
+        app.preview_document(&request)
+    }
+
+    fn notice_defaults(app, inspection_id: String) -> maskcheck_app::NoticeDefaults {
+        app.notice_defaults(&inspection_id)
+    }
+
+    fn document_issue(app, request: IssueRequest) -> IssuedDto {
+        app.issue_document(&request)
+    }
+
+    fn document_list(app, inspection_id: Option<String>, enterprise_id: Option<String>) -> Vec<DocumentDto> {
+        let f = maskcheck_app::DocumentFilter {
+            inspection_id: inspection_id.as_deref(),
+            enterprise_id: enterprise_id.as_deref(),
+            ..Default::default()
+        };
+        app.documents(&f)
+    }
+
+    /// Opens the issued PDF in the system's viewer (to read or print it), after checking it against its hash.
+    fn document_open([handle: tauri::AppHandle] app, id: String) -> () {
+        use tauri_plugin_opener::OpenerExt;
+        app.document_pdf(&id)?;
+        let path = app.pdf_path(&id);
+        handle
+            .opener()
+            .open_path(path.display().to_string(), None::<&str>)
+            .map_err(|e| AppError::new(maskcheck_app::ErrorCode::Io, format!("无法打开 {}：{e}", path.display())))
+    }
+
+    fn document_save(app, id: String, dest: String) -> () {
+        app.save_document_pdf(&id, std::path::Path::new(&dest))
+    }
+
+    fn document_revoke(app, id: String, reason: String) -> DocumentDto {
+        app.revoke_document(&id, &reason)
+    }
+
+    fn document_service(app, input: ServiceInput) -> DocumentDto {
+        app.record_service(&input)
+    }
+
+    fn doc_settings_get(app) -> DocSettings {
+        app.doc_settings()
+    }
+
+    fn doc_settings_set(app, settings: DocSettings) -> DocSettings {
+        app.set_doc_settings(settings)
+    }
+
+    fn number_block_list(app) -> Vec<NumberBlock> {
+        app.number_blocks()
+    }
+
+    fn number_block_add(app, block: NumberBlock) -> Vec<NumberBlock> {
+        app.add_number_block(block)
+    }
+
+    fn followup_list(app, enterprise_id: Option<String>, due_only: bool) -> Vec<FollowupDto> {
+        app.followups(enterprise_id.as_deref(), due_only)
+    }
+
+    fn reinspect(app, input: ReinspectionInput) -> ReinspectionResultDto {
+        app.reinspect(&input)
+    }
+
+    fn sample_create(app, input: SampleInput) -> SampleDto {
+        app.create_sample(&input)
+    }
+
+    fn sample_result(app, id: String, result: SampleResultInput) -> SampleDto {
+        app.record_sample_result(&id, &result)
+    }
+
+    fn sample_list(app, enterprise_id: Option<String>) -> Vec<SampleDto> {
+        app.samples(enterprise_id.as_deref())
+    }
+
+    fn case_save(app, id: Option<String>, input: CaseInput) -> CaseDto {
+        app.save_case(id.as_deref(), &input)
+    }
+
+    fn case_list(app) -> Vec<CaseDto> {
+        app.cases()
+    }
 }
 
-#[tauri::command(async)]
-fn enterprise_list(shell: State<'_, Shell>, query: EnterpriseQuery) -> Cmd<EnterprisePageDto> {
-    app(&shell)?.list_enterprises(query)
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-#[tauri::command(async)]
-fn enterprise_counties(shell: State<'_, Shell>) -> Cmd<Vec<String>> {
-    app(&shell)?.counties()
-}
+    const COMMANDS_TS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/api/commands.ts");
 
-#[tauri::command(async)]
-fn enterprise_detail(shell: State<'_, Shell>, id: String) -> Cmd<EnterpriseDetailDto> {
-    app(&shell)?.enterprise_detail(&id)
-}
+    /// The TypeScript of every command: `Commands[name]` is its arguments and result.
+    fn typescript() -> String {
+        let sigs = signatures();
+        let builtin = ["string", "number", "boolean", "null", "bigint", "Array", "Record", "Channel", "never"];
+        let mut types = std::collections::BTreeSet::new();
+        let all = sigs.iter().flat_map(|s| s.args.iter().map(|(_, t)| t.as_str()).chain([s.returns.as_str()]));
+        for t in all {
+            for word in t.split(|c: char| !c.is_alphanumeric() && c != '_').filter(|w| !w.is_empty()) {
+                if !builtin.contains(&word) {
+                    types.insert(word.to_string());
+                }
+            }
+        }
+        let mut out = String::from(
+            "// Generated from Rust by `commands!` (src-tauri/src/commands.rs). Do not edit: run\n\
+             // `UPDATE_BINDINGS=1 cargo test --workspace --features \"$MASKCHECK_FEATURES\" --bin maskcheck-desktop` to regenerate.\n\
+             import type { Channel } from '@tauri-apps/api/core'\n",
+        );
+        out.push_str(&format!(
+            "import type {{ {} }} from './bindings'\n\n",
+            types.into_iter().collect::<Vec<_>>().join(", ")
+        ));
+        out.push_str(
+            "/** Every command the desktop shell registers: its arguments (as the UI sends them) and its result. */\n",
+        );
+        out.push_str("export interface Commands {\n");
+        for s in &sigs {
+            let args = if s.args.is_empty() {
+                "Record<string, never>".to_string()
+            } else {
+                format!("{{ {} }}", s.args.iter().map(|(n, t)| format!("{n}: {t}")).collect::<Vec<_>>().join("; "))
+            };
+            out.push_str(&format!("  {}: {{ args: {args}; returns: {} }}\n", s.name, s.returns));
+        }
+        out.push_str("}\n");
+        out
+    }
 
-#[tauri::command(async)]
-fn enterprise_create(shell: State<'_, Shell>, input: EnterpriseInput) -> Cmd<EnterpriseDto> {
-    app(&shell)?.create_enterprise(input)
-}
+    #[test]
+    fn commands_ts_is_fresh() {
+        let want = typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(COMMANDS_TS, &want).expect("write commands.ts");
+        }
+        let have = std::fs::read_to_string(COMMANDS_TS).unwrap_or_default();
+        assert!(have == want, "ui/src/api/commands.ts is stale: run UPDATE_BINDINGS=1 cargo test --workspace --features \"$MASKCHECK_FEATURES\" --bin maskcheck-desktop");
+    }
 
-#[tauri::command(async)]
-fn enterprise_update(shell: State<'_, Shell>, id: String, input: EnterpriseInput) -> Cmd<EnterpriseDto> {
-    app(&shell)?.update_enterprise(&id, input)
-}
-
-#[tauri::command(async)]
-fn enterprise_void(shell: State<'_, Shell>, id: String, reason: String) -> Cmd<EnterpriseDto> {
-    app(&shell)?.void_enterprise(&id, &reason)
-}
-
-#[tauri::command(async)]
-fn licence_save(
-    shell: State<'_, Shell>,
-    enterprise_id: String,
-    id: Option<String>,
-    input: LicenceInput,
-) -> Cmd<LicenceDto> {
-    app(&shell)?.save_licence(&enterprise_id, id.as_deref(), input)
-}
-
-#[tauri::command(async)]
-fn licence_void(shell: State<'_, Shell>, id: String, reason: String) -> Cmd<()> {
-    app(&shell)?.void_licence(&id, &reason)
-}
-
-#[tauri::command(async)]
-fn product_save(
-    shell: State<'_, Shell>,
-    enterprise_id: String,
-    id: Option<String>,
-    input: ProductInput,
-) -> Cmd<ProductDto> {
-    app(&shell)?.save_product(&enterprise_id, id.as_deref(), input)
-}
-
-#[tauri::command(async)]
-fn product_void(shell: State<'_, Shell>, id: String, reason: String) -> Cmd<()> {
-    app(&shell)?.void_product(&id, &reason)
-}
-
-#[tauri::command(async)]
-fn roster_import_preview(shell: State<'_, Shell>, options: ImportOptions) -> Cmd<ImportPreviewDto> {
-    app(&shell)?.import_preview(options)
-}
-
-#[tauri::command(async)]
-fn roster_import_commit(
-    shell: State<'_, Shell>,
-    options: ImportOptions,
-    progress: Channel<ProgressDto>,
-) -> Cmd<ImportResultDto> {
-    // A closed channel (window reloaded) must not stop the import, so send errors are ignored.
-    app(&shell)?.import_commit(options, &|done, total| drop(progress.send(ProgressDto { done, total })))
-}
-
-#[tauri::command]
-fn task_cancel(shell: State<'_, Shell>) -> Cmd<()> {
-    app(&shell)?.cancel();
-    Ok(())
-}
-
-#[tauri::command(async)]
-fn roster_export(shell: State<'_, Shell>, path: String, appendix3: bool) -> Cmd<ExportResultDto> {
-    app(&shell)?.export_roster(&path, appendix3)
-}
-
-#[tauri::command(async)]
-fn inspection_templates(shell: State<'_, Shell>) -> Cmd<Vec<TemplateSummary>> {
-    app(&shell)?.inspection_templates()
-}
-
-#[tauri::command(async)]
-fn legal_catalogue(shell: State<'_, Shell>) -> Cmd<Vec<LegalBasis>> {
-    app(&shell)?.legal_catalogue()
-}
-
-#[tauri::command(async)]
-fn inspection_start(
-    shell: State<'_, Shell>,
-    enterprise_id: String,
-    template_key: String,
-    amends: Option<String>,
-) -> Cmd<InspectionDto> {
-    app(&shell)?.start_inspection(&enterprise_id, &template_key, amends.as_deref())
-}
-
-#[tauri::command(async)]
-fn inspection_get(shell: State<'_, Shell>, id: String) -> Cmd<InspectionDto> {
-    app(&shell)?.inspection(&id)
-}
-
-#[tauri::command(async)]
-fn inspection_save(shell: State<'_, Shell>, id: String, draft: InspectionDraft) -> Cmd<InspectionDraft> {
-    app(&shell)?.save_inspection(&id, draft)
-}
-
-#[tauri::command(async)]
-fn inspection_finish(shell: State<'_, Shell>, id: String) -> Cmd<InspectionDto> {
-    app(&shell)?.finish_inspection(&id)
-}
-
-#[tauri::command(async)]
-fn inspection_list(
-    shell: State<'_, Shell>,
-    enterprise_id: Option<String>,
-    drafts_only: bool,
-) -> Cmd<Vec<InspectionRowDto>> {
-    app(&shell)?.list_inspections(enterprise_id.as_deref(), drafts_only)
-}
-
-#[tauri::command(async)]
-fn inspection_attach_photo(
-    shell: State<'_, Shell>,
-    id: String,
-    target: String,
-    path: String,
-    caption: String,
-) -> Cmd<PhotoDto> {
-    app(&shell)?.attach_photo(&id, &target, &path, &caption)
-}
-
-#[tauri::command(async)]
-fn document_preview(shell: State<'_, Shell>, request: IssueRequest) -> Cmd<DocPreviewDto> {
-    app(&shell)?.preview_document(&request)
-}
-
-#[tauri::command(async)]
-fn notice_defaults(shell: State<'_, Shell>, inspection_id: String) -> Cmd<maskcheck_app::NoticeDefaults> {
-    app(&shell)?.notice_defaults(&inspection_id)
-}
-
-#[tauri::command(async)]
-fn document_issue(shell: State<'_, Shell>, request: IssueRequest) -> Cmd<IssuedDto> {
-    app(&shell)?.issue_document(&request)
-}
-
-#[tauri::command(async)]
-fn document_list(
-    shell: State<'_, Shell>,
-    inspection_id: Option<String>,
-    enterprise_id: Option<String>,
-) -> Cmd<Vec<DocumentDto>> {
-    let f = doc_filter(inspection_id.as_deref(), enterprise_id.as_deref());
-    app(&shell)?.documents(&f)
-}
-
-fn doc_filter<'a>(inspection: Option<&'a str>, enterprise: Option<&'a str>) -> maskcheck_app::DocumentFilter<'a> {
-    maskcheck_app::DocumentFilter { inspection_id: inspection, enterprise_id: enterprise, ..Default::default() }
-}
-
-/// Opens the issued PDF in the system's viewer (to read or print it), after checking it against its hash.
-#[tauri::command(async)]
-fn document_open(handle: tauri::AppHandle, shell: State<'_, Shell>, id: String) -> Cmd<()> {
-    use tauri_plugin_opener::OpenerExt;
-    let app = app(&shell)?;
-    app.document_pdf(&id)?;
-    let path = app.pdf_path(&id);
-    handle
-        .opener()
-        .open_path(path.display().to_string(), None::<&str>)
-        .map_err(|e| AppError::new(maskcheck_app::ErrorCode::Io, format!("无法打开 {}：{e}", path.display())))
-}
-
-#[tauri::command(async)]
-fn document_save(shell: State<'_, Shell>, id: String, dest: String) -> Cmd<()> {
-    app(&shell)?.save_document_pdf(&id, std::path::Path::new(&dest))
-}
-
-#[tauri::command(async)]
-fn document_revoke(shell: State<'_, Shell>, id: String, reason: String) -> Cmd<DocumentDto> {
-    app(&shell)?.revoke_document(&id, &reason)
-}
-
-#[tauri::command(async)]
-fn document_service(shell: State<'_, Shell>, input: ServiceInput) -> Cmd<DocumentDto> {
-    app(&shell)?.record_service(&input)
-}
-
-#[tauri::command(async)]
-fn doc_settings_get(shell: State<'_, Shell>) -> Cmd<DocSettings> {
-    app(&shell)?.doc_settings()
-}
-
-#[tauri::command(async)]
-fn doc_settings_set(shell: State<'_, Shell>, settings: DocSettings) -> Cmd<DocSettings> {
-    app(&shell)?.set_doc_settings(settings)
-}
-
-#[tauri::command(async)]
-fn number_block_list(shell: State<'_, Shell>) -> Cmd<Vec<NumberBlock>> {
-    app(&shell)?.number_blocks()
-}
-
-#[tauri::command(async)]
-fn number_block_add(shell: State<'_, Shell>, block: NumberBlock) -> Cmd<Vec<NumberBlock>> {
-    app(&shell)?.add_number_block(block)
-}
-
-#[tauri::command(async)]
-fn followup_list(shell: State<'_, Shell>, enterprise_id: Option<String>, due_only: bool) -> Cmd<Vec<FollowupDto>> {
-    app(&shell)?.followups(enterprise_id.as_deref(), due_only)
-}
-
-#[tauri::command(async)]
-fn reinspect(shell: State<'_, Shell>, input: ReinspectionInput) -> Cmd<ReinspectionResultDto> {
-    app(&shell)?.reinspect(&input)
-}
-
-#[tauri::command(async)]
-fn sample_create(shell: State<'_, Shell>, input: SampleInput) -> Cmd<SampleDto> {
-    app(&shell)?.create_sample(&input)
-}
-
-#[tauri::command(async)]
-fn sample_result(shell: State<'_, Shell>, id: String, result: SampleResultInput) -> Cmd<SampleDto> {
-    app(&shell)?.record_sample_result(&id, &result)
-}
-
-#[tauri::command(async)]
-fn sample_list(shell: State<'_, Shell>, enterprise_id: Option<String>) -> Cmd<Vec<SampleDto>> {
-    app(&shell)?.samples(enterprise_id.as_deref())
-}
-
-#[tauri::command(async)]
-fn case_save(shell: State<'_, Shell>, id: Option<String>, input: CaseInput) -> Cmd<CaseDto> {
-    app(&shell)?.save_case(id.as_deref(), &input)
-}
-
-#[tauri::command(async)]
-fn case_list(shell: State<'_, Shell>) -> Cmd<Vec<CaseDto>> {
-    app(&shell)?.cases()
-}
-
-pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
-    tauri::generate_handler![
-        setup_status,
-        setup,
-        load_demo,
-        dashboard,
-        enterprise_list,
-        enterprise_counties,
-        enterprise_detail,
-        enterprise_create,
-        enterprise_update,
-        enterprise_void,
-        licence_save,
-        licence_void,
-        product_save,
-        product_void,
-        roster_import_preview,
-        roster_import_commit,
-        task_cancel,
-        roster_export,
-        inspection_templates,
-        legal_catalogue,
-        inspection_start,
-        inspection_get,
-        inspection_save,
-        inspection_finish,
-        inspection_list,
-        inspection_attach_photo,
-        document_preview,
-        notice_defaults,
-        document_issue,
-        document_list,
-        document_open,
-        document_save,
-        document_revoke,
-        document_service,
-        doc_settings_get,
-        doc_settings_set,
-        number_block_list,
-        number_block_add,
-        followup_list,
-        reinspect,
-        sample_create,
-        sample_result,
-        sample_list,
-        case_save,
-        case_list,
-    ]
+    #[test]
+    fn arguments_are_named_as_tauri_sends_them() {
+        for (snake, want) in [("id", "id"), ("enterprise_id", "enterpriseId"), ("appendix3", "appendix3")] {
+            assert_eq!(camel(snake), want);
+        }
+        let names: Vec<&str> = signatures().iter().map(|s| s.name).collect();
+        let mut unique = names.clone();
+        unique.dedup();
+        assert_eq!(names.len(), unique.len(), "a command declared twice");
+    }
 }

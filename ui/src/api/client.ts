@@ -1,14 +1,21 @@
-// The one place that talks to Tauri. Every command returns its DTO or throws an AppError (see bindings.ts).
+// The one place that talks to Tauri. Every command returns its DTO or throws an AppError (see bindings.ts). Command
+// names, arguments and results are typed from Rust (commands.ts): a renamed command or argument fails vue-tsc.
 import { invoke } from '@tauri-apps/api/core'
 import type { AppError } from './bindings'
+import type { Commands } from './commands'
 
 export function isAppError(e: unknown): e is AppError {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e && 'fields' in e
 }
 
-export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+type Args<K extends keyof Commands> = Commands[K]['args']
+
+export async function call<K extends keyof Commands>(
+  command: K,
+  ...args: Args<K> extends Record<string, never> ? [] : [Args<K>]
+): Promise<Commands[K]['returns']> {
   try {
-    return await invoke<T>(command, args)
+    return await invoke<Commands[K]['returns']>(command, args[0])
   } catch (e) {
     if (isAppError(e)) throw e
     // A failure outside maskcheck-app (IPC itself): surface it in the same shape.

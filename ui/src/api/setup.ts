@@ -1,6 +1,6 @@
 import { call } from './client'
-import type { DemoSummary, ProfileDto, ProfileInput, SetupStatus } from './bindings'
+import type { ProfileInput } from './bindings'
 
-export const setupStatus = () => call<SetupStatus>('setup_status')
-export const setup = (input: ProfileInput) => call<ProfileDto>('setup', { input })
-export const loadDemo = (enterprises: number) => call<DemoSummary>('load_demo', { enterprises })
+export const setupStatus = () => call('setup_status')
+export const setup = (input: ProfileInput) => call('setup', { input })
+export const loadDemo = (enterprises: number) => call('load_demo', { enterprises })

@@ -1,15 +1,15 @@
 import { Channel } from '@tauri-apps/api/core'
 import { call } from './client'
-import type { ExportResultDto, ImportOptions, ImportPreviewDto, ImportResultDto, ProgressDto } from './bindings'
+import type { ImportOptions, ProgressDto } from './bindings'
 
-export const importPreview = (options: ImportOptions) => call<ImportPreviewDto>('roster_import_preview', { options })
+export const importPreview = (options: ImportOptions) => call('roster_import_preview', { options })
 
 export function importCommit(options: ImportOptions, onProgress: (p: ProgressDto) => void) {
   const progress = new Channel<ProgressDto>()
   progress.onmessage = onProgress
-  return call<ImportResultDto>('roster_import_commit', { options, progress })
+  return call('roster_import_commit', { options, progress })
 }
 
-export const cancelTask = () => call<null>('task_cancel')
+export const cancelTask = () => call('task_cancel')
 export const exportRoster = (path: string, appendix3: boolean) =>
-  call<ExportResultDto>('roster_export', { path, appendix3 })
+  call('roster_export', { path, appendix3 })

@@ -1,0 +1,53 @@
+// Generated from Rust by `commands!` (src-tauri/src/commands.rs). Do not edit: run
+// `UPDATE_BINDINGS=1 cargo test --workspace --features "$MASKCHECK_FEATURES" --bin maskcheck-desktop` to regenerate.
+import type { Channel } from '@tauri-apps/api/core'
+import type { CaseDto, CaseInput, DashboardDto, DemoSummary, DocPreviewDto, DocSettings, DocumentDto, EnterpriseDetailDto, EnterpriseDto, EnterpriseInput, EnterprisePageDto, EnterpriseQuery, ExportResultDto, FollowupDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDraft, InspectionDto, InspectionRowDto, IssueRequest, IssuedDto, LegalBasis, LicenceDto, LicenceInput, NoticeDefaults, NumberBlock, PhotoDto, ProductDto, ProductInput, ProfileDto, ProfileInput, ProgressDto, ReinspectionInput, ReinspectionResultDto, SampleDto, SampleInput, SampleResultInput, ServiceInput, SetupStatus, TemplateSummary } from './bindings'
+
+/** Every command the desktop shell registers: its arguments (as the UI sends them) and its result. */
+export interface Commands {
+  setup_status: { args: Record<string, never>; returns: SetupStatus }
+  setup: { args: { input: ProfileInput }; returns: ProfileDto }
+  load_demo: { args: { enterprises: number }; returns: DemoSummary }
+  dashboard: { args: Record<string, never>; returns: DashboardDto }
+  enterprise_list: { args: { query: EnterpriseQuery }; returns: EnterprisePageDto }
+  enterprise_counties: { args: Record<string, never>; returns: Array<string> }
+  enterprise_detail: { args: { id: string }; returns: EnterpriseDetailDto }
+  enterprise_create: { args: { input: EnterpriseInput }; returns: EnterpriseDto }
+  enterprise_update: { args: { id: string; input: EnterpriseInput }; returns: EnterpriseDto }
+  enterprise_void: { args: { id: string; reason: string }; returns: EnterpriseDto }
+  licence_save: { args: { enterpriseId: string; id: string | null; input: LicenceInput }; returns: LicenceDto }
+  licence_void: { args: { id: string; reason: string }; returns: null }
+  product_save: { args: { enterpriseId: string; id: string | null; input: ProductInput }; returns: ProductDto }
+  product_void: { args: { id: string; reason: string }; returns: null }
+  roster_import_preview: { args: { options: ImportOptions }; returns: ImportPreviewDto }
+  roster_import_commit: { args: { options: ImportOptions; progress: Channel<ProgressDto> }; returns: ImportResultDto }
+  task_cancel: { args: Record<string, never>; returns: null }
+  roster_export: { args: { path: string; appendix3: boolean }; returns: ExportResultDto }
+  inspection_templates: { args: Record<string, never>; returns: Array<TemplateSummary> }
+  legal_catalogue: { args: Record<string, never>; returns: Array<LegalBasis> }
+  inspection_start: { args: { enterpriseId: string; templateKey: string; amends: string | null }; returns: InspectionDto }
+  inspection_get: { args: { id: string }; returns: InspectionDto }
+  inspection_save: { args: { id: string; draft: InspectionDraft }; returns: InspectionDraft }
+  inspection_finish: { args: { id: string }; returns: InspectionDto }
+  inspection_list: { args: { enterpriseId: string | null; draftsOnly: boolean }; returns: Array<InspectionRowDto> }
+  inspection_attach_photo: { args: { id: string; target: string; path: string; caption: string }; returns: PhotoDto }
+  document_preview: { args: { request: IssueRequest }; returns: DocPreviewDto }
+  notice_defaults: { args: { inspectionId: string }; returns: NoticeDefaults }
+  document_issue: { args: { request: IssueRequest }; returns: IssuedDto }
+  document_list: { args: { inspectionId: string | null; enterpriseId: string | null }; returns: Array<DocumentDto> }
+  document_open: { args: { id: string }; returns: null }
+  document_save: { args: { id: string; dest: string }; returns: null }
+  document_revoke: { args: { id: string; reason: string }; returns: DocumentDto }
+  document_service: { args: { input: ServiceInput }; returns: DocumentDto }
+  doc_settings_get: { args: Record<string, never>; returns: DocSettings }
+  doc_settings_set: { args: { settings: DocSettings }; returns: DocSettings }
+  number_block_list: { args: Record<string, never>; returns: Array<NumberBlock> }
+  number_block_add: { args: { block: NumberBlock }; returns: Array<NumberBlock> }
+  followup_list: { args: { enterpriseId: string | null; dueOnly: boolean }; returns: Array<FollowupDto> }
+  reinspect: { args: { input: ReinspectionInput }; returns: ReinspectionResultDto }
+  sample_create: { args: { input: SampleInput }; returns: SampleDto }
+  sample_result: { args: { id: string; result: SampleResultInput }; returns: SampleDto }
+  sample_list: { args: { enterpriseId: string | null }; returns: Array<SampleDto> }
+  case_save: { args: { id: string | null; input: CaseInput }; returns: CaseDto }
+  case_list: { args: Record<string, never>; returns: Array<CaseDto> }
+}
