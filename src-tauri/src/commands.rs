@@ -199,6 +199,10 @@ commands! {
         app.save_inspection(&id, draft)
     }
 
+    fn inspection_void(app, id: String, reason: String) -> () {
+        app.void_inspection(&id, &reason)
+    }
+
     fn inspection_finish(app, id: String) -> InspectionDto {
         app.finish_inspection(&id)
     }

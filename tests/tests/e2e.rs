@@ -377,6 +377,22 @@ fn issue_a_notice_follow_it_up_and_clear_the_enterprise_by_reinspection() {
     let number = s.wait_text("[data-testid=document-number]", |t| t.contains("卫市监责改〔"));
     s.screenshot("notice-issued");
 
+    // The on-site record: blank lines for the party by default, its own words when the inspector records them.
+    s.click_css("[data-testid=issue-record]");
+    let blank = s.wait_text("[data-testid=doc-preview]", |t| t.contains("现场检查笔录"));
+    assert!(!blank.contains("不申请回避"), "nothing the party did not say is pre-printed: {blank}");
+    s.click_css("[data-testid=party-recorded]");
+    s.type_into("[data-testid=party-recusal]", "不申请回避。");
+    s.type_into("[data-testid=party-opinion]", "以上记录属实。");
+    s.click_css("[data-testid=party-refused]");
+    s.type_into("[data-testid=party-witness]", "赵六");
+    s.wait_text("[data-testid=doc-preview]", |t| {
+        t.contains("不申请回避。") && t.contains("以上记录属实。") && t.contains("当事人拒绝签名或盖章") && t.contains("见证人赵六签名")
+    });
+    s.screenshot("record-party-words");
+    s.click_css("[data-testid=issue-confirm]");
+    s.wait_text("[data-testid=documents-card]", |t| t.contains("卫市监检录〔"));
+
     // The dashboard lists it among the follow-ups; the enterprise may not resume production.
     s.click_css("[data-testid=nav-dashboard]");
     let row = s.wait_text("[data-testid=followup-row]", |t| t.contains("康宁") && t.contains("7 天后到期"));

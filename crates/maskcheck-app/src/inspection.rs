@@ -244,6 +244,18 @@ impl App {
         Ok(draft)
     }
 
+    /// Voids a draft started by mistake, with the reason: it leaves every list and can no longer be edited, but it
+    /// is never deleted. A finished inspection is frozen (an amending inspection corrects it).
+    pub fn void_inspection(&self, id: &str, reason: &str) -> Result<()> {
+        let reason = crate::roster::void_reason(reason)?;
+        let device = self.device_id()?;
+        self.store().write(|tx| {
+            let version = tx.next_version(&device, now_ms())?;
+            tx.void_draft(id, &version, &now_text(), &reason)?;
+            Ok::<_, AppError>(())
+        })
+    }
+
     /// Finishes (freezes) an inspection: two inspectors with certificate numbers, the place, the representative,
     /// and every finding confirmed; the findings are written as records for the documents to print.
     pub fn finish_inspection(&self, id: &str) -> Result<InspectionDto> {

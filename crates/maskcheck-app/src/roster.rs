@@ -26,7 +26,7 @@ pub(crate) fn new_meta(tx: &mut Tx<'_>, device: &str) -> Result<RecordMeta> {
     })
 }
 
-fn void_reason(reason: &str) -> Result<String> {
+pub(crate) fn void_reason(reason: &str) -> Result<String> {
     let r = reason.trim();
     if r.is_empty() {
         return Err(AppError::field(FieldError::new(Field::Reason, Rule::Required, "")));

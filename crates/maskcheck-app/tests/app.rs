@@ -321,6 +321,23 @@ fn an_unreadable_file_is_a_clear_error() {
     assert_eq!(err.subject.as_deref(), Some(path.display().to_string().as_str()), "the file, as data");
 }
 
+/// A draft started by mistake is voided with a reason: it leaves the lists, cannot be saved or finished, and a
+/// blank reason is refused with nothing written.
+#[test]
+fn a_draft_is_voided_not_deleted() {
+    let (_dir, app) = app();
+    let enterprise = medical_maker(&app);
+    let started = app.start_inspection(&enterprise, "medicalMaker", None).expect("start");
+    let blank = app.void_inspection(&started.id, "  ").expect_err("reason required");
+    assert_eq!(blank.fields[0].rule, Rule::Required);
+    assert_eq!(app.list_inspections(None, true).expect("list").len(), 1, "a refused void writes nothing");
+    app.void_inspection(&started.id, "选错了企业").expect("void");
+    assert!(app.list_inspections(None, false).expect("list").is_empty());
+    let save = app.save_inspection(&started.id, started.draft.clone()).expect_err("gone");
+    assert_eq!(save.code, ErrorCode::NotFound);
+    assert_eq!(app.finish_inspection(&started.id).expect_err("gone").code, ErrorCode::NotFound);
+}
+
 /// Not-found and frozen errors name their record by a closed enum and the id as data, so the window words them in
 /// its own language; they are never recognised by their message text.
 #[test]

@@ -53,6 +53,7 @@ impl Command {
                 | Command::Demo { .. }
                 | Command::Enterprise(EnterpriseCommand::Add(_) | EnterpriseCommand::Void { .. })
                 | Command::Roster(RosterCommand::Import { .. })
+                | Command::Inspection(InspectionCommand::Void { .. })
         )
     }
 }
@@ -239,6 +240,12 @@ pub enum InspectionCommand {
     },
     /// Show one inspection with its findings
     Show { id: String },
+    /// Void a draft started by mistake (kept, never deleted; a finished inspection is frozen)
+    Void {
+        id: String,
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]

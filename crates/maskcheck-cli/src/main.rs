@@ -97,6 +97,10 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 output::inspection_detail(&i, &catalogue)
             })
         }
+        Command::Inspection(InspectionCommand::Void { id, reason }) => {
+            app.void_inspection(&id, &reason)?;
+            output::print(json, &serde_json::json!({ "voided": id }), || format!("已作废检查草稿：{id}"))
+        }
         Command::Doc(DocCommand::List { kind }) => {
             let kind = kind.map(|k| match k {
                 DocKindArg::InspectionRecord => DocKind::InspectionRecord,

@@ -98,6 +98,28 @@ fn env_var_selects_the_data_dir() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("环境变量口罩厂"));
 }
 
+/// `inspection void` refuses a finished inspection (frozen) and an unknown id, writing nothing.
+#[test]
+fn only_a_draft_can_be_voided() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert_eq!(run(dir.path(), &["demo", "--enterprises", "5", "--seed", "1"]).status.code(), Some(0));
+    let list = run(dir.path(), &["inspection", "list", "--json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&list.stdout).expect("json");
+    let finished = rows[0]["id"].as_str().expect("an inspection").to_string();
+    let out = run(dir.path(), &["inspection", "void", &finished, "--reason", "录错了"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("已完结"), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(dir.path(), &["inspection", "void", "no-such-id", "--reason", "录错了"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("未找到检查记录"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let after = run(dir.path(), &["inspection", "list", "--json"]);
+    assert_eq!(after.stdout, list.stdout, "nothing written");
+}
+
 #[test]
 fn demo_fills_a_fresh_data_dir() {
     let dir = tempfile::tempdir().expect("tempdir");

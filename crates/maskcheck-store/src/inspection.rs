@@ -56,7 +56,8 @@ fn record(r: &Row<'_>) -> rusqlite::Result<InspectionRecord> {
 }
 
 fn get(conn: &Connection, id: &str) -> Result<Option<InspectionRecord>> {
-    let sql = format!("SELECT {COLUMNS} FROM inspection WHERE id = ?1 AND deleted = 0");
+    // A voided draft is gone for every reader.
+    let sql = format!("SELECT {COLUMNS} FROM inspection WHERE id = ?1 AND deleted = 0 AND void_reason IS NULL");
     Ok(conn.query_row(&sql, [id], record).optional()?)
 }
 
@@ -65,6 +66,12 @@ fn frozen(e: rusqlite::Error) -> StoreError {
 }
 
 impl Store {
+    /// For the tests only: every inspection row, voided drafts included (readers never see those).
+    #[cfg(feature = "test-support")]
+    pub fn inspection_rows_kept(&self) -> Result<u32> {
+        Ok(self.conn().query_row("SELECT count(*) FROM inspection", [], |r| r.get(0))?)
+    }
+
     pub fn inspection(&self, id: &str) -> Result<Option<InspectionRecord>> {
         get(self.conn(), id)
     }
@@ -75,7 +82,8 @@ impl Store {
             "SELECT i.id, i.enterprise_id, e.name, i.template_key, i.status = 'finished', i.created_at, i.finished_at,
                     (SELECT count(*) FROM finding f WHERE f.inspection_id = i.id AND f.deleted = 0)
              FROM inspection i JOIN enterprise e ON e.id = i.enterprise_id
-             WHERE i.deleted = 0 AND (?1 IS NULL OR i.enterprise_id = ?1) AND (?2 = 0 OR i.status = 'draft')
+             WHERE i.deleted = 0 AND i.void_reason IS NULL AND (?1 IS NULL OR i.enterprise_id = ?1)
+               AND (?2 = 0 OR i.status = 'draft')
              ORDER BY i.rid DESC LIMIT 500",
         )?;
         let rows = stmt.query_map(params![enterprise_id, drafts_only], |r| {
@@ -132,11 +140,29 @@ impl Tx<'_> {
     }
 
     /// Replaces the draft document (an autosave). Refused once finished.
+    /// Voids a draft with its reason. A finished inspection is refused by its freeze trigger (`Frozen`); one that
+    /// does not exist, or is already voided, is not found.
+    pub fn void_draft(&mut self, id: &str, version: &str, at: &str, reason: &str) -> Result<()> {
+        let n = self
+            .conn()
+            .execute(
+                "UPDATE inspection SET void_reason = ?1, voided_at = ?2, version = ?3, updated_at = ?2
+                 WHERE id = ?4 AND deleted = 0 AND void_reason IS NULL",
+                params![reason, at, version, id],
+            )
+            .map_err(frozen)?;
+        if n == 0 {
+            return Err(StoreError::NotFound { entity: Entity::Inspection, id: id.into() });
+        }
+        Ok(())
+    }
+
     pub fn save_draft(&mut self, id: &str, version: &str, at: &str, draft: &str) -> Result<()> {
         let n = self
             .conn()
             .execute(
-                "UPDATE inspection SET draft = ?1, version = ?2, updated_at = ?3 WHERE id = ?4 AND deleted = 0",
+                "UPDATE inspection SET draft = ?1, version = ?2, updated_at = ?3
+                 WHERE id = ?4 AND deleted = 0 AND void_reason IS NULL",
                 params![draft, version, at, id],
             )
             .map_err(frozen)?;

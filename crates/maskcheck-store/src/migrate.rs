@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_inspections.sql"),
     include_str!("migrations/0003_documents.sql"),
     include_str!("migrations/0004_clock_width.sql"),
+    include_str!("migrations/0005_void_draft.sql"),
 ];
 
 /// The migrations up to `version`, so tests can build every earlier schema.

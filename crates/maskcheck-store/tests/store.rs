@@ -127,11 +127,43 @@ fn a_finished_inspection_cannot_be_changed_or_deleted() {
     assert!(matches!(delete, Err(StoreError::Frozen(_))), "{delete:?}");
     let findings = store.write(|tx| tx.delete_findings("i"));
     assert!(matches!(findings, Err(StoreError::Frozen(maskcheck_store::Frozen::Inspection))), "{findings:?}");
+    let void = store.write(|tx| tx.void_draft("i", "v5", "t5", "录错了"));
+    assert!(matches!(void, Err(StoreError::Frozen(maskcheck_store::Frozen::Inspection))), "{void:?}");
     assert_eq!(store.findings("i").expect("findings").len(), 1, "the finding is still there");
     let record = store.inspection("i").expect("get").expect("still there");
     assert!(record.finished);
     assert_eq!(record.draft, r#"{"place":"厂区"}"#);
     assert_eq!(store.findings("i").expect("findings").len(), 1);
+}
+
+/// A draft started by mistake is voided, never deleted: it leaves every read, stays in the table, and can no
+/// longer be saved or voided again.
+#[test]
+fn a_voided_draft_is_kept_but_gone_for_readers() {
+    let mut store = Store::open_in_memory().expect("open");
+    store
+        .write(|tx| {
+            tx.insert_enterprise(&meta("e"), &EnterpriseInput::new("甲", "91350100M000100Y43"))?;
+            tx.insert_inspection(&maskcheck_store::InspectionRecord {
+                meta: meta("i"),
+                enterprise_id: "e".into(),
+                template_key: "nonMedicalMaker".into(),
+                template_version: 1,
+                finished: false,
+                draft: "{}".into(),
+                amends_id: None,
+                finished_at: None,
+            })
+        })
+        .expect("draft");
+    store.write(|tx| tx.void_draft("i", "v2", "t2", "录错了企业")).expect("void");
+    assert!(store.inspection("i").expect("get").is_none(), "gone for readers");
+    assert!(store.inspections(None, false).expect("list").is_empty(), "gone from lists");
+    let save = store.write(|tx| tx.save_draft("i", "v3", "t3", r#"{"place":"x"}"#));
+    assert!(matches!(save, Err(StoreError::NotFound { entity: maskcheck_domain::Entity::Inspection, .. })), "{save:?}");
+    let twice = store.write(|tx| tx.void_draft("i", "v4", "t4", "再次"));
+    assert!(matches!(twice, Err(StoreError::NotFound { .. })), "{twice:?}");
+    assert_eq!(store.inspection_rows_kept().expect("count"), 1, "kept, never deleted");
 }
 
 fn document(id: &str, number: &str) -> maskcheck_store::DocumentRecord {

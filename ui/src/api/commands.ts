@@ -28,6 +28,7 @@ export interface Commands {
   inspection_start: { args: { enterpriseId: string; templateKey: string; amends: string | null }; returns: InspectionDto }
   inspection_get: { args: { id: string }; returns: InspectionDto }
   inspection_save: { args: { id: string; draft: InspectionDraft }; returns: InspectionDraft }
+  inspection_void: { args: { id: string; reason: string }; returns: null }
   inspection_finish: { args: { id: string }; returns: InspectionDto }
   inspection_list: { args: { enterpriseId: string | null; draftsOnly: boolean }; returns: Array<InspectionRowDto> }
   inspection_attach_photo: { args: { id: string; target: string; path: string; caption: string }; returns: PhotoDto }

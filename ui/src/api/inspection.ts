@@ -7,6 +7,7 @@ export const startInspection = (enterpriseId: string, templateKey: string, amend
   call('inspection_start', { enterpriseId, templateKey, amends })
 export const getInspection = (id: string) => call('inspection_get', { id })
 export const saveInspection = (id: string, draft: InspectionDraft) => call('inspection_save', { id, draft })
+export const voidInspection = (id: string, reason: string) => call('inspection_void', { id, reason })
 export const finishInspection = (id: string) => call('inspection_finish', { id })
 export const listInspections = (enterpriseId: string | null, draftsOnly: boolean) =>
   call('inspection_list', { enterpriseId, draftsOnly })

@@ -123,6 +123,7 @@ const en: Messages = {
     note: 'Note',
   },
   inspection: {
+    voidDraft: 'Void draft',
     nav: 'Inspections',
     listTitle: 'On-site inspections',
     start: 'Start inspection',

@@ -141,6 +141,7 @@ const zhCN = {
     note: '备注',
   } satisfies Record<RosterColumn, string>,
   inspection: {
+    voidDraft: '作废草稿',
     nav: '现场检查',
     listTitle: '现场检查',
     start: '开始检查',
