@@ -387,7 +387,10 @@ fn issue_a_notice_follow_it_up_and_clear_the_enterprise_by_reinspection() {
     s.click_css("[data-testid=party-refused]");
     s.type_into("[data-testid=party-witness]", "赵六");
     s.wait_text("[data-testid=doc-preview]", |t| {
-        t.contains("不申请回避。") && t.contains("以上记录属实。") && t.contains("当事人拒绝签名或盖章") && t.contains("见证人赵六签名")
+        t.contains("不申请回避。")
+            && t.contains("以上记录属实。")
+            && t.contains("当事人拒绝签名或盖章")
+            && t.contains("见证人赵六签名")
     });
     s.screenshot("record-party-words");
     s.click_css("[data-testid=issue-confirm]");

@@ -94,22 +94,27 @@ fn every_earlier_schema_migrates_with_its_data_and_a_backup() {
     }
 }
 
+/// A draft inspection of enterprise `e`.
+fn draft_inspection(id: &str) -> maskcheck_store::InspectionRecord {
+    maskcheck_store::InspectionRecord {
+        meta: meta(id),
+        enterprise_id: "e".into(),
+        template_key: "nonMedicalMaker".into(),
+        template_version: 1,
+        finished: false,
+        draft: "{}".into(),
+        amends_id: None,
+        finished_at: None,
+    }
+}
+
 #[test]
 fn a_finished_inspection_cannot_be_changed_or_deleted() {
     let mut store = Store::open_in_memory().expect("open");
     store
         .write(|tx| {
             tx.insert_enterprise(&meta("e"), &EnterpriseInput::new("甲", "91350100M000100Y43"))?;
-            let r = maskcheck_store::InspectionRecord {
-                meta: meta("i"),
-                enterprise_id: "e".into(),
-                template_key: "nonMedicalMaker".into(),
-                template_version: 1,
-                finished: false,
-                draft: "{}".into(),
-                amends_id: None,
-                finished_at: None,
-            };
+            let r = draft_inspection("i");
             tx.insert_inspection(&r)?;
             tx.save_draft("i", "v2", "t2", r#"{"place":"厂区"}"#)?;
             tx.finish_inspection(
@@ -144,16 +149,7 @@ fn a_voided_draft_is_kept_but_gone_for_readers() {
     store
         .write(|tx| {
             tx.insert_enterprise(&meta("e"), &EnterpriseInput::new("甲", "91350100M000100Y43"))?;
-            tx.insert_inspection(&maskcheck_store::InspectionRecord {
-                meta: meta("i"),
-                enterprise_id: "e".into(),
-                template_key: "nonMedicalMaker".into(),
-                template_version: 1,
-                finished: false,
-                draft: "{}".into(),
-                amends_id: None,
-                finished_at: None,
-            })
+            tx.insert_inspection(&draft_inspection("i"))
         })
         .expect("draft");
     store.write(|tx| tx.void_draft("i", "v2", "t2", "录错了企业")).expect("void");
