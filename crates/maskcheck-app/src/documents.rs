@@ -183,9 +183,10 @@ impl App {
         let custom = self.data_dir().join("legal-basis.json");
         if custom.exists() {
             let text = std::fs::read_to_string(&custom).map_err(|e| AppError::io(&custom, e))?;
-            let cat = parse_catalogue(&text)
-                .and_then(|c| check_complete(&c).map(|()| c))
-                .map_err(|e| AppError::new(ErrorCode::UnreadableFile, format!("{}：{e}", custom.display())))?;
+            let cat = parse_catalogue(&text).and_then(|c| check_complete(&c).map(|()| c)).map_err(|e| {
+                AppError::new(ErrorCode::CatalogueRefused, format!("{}：{e}", custom.display()))
+                    .about(custom.display().to_string())
+            })?;
             return Ok(cat);
         }
         builtin_catalogue().map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))

@@ -40,6 +40,9 @@ impl From<Profile> for ProfileDto {
 pub struct SetupStatus {
     pub profile: Option<ProfileDto>,
     pub data_dir: String,
+    /// Why the bureau's legal-basis catalogue in the data directory was refused (a key in use is missing, or it
+    /// cannot be read), checked at start so the window says so before any document is attempted.
+    pub catalogue_error: Option<crate::AppError>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]

@@ -34,6 +34,9 @@ pub enum ErrorCode {
     /// A file is larger than anything real (a zip bomb, a sheet that claims a million columns): refused
     /// while reading, before it could exhaust memory.
     FileTooLarge,
+    /// The bureau's legal-basis catalogue in the data directory lacks a provision the rules cite, or cannot be
+    /// parsed: it is refused (never partly used), and no document is issued until it is fixed.
+    CatalogueRefused,
     /// The user cancelled a long task; nothing was written.
     Cancelled,
     /// The database failed.

@@ -10,6 +10,7 @@ impl App {
         Ok(SetupStatus {
             profile: self.store().profile()?.map(Into::into),
             data_dir: self.data_dir().display().to_string(),
+            catalogue_error: self.catalogue().err(),
         })
     }
 

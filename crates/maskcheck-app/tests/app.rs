@@ -790,3 +790,30 @@ fn a_preview_of_many_duplicates_is_a_summary_with_agreeing_counts() {
     assert!(err.message.starts_with("错误 0 行，重复 1500 行，未导入任何数据"), "{}", err.message);
     assert_eq!(app.dashboard().expect("dashboard").enterprise_count, 0, "nothing written");
 }
+
+/// A bureau's edited catalogue is the one the window shows and the PDFs print; one that lacks a key in use is
+/// refused at start (setup status) and for every document, naming the file — never partly used.
+#[test]
+fn a_bureau_catalogue_is_used_whole_or_refused_at_start() {
+    let (dir, app) = app();
+    assert!(app.setup_status().expect("status").catalogue_error.is_none(), "the shipped catalogue");
+    let shipped = include_str!("../../../assets/legal-basis.json");
+    let mut cat: serde_json::Value = serde_json::from_str(shipped).expect("json");
+    let entries = cat["entries"].as_array_mut().expect("entries");
+    let first = entries[0]["key"].as_str().expect("key").to_string();
+    entries[0]["text"] = "局里核对后的条文。".into();
+    let path = dir.path().join("legal-basis.json");
+    std::fs::write(&path, serde_json::to_string(&cat).expect("json")).expect("write");
+    let shown = app.legal_catalogue().expect("edited catalogue");
+    assert_eq!(shown.iter().find(|b| b.key == first).expect("entry").text, "局里核对后的条文。", "the window shows it");
+
+    let entries = cat["entries"].as_array_mut().expect("entries");
+    let removed = entries.iter().position(|e| e["key"] == "mdr-13").expect("a key the rules cite");
+    entries.remove(removed);
+    std::fs::write(&path, serde_json::to_string(&cat).expect("json")).expect("write");
+    let err = app.setup_status().expect("status").catalogue_error.expect("refused at start");
+    assert_eq!(err.code, ErrorCode::CatalogueRefused);
+    assert_eq!(err.subject.as_deref(), Some(path.display().to_string().as_str()));
+    assert!(err.message.contains("mdr-13"), "names the missing key: {}", err.message);
+    assert_eq!(app.legal_catalogue().expect_err("refused").code, ErrorCode::CatalogueRefused);
+}

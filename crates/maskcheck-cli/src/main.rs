@@ -35,6 +35,7 @@ fn exit_status(code: ErrorCode) -> u8 {
         | ErrorCode::DatabaseTooNew
         | ErrorCode::Io
         | ErrorCode::UnreadableFile
+        | ErrorCode::CatalogueRefused
         | ErrorCode::FileTooLarge
         | ErrorCode::Storage => 2,
     }

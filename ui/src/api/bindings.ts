@@ -1,7 +1,7 @@
 // Generated from Rust by ts-rs (maskcheck_app::bindings). Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test -p maskcheck-app --test app bindings` to regenerate.
 
-export type ErrorCode = "validation" | "notFound" | "noData" | "notSetUp" | "alreadySetUp" | "databaseTooNew" | "needsUpgrade" | "io" | "unreadableFile" | "fileTooLarge" | "cancelled" | "storage";
+export type ErrorCode = "validation" | "notFound" | "noData" | "notSetUp" | "alreadySetUp" | "databaseTooNew" | "needsUpgrade" | "io" | "unreadableFile" | "fileTooLarge" | "catalogueRefused" | "cancelled" | "storage";
 
 export type Entity = "enterprise" | "licence" | "product" | "inspection" | "document" | "sample" | "case" | "openRectification";
 
@@ -44,7 +44,12 @@ certNo: string, role: Role, };
 
 export type ProfileDto = { unitName: string, unitAbbr: string, county: string, inspectorName: string, certNo: string, role: Role, deviceId: string, publicKey: string, };
 
-export type SetupStatus = { profile: ProfileDto | null, dataDir: string, };
+export type SetupStatus = { profile: ProfileDto | null, dataDir: string, 
+/**
+ * Why the bureau's legal-basis catalogue in the data directory was refused (a key in use is missing, or it
+ * cannot be read), checked at start so the window says so before any document is attempted.
+ */
+catalogueError: AppError | null, };
 
 export type EnterpriseKind = "maker" | "seller";
 

@@ -1,7 +1,11 @@
 import type { Messages } from './zh-CN'
 
 const en: Messages = {
-  app: { title: 'Mask quality field inspection', loading: 'Opening data…' },
+  app: {
+    title: 'Mask quality field inspection',
+    loading: 'Opening data…',
+    catalogueRefused: "The bureau's legal-basis catalogue is incomplete or unreadable and was refused; no document can be issued until it is fixed",
+  },
   nav: { dashboard: 'Home', roster: 'Enterprises', inspections: 'Inspections', collapse: 'Collapse', expand: 'Expand' },
   role: { inspector: 'Inspector', bureau: 'Bureau' },
   common: {
@@ -388,6 +392,7 @@ const en: Messages = {
     io: 'A file could not be read or written',
     unreadableFile: 'The file cannot be read as a roster',
     fileTooLarge: 'The file is far larger than any roster and was refused while reading',
+    catalogueRefused: 'Legal-basis catalogue refused',
     cancelled: 'Cancelled',
     storage: 'Database error',
   },

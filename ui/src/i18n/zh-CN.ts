@@ -19,7 +19,11 @@ import type {
 // The message schema: `en.ts` must have the same shape (checked by vue-tsc), and the Record types make a new
 // Rust enum variant without a label a type error.
 const zhCN = {
-  app: { title: '口罩质量现场检查', loading: '正在打开数据…' },
+  app: {
+    title: '口罩质量现场检查',
+    loading: '正在打开数据…',
+    catalogueRefused: '局里下发的法律依据目录不完整或无法读取，已拒绝使用；修正前不能签发文书',
+  },
   nav: { dashboard: '首页', roster: '企业名录', inspections: '现场检查', collapse: '收起导航', expand: '展开导航' },
   role: { inspector: '执法人员', bureau: '局端' } satisfies Record<Role, string>,
   common: {
@@ -406,6 +410,7 @@ const zhCN = {
     io: '文件读写失败',
     unreadableFile: '文件无法作为名录读取',
     fileTooLarge: '文件远超任何名录的大小，读取时已拒绝',
+    catalogueRefused: '法律依据目录被拒绝',
     cancelled: '已取消',
     storage: '数据库错误',
   } satisfies Record<ErrorCode, string>,
