@@ -1,0 +1,139 @@
+//! What a bundle carries: rows of the synced tables as column → value maps, the per-field clocks of roster rows,
+//! acknowledgements, and (from a bureau) its device registry and revocations.
+
+use serde::{Deserialize, Serialize};
+
+use crate::card::SignedCard;
+
+/// How rows of a table merge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    /// Shared roster data: last writer wins per field by (clock, device); a concurrent edit of the same field keeps
+    /// the loser in the conflicts list.
+    Roster,
+    /// Records that belong to the device that made them: the row with the later clock wins whole.
+    Owned,
+    /// Issued documents: inserted once, never changed; the same id with other content is a legal conflict.
+    AppendOnly,
+}
+
+/// The tables a bundle may carry, in the order they are applied (parents before children).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SyncTable {
+    Enterprise,
+    Licence,
+    Product,
+    Inspection,
+    Finding,
+    AttachmentLink,
+    Document,
+    DocumentRevocation,
+    DocumentService,
+    Rectification,
+    Reinspection,
+    Sample,
+    EnforcementCase,
+    NumberBlock,
+}
+
+impl SyncTable {
+    pub const ALL: [SyncTable; 14] = [
+        Self::Enterprise,
+        Self::Licence,
+        Self::Product,
+        Self::Inspection,
+        Self::Finding,
+        Self::AttachmentLink,
+        Self::Document,
+        Self::DocumentRevocation,
+        Self::DocumentService,
+        Self::Rectification,
+        Self::Reinspection,
+        Self::Sample,
+        Self::EnforcementCase,
+        Self::NumberBlock,
+    ];
+
+    /// The SQL table name (a closed list: never taken from a bundle as text).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Enterprise => "enterprise",
+            Self::Licence => "licence",
+            Self::Product => "product",
+            Self::Inspection => "inspection",
+            Self::Finding => "finding",
+            Self::AttachmentLink => "attachment_link",
+            Self::Document => "document",
+            Self::DocumentRevocation => "document_revocation",
+            Self::DocumentService => "document_service",
+            Self::Rectification => "rectification",
+            Self::Reinspection => "reinspection",
+            Self::Sample => "sample",
+            Self::EnforcementCase => "enforcement_case",
+            Self::NumberBlock => "number_block",
+        }
+    }
+
+    pub fn kind(self) -> TableKind {
+        match self {
+            Self::Enterprise | Self::Licence | Self::Product => TableKind::Roster,
+            Self::Document | Self::DocumentRevocation | Self::DocumentService => TableKind::AppendOnly,
+            _ => TableKind::Owned,
+        }
+    }
+}
+
+/// One row: its table and its columns (without the local `rowid`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    pub table: SyncTable,
+    pub values: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Row {
+    pub fn text(&self, column: &str) -> Option<&str> {
+        self.values.get(column).and_then(|v| v.as_str())
+    }
+    pub fn id(&self) -> &str {
+        self.text("id").unwrap_or_default()
+    }
+    pub fn version(&self) -> &str {
+        self.text("version").unwrap_or_default()
+    }
+}
+
+/// The clock of one field of a roster row, and the clock it replaced (so a later edit of an edit is not taken for
+/// a concurrent one).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldVersion {
+    pub table: SyncTable,
+    pub id: String,
+    pub field: String,
+    pub version: String,
+    pub base: Option<String>,
+}
+
+/// "I have applied everything `sender` exported up to its change number `through`."
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ack {
+    pub sender: String,
+    pub through: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Revocation {
+    pub device_id: String,
+    pub reason: String,
+    pub at: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Records {
+    pub rows: Vec<Row>,
+    pub field_versions: Vec<FieldVersion>,
+    pub acks: Vec<Ack>,
+    /// A bureau's registry: every device it enrolled (cards signed by their devices).
+    pub devices: Vec<SignedCard>,
+    pub revocations: Vec<Revocation>,
+}
