@@ -16,10 +16,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("maskcheck-sheets", &["maskcheck-domain"]),
     ("maskcheck-docs", &["maskcheck-domain"]),
     ("maskcheck-sync", &["maskcheck-domain"]),
-    (
-        "maskcheck-app",
-        &["maskcheck-domain", "maskcheck-store", "maskcheck-sheets", "maskcheck-docs", "maskcheck-sync"],
-    ),
+    ("maskcheck-app", &["maskcheck-domain", "maskcheck-store", "maskcheck-sheets", "maskcheck-docs", "maskcheck-sync"]),
     ("maskcheck-cli", &["maskcheck-domain", "maskcheck-app"]),
     ("maskcheck-desktop", &["maskcheck-domain", "maskcheck-app"]),
     ("maskcheck-tests", &["maskcheck-domain", "maskcheck-app"]),

@@ -130,5 +130,12 @@ pub fn typescript() -> String {
         CaseInput,
         CaseDto,
         InspectionRowDto,
+        DeviceDto,
+        BundleExportDto,
+        BundleImportDto,
+        BundleHeaderDto,
+        ConflictDto,
+        QuarantineDto,
+        BundleLogDto,
     )
 }

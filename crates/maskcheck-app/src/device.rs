@@ -38,7 +38,7 @@ pub(crate) fn create(data_dir: &Path) -> Result<DeviceKey> {
 }
 
 #[cfg(unix)]
-fn write_secret(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_secret(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
     let mut f = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(path)?;
@@ -47,6 +47,6 @@ fn write_secret(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 #[cfg(not(unix))]
-fn write_secret(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_secret(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::write(path, bytes)
 }

@@ -37,6 +37,9 @@ pub enum ErrorCode {
     /// The bureau's legal-basis catalogue in the data directory lacks a provision the rules cite, or cannot be
     /// parsed: it is refused (never partly used), and no document is issued until it is fixed.
     CatalogueRefused,
+    /// A sync bundle or identity card was refused (not for this device, not signed by an enrolled device, revoked,
+    /// replayed, from a newer version, or a bureau key not yet confirmed): nothing was written.
+    BundleRefused,
     /// The user cancelled a long task; nothing was written.
     Cancelled,
     /// The database failed.

@@ -17,6 +17,9 @@ mod paths;
 mod photos;
 mod roster;
 mod setup;
+mod sync_bundles;
+mod sync_devices;
+mod sync_review;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -38,6 +41,9 @@ pub use inspection::{InspectionDto, InspectionRowDto, TemplateSummary};
 pub use maskcheck_store::DocumentFilter;
 pub use paths::resolve_data_dir;
 pub use photos::PhotoDto;
+pub use sync_bundles::{BundleExportDto, BundleHeaderDto, BundleImportDto};
+pub use sync_devices::DeviceDto;
+pub use sync_review::{BundleLogDto, ConflictDto, QuarantineDto};
 
 pub type Result<T> = std::result::Result<T, AppError>;
 

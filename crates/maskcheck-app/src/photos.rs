@@ -40,7 +40,7 @@ fn mime_of(bytes: &[u8]) -> Option<&'static str> {
 }
 
 impl App {
-    fn attachment_path(&self, hash: &str) -> PathBuf {
+    pub(crate) fn attachment_path(&self, hash: &str) -> PathBuf {
         self.data_dir().join("attachments").join(&hash[..2]).join(hash)
     }
 

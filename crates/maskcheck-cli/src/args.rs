@@ -35,6 +35,12 @@ pub enum Command {
     /// Rectifications to follow up (open, by deadline)
     #[command(subcommand)]
     Followup(FollowupCommand),
+    /// This device's identity, and (on the bureau) the devices it enrols
+    #[command(subcommand)]
+    Device(DeviceCommand),
+    /// Sync bundles: signed, encrypted files exchanged with the bureau
+    #[command(subcommand)]
+    Bundle(BundleCommand),
     /// Fill the data directory with a realistic demo roster (sets up a demo profile when none exists)
     Demo {
         #[arg(long, default_value_t = 200)]
@@ -54,6 +60,9 @@ impl Command {
                 | Command::Enterprise(EnterpriseCommand::Add(_) | EnterpriseCommand::Void { .. })
                 | Command::Roster(RosterCommand::Import { .. })
                 | Command::Inspection(InspectionCommand::Void { .. })
+                // Device keys are made on first use; bundles write history, peers and records.
+                | Command::Device(_)
+                | Command::Bundle(_)
         )
     }
 }
@@ -273,6 +282,49 @@ pub enum DocCommand {
         #[arg(long)]
         force: bool,
     },
+}
+
+#[derive(Subcommand)]
+pub enum DeviceCommand {
+    /// This device: id, role, unit and fingerprint
+    Show,
+    /// Write this device's identity card, for the bureau to enrol
+    Identity {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Enrol a device from its identity card (bureau); compare the printed fingerprint with the device's own
+    Enrol { file: PathBuf },
+    /// Revoke an enrolled device: its bundles are refused from now on
+    Revoke {
+        id: String,
+        #[arg(long, default_value = "吊销")]
+        reason: String,
+    },
+    /// The devices this one knows
+    List,
+}
+
+#[derive(Subcommand)]
+pub enum BundleCommand {
+    /// Write a bundle of everything the recipient has not acknowledged
+    Export {
+        #[arg(long)]
+        out: PathBuf,
+        /// Recipient device (default: the confirmed bureau)
+        #[arg(long)]
+        to: Option<String>,
+    },
+    /// Import bundles, in any order; a bundle already applied changes nothing
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Confirm the bureau's fingerprint on the first bureau bundle (read it with the bureau)
+        #[arg(long)]
+        accept_bureau: Option<String>,
+    },
+    /// Show a bundle's header without applying it
+    Inspect { file: PathBuf },
 }
 
 #[derive(Subcommand)]

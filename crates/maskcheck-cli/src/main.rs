@@ -3,6 +3,7 @@
 
 mod args;
 mod output;
+mod sync_cmd;
 
 use std::process::ExitCode;
 
@@ -28,7 +29,11 @@ fn main() -> ExitCode {
 
 fn exit_status(code: ErrorCode) -> u8 {
     match code {
-        ErrorCode::Validation | ErrorCode::NotFound | ErrorCode::AlreadySetUp | ErrorCode::Cancelled => 1,
+        ErrorCode::Validation
+        | ErrorCode::NotFound
+        | ErrorCode::AlreadySetUp
+        | ErrorCode::Cancelled
+        | ErrorCode::BundleRefused => 1,
         ErrorCode::NotSetUp
         | ErrorCode::NoData
         | ErrorCode::NeedsUpgrade
@@ -98,6 +103,8 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 output::inspection_detail(&i, &catalogue)
             })
         }
+        Command::Device(cmd) => crate::sync_cmd::device(&app, cmd, json)?,
+        Command::Bundle(cmd) => crate::sync_cmd::bundle(&app, cmd, json)?,
         Command::Inspection(InspectionCommand::Void { id, reason }) => {
             app.void_inspection(&id, &reason)?;
             output::print(json, &serde_json::json!({ "voided": id }), || format!("已作废检查草稿：{id}"))

@@ -16,6 +16,8 @@ pub enum Entity {
     Case,
     /// A rectification still open (one closed by a re-inspection is not found as open).
     OpenRectification,
+    /// A laptop or bureau workstation known to this one (enrolled, pinned, or from the bureau's registry).
+    Device,
 }
 
 impl Entity {
@@ -29,6 +31,7 @@ impl Entity {
             Entity::Sample => "抽样记录",
             Entity::Case => "案件",
             Entity::OpenRectification => "未完成的整改",
+            Entity::Device => "设备",
         }
     }
 }

@@ -16,6 +16,7 @@ mod product;
 mod profile;
 mod record;
 mod search_index;
+mod sync;
 
 use std::path::Path;
 
@@ -33,6 +34,7 @@ pub use migrate::{migrate_to, schema_dump, LATEST_SCHEMA};
 pub use product::ProductRecord;
 pub use profile::Profile;
 pub use record::{EnterpriseRecord, RecordMeta, Void};
+pub use sync::{BundleLogRow, ConflictRow, PeerRecord, QuarantineRow, SYNCED_TABLES};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 

@@ -60,4 +60,15 @@ impl Tx<'_> {
         self.set_meta("clock", &next)?;
         Ok(next)
     }
+
+    /// Moves the persisted clock past a clock received from another device (hybrid logical clock receive), so
+    /// this device's next change sorts after everything it has seen.
+    pub fn observe_clock(&mut self, remote: &str, device: &str, now_ms: i64) -> Result<()> {
+        let Some(remote) = Hlc::parse(remote) else { return Ok(()) };
+        let prev = match self.meta("clock")? {
+            Some(s) => Some(Hlc::parse(&s).ok_or_else(|| StoreError::Corrupt(format!("clock {s}")))?),
+            None => None,
+        };
+        self.set_meta("clock", &Hlc::observe(prev.as_ref(), &remote, now_ms, device).to_string())
+    }
 }

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_documents.sql"),
     include_str!("migrations/0004_clock_width.sql"),
     include_str!("migrations/0005_void_draft.sql"),
+    include_str!("migrations/0006_sync.sql"),
 ];
 
 /// The migrations up to `version`, so tests can build every earlier schema.

@@ -9,7 +9,7 @@ pub enum SyncError {
     NotABundle,
     #[error("同步包已损坏或不完整（可能被截断或改动），未导入任何内容")]
     Damaged,
-    #[error("同步包不是发给本机的（无法用本机的密钥解密）")]
+    #[error("同步包不是发给本机的，或其加密文件头已损坏（无法用本机的密钥解密）")]
     NotForThisDevice,
     #[error("同步包的签名不符：不是登记的发送设备签发的，或内容被改动")]
     BadSignature,

@@ -128,9 +128,19 @@ pub struct Revocation {
     pub at: String,
 }
 
+/// An attachment's description; its bytes travel in their own frame.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentMeta {
+    pub hash: String,
+    pub size: i64,
+    pub mime: String,
+    pub original_name: String,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Records {
     pub rows: Vec<Row>,
+    pub attachments: Vec<AttachmentMeta>,
     pub field_versions: Vec<FieldVersion>,
     pub acks: Vec<Ack>,
     /// A bureau's registry: every device it enrolled (cards signed by their devices).

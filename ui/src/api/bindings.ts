@@ -1,9 +1,9 @@
 // Generated from Rust by ts-rs (maskcheck_app::bindings). Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test -p maskcheck-app --test app bindings` to regenerate.
 
-export type ErrorCode = "validation" | "notFound" | "noData" | "notSetUp" | "alreadySetUp" | "databaseTooNew" | "needsUpgrade" | "io" | "unreadableFile" | "fileTooLarge" | "catalogueRefused" | "cancelled" | "storage";
+export type ErrorCode = "validation" | "notFound" | "noData" | "notSetUp" | "alreadySetUp" | "databaseTooNew" | "needsUpgrade" | "io" | "unreadableFile" | "fileTooLarge" | "catalogueRefused" | "bundleRefused" | "cancelled" | "storage";
 
-export type Entity = "enterprise" | "licence" | "product" | "inspection" | "document" | "sample" | "case" | "openRectification";
+export type Entity = "enterprise" | "licence" | "product" | "inspection" | "document" | "sample" | "case" | "openRectification" | "device";
 
 export type AppError = { code: ErrorCode, message: string, fields: Array<FieldError>, 
 /**
@@ -579,3 +579,45 @@ operatorsChecked: number, };
 export type CaseDto = { id: string, input: CaseInput, createdAt: string, updatedAt: string, };
 
 export type InspectionRowDto = { id: string, enterpriseId: string, enterpriseName: string, templateKey: string, finished: boolean, createdAt: string, finishedAt: string | null, findings: number, };
+
+/**
+ * A device as the window and the CLI show it.
+ */
+export type DeviceDto = { id: string, role: Role, unit: string, person: string, fingerprint: string, 
+/**
+ * The first 32 hex digits in groups of four, to read aloud.
+ */
+fingerprintGroups: string, 
+/**
+ * `self`, `enrolled`, `bureau` (the pinned bureau) or `registry` (from the bureau's registry).
+ */
+trust: string, revoked: string | null, };
+
+/**
+ * What an export wrote.
+ */
+export type BundleExportDto = { bundleId: string, recipient: string, seq: bigint, rows: bigint, attachments: bigint, path: string, };
+
+/**
+ * What an import did (or, for an already applied bundle, that it did nothing).
+ */
+export type BundleImportDto = { bundleId: string, sender: string, alreadyApplied: boolean, new: bigint, updated: bigint, unchanged: bigint, conflicts: bigint, quarantined: bigint, attachments: bigint, };
+
+/**
+ * A bundle's header, shown without applying it.
+ */
+export type BundleHeaderDto = { bundleId: string, sender: string, recipient: string, seq: bigint, schema: bigint, createdAt: string, rows: bigint, attachments: bigint, };
+
+export type ConflictDto = { id: bigint, table: string, rowId: string, field: string, keptValue: string | null, keptVersion: string, lostValue: string | null, lostVersion: string, foundAt: string, };
+
+export type QuarantineDto = { bundleId: string, table: string, rowId: string, reason: string, foundAt: string, };
+
+export type BundleLogDto = { bundleId: string, 
+/**
+ * `in` or `out`.
+ */
+direction: string, peer: string, seq: bigint, at: string, 
+/**
+ * The counts recorded for it (JSON).
+ */
+summary: string, };

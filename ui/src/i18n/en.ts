@@ -405,6 +405,7 @@ const en: Messages = {
     sample: 'sample',
     case: 'case',
     openRectification: 'open rectification',
+    device: 'device',
   },
   kind: { maker: 'Maker', seller: 'Seller' },
   scale: { large: 'Large', medium: 'Medium', small: 'Small', micro: 'Micro' },

@@ -423,6 +423,7 @@ const zhCN = {
     sample: '抽样记录',
     case: '案件',
     openRectification: '未完成的整改',
+    device: '设备',
   } satisfies Record<Entity, string>,
   kind: { maker: '生产企业', seller: '经营企业' } satisfies Record<EnterpriseKind, string>,
   scale: { large: '大型', medium: '中型', small: '小型', micro: '微型' } satisfies Record<Scale, string>,

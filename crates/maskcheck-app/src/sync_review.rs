@@ -1,0 +1,96 @@
+//! What sync leaves for a person: the conflicts list (both values of a field two devices changed at once), the
+//! quarantine (rows not applied, with the reason) and the history of bundles sent and received.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::{App, Result};
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConflictDto {
+    pub id: i64,
+    pub table: String,
+    pub row_id: String,
+    pub field: String,
+    pub kept_value: Option<String>,
+    pub kept_version: String,
+    pub lost_value: Option<String>,
+    pub lost_version: String,
+    pub found_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct QuarantineDto {
+    pub bundle_id: String,
+    pub table: String,
+    pub row_id: String,
+    pub reason: String,
+    pub found_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BundleLogDto {
+    pub bundle_id: String,
+    /// `in` or `out`.
+    pub direction: String,
+    pub peer: String,
+    pub seq: u64,
+    pub at: String,
+    /// The counts recorded for it (JSON).
+    pub summary: String,
+}
+
+impl App {
+    pub fn sync_conflicts(&self) -> Result<Vec<ConflictDto>> {
+        Ok(self
+            .store()
+            .open_conflicts()?
+            .into_iter()
+            .map(|c| ConflictDto {
+                id: c.rid,
+                table: c.tbl,
+                row_id: c.row_id,
+                field: c.field,
+                kept_value: c.kept_value,
+                kept_version: c.kept_version,
+                lost_value: c.lost_value,
+                lost_version: c.lost_version,
+                found_at: c.found_at,
+            })
+            .collect())
+    }
+
+    pub fn sync_quarantine(&self) -> Result<Vec<QuarantineDto>> {
+        Ok(self
+            .store()
+            .quarantined()?
+            .into_iter()
+            .map(|q| QuarantineDto {
+                bundle_id: q.bundle_id,
+                table: q.tbl,
+                row_id: q.row_id,
+                reason: q.reason,
+                found_at: q.found_at,
+            })
+            .collect())
+    }
+
+    pub fn bundle_history(&self) -> Result<Vec<BundleLogDto>> {
+        Ok(self
+            .store()
+            .bundle_log()?
+            .into_iter()
+            .map(|b| BundleLogDto {
+                bundle_id: b.bundle_id,
+                direction: b.direction.into(),
+                peer: b.peer,
+                seq: b.seq,
+                at: b.at,
+                summary: b.summary,
+            })
+            .collect())
+    }
+}

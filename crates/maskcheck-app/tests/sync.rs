@@ -1,0 +1,216 @@
+//! Sync through the app API: a bureau and two inspectors in temporary data directories exchange real bundles
+//! (real age encryption, real signatures, real SQLite). Every refusal leaves the database files byte for byte as
+//! they were.
+
+use std::path::{Path, PathBuf};
+
+use maskcheck_app::{App, ErrorCode};
+use maskcheck_domain::{EnterpriseInput, ProfileInput, Role};
+use sha2::{Digest, Sha256};
+
+struct Site {
+    dir: tempfile::TempDir,
+    app: App,
+}
+
+fn site(name: &str, cert: &str, role: Role) -> Site {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = App::open(dir.path()).expect("open");
+    app.setup(ProfileInput {
+        unit_name: "卫滨区市场监督管理局".into(),
+        unit_abbr: "卫".into(),
+        county: "卫滨区".into(),
+        inspector_name: name.into(),
+        cert_no: cert.into(),
+        role,
+    })
+    .expect("setup");
+    Site { dir, app }
+}
+
+impl Site {
+    fn file(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn id(&self) -> String {
+        self.app.device_show().expect("device").id
+    }
+
+    /// The database and its write-ahead log, hashed: what "nothing changed" means.
+    fn db_hash(&self) -> String {
+        let mut h = Sha256::new();
+        for f in ["maskcheck.db", "maskcheck.db-wal"] {
+            h.update(std::fs::read(self.dir.path().join(f)).unwrap_or_default());
+        }
+        format!("{:x}", h.finalize())
+    }
+
+    fn export(&self, to: &Site, name: &str) -> PathBuf {
+        let out = self.file(name);
+        self.app.export_bundle(&out, Some(&to.id())).expect("export");
+        out
+    }
+
+    fn enterprise(&self, uscc: &str) -> maskcheck_app::EnterpriseDto {
+        let page = self
+            .app
+            .list_enterprises(maskcheck_domain::EnterpriseQuery { text: Some(uscc.into()), ..Default::default() })
+            .expect("list");
+        let id = page.rows.first().unwrap_or_else(|| panic!("{uscc} not on this site")).id.clone();
+        self.app.enterprise_detail(&id).expect("detail").enterprise
+    }
+}
+
+/// The bureau with two enrolled inspectors, each of whom has accepted the bureau's first bundle.
+fn campaign() -> (Site, Site, Site) {
+    let bureau = site("局端", "HA9000", Role::Bureau);
+    let a = site("张三", "HA0001", Role::Inspector);
+    let b = site("李四", "HA0002", Role::Inspector);
+    for s in [&a, &b] {
+        let card = s.file("identity.json");
+        s.app.write_identity(&card).expect("identity");
+        let enrolled = bureau.app.enrol_device(&card).expect("enrol");
+        assert_eq!(
+            enrolled.fingerprint,
+            s.app.device_show().expect("show").fingerprint,
+            "the same fingerprint both sides"
+        );
+    }
+    let mut e = EnterpriseInput::new("新乡市卫滨区康达口罩厂", "91350100M000100Y43");
+    e.county = Some("卫滨区".into());
+    e.phone = Some("13800000000".into());
+    bureau.app.create_enterprise(e).expect("roster");
+    let fp = bureau.app.device_show().expect("bureau").fingerprint_groups;
+    for s in [&a, &b] {
+        let first = bureau.export(s, &format!("first-{}.mcb", s.id()));
+        s.app.import_bundle(&first, Some(&fp)).expect("accept the bureau");
+    }
+    (bureau, a, b)
+}
+
+#[test]
+fn the_first_bureau_bundle_waits_for_its_fingerprint() {
+    let bureau = site("局端", "HA9000", Role::Bureau);
+    let a = site("张三", "HA0001", Role::Inspector);
+    let card = a.file("identity.json");
+    a.app.write_identity(&card).expect("identity");
+    bureau.app.enrol_device(&card).expect("enrol");
+    let bundle = bureau.export(&a, "first.mcb");
+    let before = a.db_hash();
+    let err = a.app.import_bundle(&bundle, None).expect_err("unconfirmed");
+    assert_eq!(err.code, ErrorCode::BundleRefused);
+    let groups = bureau.app.device_show().expect("show").fingerprint_groups;
+    assert!(err.message.contains(&groups), "shows the fingerprint to read aloud: {}", err.message);
+    let wrong = a.app.import_bundle(&bundle, Some("0000 0000 0000 0000 0000 0000 0000 0000")).expect_err("wrong");
+    assert_eq!(wrong.code, ErrorCode::BundleRefused);
+    assert_eq!(a.db_hash(), before, "a refusal writes nothing");
+    let ok = a.app.import_bundle(&bundle, Some(&groups)).expect("confirmed");
+    assert!(!ok.already_applied);
+    assert!(a.app.devices().expect("devices").iter().any(|d| d.trust == "bureau" && d.id == bureau.id()), "pinned");
+}
+
+#[test]
+fn two_inspectors_edits_merge_per_field_and_a_clash_is_kept_for_a_person() {
+    let (bureau, a, b) = campaign();
+    let uscc = "91350100M000100Y43";
+    // A corrects the phone, B adds a note: different fields, both survive.
+    let mut ea = a.enterprise(uscc);
+    ea.data.phone = Some("13911112222".into());
+    a.app.update_enterprise(&ea.id, ea.data.clone()).expect("A edits");
+    let mut eb = b.enterprise(uscc);
+    eb.data.note = Some("厂区已搬迁至新址".into());
+    b.app.update_enterprise(&eb.id, eb.data.clone()).expect("B edits");
+    let from_a = a.export(&bureau, "a1.mcb");
+    let from_b = b.export(&bureau, "b1.mcb");
+    // Any order.
+    let rb = bureau.app.import_bundle(&from_b, None).expect("B's bundle");
+    let ra = bureau.app.import_bundle(&from_a, None).expect("A's bundle");
+    assert_eq!((ra.conflicts, rb.conflicts), (0, 0));
+    let merged = bureau.enterprise(uscc);
+    assert_eq!(merged.data.phone.as_deref(), Some("13911112222"));
+    assert_eq!(merged.data.note.as_deref(), Some("厂区已搬迁至新址"));
+
+    // Re-importing changes nothing.
+    let before = bureau.db_hash();
+    assert!(bureau.app.import_bundle(&from_a, None).expect("again").already_applied);
+    assert_eq!(bureau.db_hash(), before);
+
+    // Everyone converges once the bureau sends its state back.
+    for s in [&a, &b] {
+        let back = bureau.export(s, &format!("back-{}.mcb", s.id()));
+        s.app.import_bundle(&back, None).expect("back");
+        let e = s.enterprise(uscc);
+        assert_eq!((e.data.phone.as_deref(), e.data.note.as_deref()), (Some("13911112222"), Some("厂区已搬迁至新址")));
+    }
+
+    // Both change the phone: the later one wins, the other is kept in the conflicts list.
+    let mut ea = a.enterprise(uscc);
+    ea.data.phone = Some("13700000001".into());
+    a.app.update_enterprise(&ea.id, ea.data.clone()).expect("A again");
+    let mut eb = b.enterprise(uscc);
+    eb.data.phone = Some("13700000002".into());
+    b.app.update_enterprise(&eb.id, eb.data.clone()).expect("B again");
+    let ra = bureau.app.import_bundle(&a.export(&bureau, "a2.mcb"), None).expect("A2");
+    let rb = bureau.app.import_bundle(&b.export(&bureau, "b2.mcb"), None).expect("B2");
+    assert_eq!(ra.conflicts + rb.conflicts, 1, "{ra:?} {rb:?}");
+    assert_eq!(bureau.enterprise(uscc).data.phone.as_deref(), Some("13700000002"), "B's edit is the later one");
+    let conflicts = bureau.app.sync_conflicts().expect("conflicts");
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(conflicts[0].field, "phone");
+    assert_eq!(conflicts[0].lost_value.as_deref(), Some("13700000001"), "A's value is kept, not dropped");
+}
+
+fn flip(path: &Path, at: usize) -> PathBuf {
+    let mut bytes = std::fs::read(path).expect("read");
+    let i = at.min(bytes.len() - 1);
+    bytes[i] ^= 0x20;
+    let out = path.with_extension(format!("flip{at}"));
+    std::fs::write(&out, bytes).expect("write");
+    out
+}
+
+#[test]
+fn every_refusal_leaves_the_database_untouched() {
+    let (bureau, a, b) = campaign();
+    let mut e = a.enterprise("91350100M000100Y43");
+    e.data.phone = Some("13911112222".into());
+    a.app.update_enterprise(&e.id, e.data.clone()).expect("edit");
+    let good = a.export(&bureau, "good.mcb");
+    let len = std::fs::read(&good).expect("read").len();
+    let truncated = bureau.file("truncated.mcb");
+    std::fs::write(&truncated, &std::fs::read(&good).expect("read")[..len / 2]).expect("write");
+    // A bundle A made for B: the bureau cannot even decrypt it.
+    let a_card = a.file("identity.json");
+    let b_card = b.file("identity.json");
+    let _ = (a_card, b_card);
+    let for_b = {
+        // A knows B from the bureau's registry.
+        a.export(&b, "for-b.mcb")
+    };
+    // A flip in age's own header (the recipient stanza) cannot be told from a file for someone else.
+    let before = bureau.db_hash();
+    let err = bureau.app.import_bundle(&flip(&good, 40), None).expect_err("header flip");
+    assert!(matches!(err.code, ErrorCode::BundleRefused | ErrorCode::UnreadableFile), "{}", err.message);
+    assert_eq!(bureau.db_hash(), before, "a header flip wrote something");
+    let cases: Vec<(&str, PathBuf, ErrorCode)> = vec![
+        ("a flipped byte after the header", flip(&good, 300), ErrorCode::UnreadableFile),
+        ("a flipped byte in the middle", flip(&good, len / 2), ErrorCode::UnreadableFile),
+        ("a flipped last byte", flip(&good, len - 1), ErrorCode::UnreadableFile),
+        ("a truncated file", truncated, ErrorCode::UnreadableFile),
+        ("a bundle for another device", for_b, ErrorCode::BundleRefused),
+    ];
+    for (what, file, code) in cases {
+        let before = bureau.db_hash();
+        let err = bureau.app.import_bundle(&file, None).expect_err(what);
+        assert_eq!(err.code, code, "{what}: {}", err.message);
+        assert_eq!(bureau.db_hash(), before, "{what} wrote something");
+    }
+    // A revoked sender.
+    bureau.app.revoke_device(&a.id(), "笔记本遗失").expect("revoke");
+    let before = bureau.db_hash();
+    let err = bureau.app.import_bundle(&good, None).expect_err("revoked");
+    assert_eq!(err.code, ErrorCode::BundleRefused);
+    assert!(err.message.contains("吊销"), "{}", err.message);
+    assert_eq!(bureau.db_hash(), before);
+}

@@ -1,0 +1,101 @@
+//! `maskcheck device …` and `maskcheck bundle …`: enrolment and sync bundles.
+
+use maskcheck_app::{App, AppError, BundleImportDto, DeviceDto};
+
+use crate::args::{BundleCommand, DeviceCommand};
+use crate::output::{self, esc};
+
+fn device_line(d: &DeviceDto) -> String {
+    let revoked = d.revoked.as_deref().map(|r| format!("\t已吊销：{}", esc(r))).unwrap_or_default();
+    format!(
+        "{}\t{:?}\t{}\t{}\t{}\t指纹 {}{revoked}",
+        d.id,
+        d.role,
+        d.trust,
+        esc(&d.unit),
+        esc(&d.person),
+        d.fingerprint_groups
+    )
+}
+
+pub fn device(app: &App, cmd: DeviceCommand, json: bool) -> Result<(), AppError> {
+    match cmd {
+        DeviceCommand::Show => {
+            let d = app.device_show()?;
+            output::print(json, &d, || device_line(&d));
+        }
+        DeviceCommand::Identity { out } => {
+            let d = app.write_identity(&out)?;
+            output::print(json, &d, || format!("已写出身份卡 {}；指纹 {}", out.display(), d.fingerprint_groups));
+        }
+        DeviceCommand::Enrol { file } => {
+            let d = app.enrol_device(&file)?;
+            output::print(json, &d, || {
+                format!("已登记设备 {}（{}）；指纹 {}", d.id, esc(&d.person), d.fingerprint_groups)
+            });
+        }
+        DeviceCommand::Revoke { id, reason } => {
+            let d = app.revoke_device(&id, &reason)?;
+            output::print(json, &d, || format!("已吊销设备 {}", d.id));
+        }
+        DeviceCommand::List => {
+            let list = app.devices()?;
+            output::print(json, &list, || list.iter().map(device_line).collect::<Vec<_>>().join("\n"));
+        }
+    }
+    Ok(())
+}
+
+fn import_line(path: &std::path::Path, r: &BundleImportDto) -> String {
+    if r.already_applied {
+        return format!("{}：已导入过，未作改动", path.display());
+    }
+    format!(
+        "{}：新增 {}，更新 {}，未变 {}，冲突 {}，隔离 {}，附件 {}",
+        path.display(),
+        r.new,
+        r.updated,
+        r.unchanged,
+        r.conflicts,
+        r.quarantined,
+        r.attachments
+    )
+}
+
+pub fn bundle(app: &App, cmd: BundleCommand, json: bool) -> Result<(), AppError> {
+    match cmd {
+        BundleCommand::Export { out, to } => {
+            let r = app.export_bundle(&out, to.as_deref())?;
+            output::print(json, &r, || {
+                format!(
+                    "已写出同步包 {}（发给 {}，第 {} 号）：记录 {}，附件 {}",
+                    r.path, r.recipient, r.seq, r.rows, r.attachments
+                )
+            });
+        }
+        BundleCommand::Import { files, accept_bureau } => {
+            // One bundle after another, each all or nothing; the first refusal stops (the rest are untouched).
+            let mut done = Vec::new();
+            for f in &files {
+                let r = app.import_bundle(f, accept_bureau.as_deref())?;
+                if !json {
+                    output::print(false, &r, || import_line(f, &r));
+                }
+                done.push(r);
+            }
+            if json {
+                output::print(true, &done, String::new);
+            }
+        }
+        BundleCommand::Inspect { file } => {
+            let h = app.inspect_bundle(&file)?;
+            output::print(json, &h, || {
+                format!(
+                    "同步包 {}：发送 {} → 接收 {}，第 {} 号，数据库版本 {}，{}，记录 {}，附件 {}",
+                    h.bundle_id, h.sender, h.recipient, h.seq, h.schema, h.created_at, h.rows, h.attachments
+                )
+            });
+        }
+    }
+    Ok(())
+}

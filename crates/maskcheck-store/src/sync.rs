@@ -1,0 +1,491 @@
+//! The store's side of sync: synced rows read and written as column → value maps (tables and columns from closed
+//! lists and the schema itself, never from a bundle's text), the change log, field clocks, peers, bundle history,
+//! conflicts and quarantine.
+
+use rusqlite::types::{Value as SqlValue, ValueRef};
+use rusqlite::{params, OptionalExtension};
+use serde_json::{Map, Value};
+
+use crate::{Result, Store, StoreError, Tx};
+
+/// The synced tables, parents before children (the order rows are applied in).
+pub const SYNCED_TABLES: &[&str] = &[
+    "enterprise",
+    "licence",
+    "product",
+    "inspection",
+    "finding",
+    "attachment_link",
+    "document",
+    "document_revocation",
+    "document_service",
+    "rectification",
+    "reinspection",
+    "sample",
+    "enforcement_case",
+    "number_block",
+];
+
+fn table(name: &str) -> Result<&'static str> {
+    SYNCED_TABLES
+        .iter()
+        .find(|t| **t == name)
+        .copied()
+        .ok_or_else(|| StoreError::Corrupt(format!("not a synced table: {name}")))
+}
+
+fn columns(conn: &rusqlite::Connection, tbl: &'static str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT name FROM pragma_table_info('{tbl}')"))?;
+    let cols = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(cols.into_iter().filter(|c| c != "rid").collect())
+}
+
+fn to_json(v: ValueRef<'_>) -> Result<Value> {
+    Ok(match v {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::from(i),
+        ValueRef::Real(f) => serde_json::Number::from_f64(f).map(Value::Number).unwrap_or(Value::Null),
+        ValueRef::Text(t) => Value::String(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(_) => return Err(StoreError::Corrupt("a synced column holds a blob".into())),
+    })
+}
+
+fn to_sql(v: &Value) -> Result<SqlValue> {
+    Ok(match v {
+        Value::Null => SqlValue::Null,
+        Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => SqlValue::Integer(i),
+            None => SqlValue::Real(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        Value::String(s) => SqlValue::Text(s.clone()),
+        _ => return Err(StoreError::Corrupt("a synced value is not a scalar".into())),
+    })
+}
+
+/// A peer device as this one knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeerRecord {
+    pub device_id: String,
+    pub role: String,
+    /// The signed identity card (JSON).
+    pub card: String,
+    pub fingerprint: String,
+    /// `enrolled`, `bureau` or `registry`.
+    pub trust: String,
+    pub enrolled_at: String,
+    pub revoked_at: Option<String>,
+    pub revoke_reason: Option<String>,
+    pub acked_change: u64,
+    pub sent_seq: u64,
+}
+
+/// A bundle in the history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleLogRow {
+    pub bundle_id: String,
+    /// `in` or `out`.
+    pub direction: &'static str,
+    pub peer: String,
+    pub seq: u64,
+    pub at: String,
+    /// Counts (JSON) for received bundles; rows and attachments for sent ones.
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConflictRow {
+    pub rid: i64,
+    pub tbl: String,
+    pub row_id: String,
+    pub field: String,
+    pub kept_value: Option<String>,
+    pub kept_version: String,
+    pub lost_value: Option<String>,
+    pub lost_version: String,
+    pub found_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuarantineRow {
+    pub bundle_id: String,
+    pub tbl: String,
+    pub row_id: String,
+    pub reason: String,
+    pub found_at: String,
+}
+
+fn peer_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<PeerRecord> {
+    Ok(PeerRecord {
+        device_id: r.get(0)?,
+        role: r.get(1)?,
+        card: r.get(2)?,
+        fingerprint: r.get(3)?,
+        trust: r.get(4)?,
+        enrolled_at: r.get(5)?,
+        revoked_at: r.get(6)?,
+        revoke_reason: r.get(7)?,
+        acked_change: r.get::<_, i64>(8)? as u64,
+        sent_seq: r.get::<_, i64>(9)? as u64,
+    })
+}
+
+const PEER_COLUMNS: &str =
+    "device_id, role, card, fingerprint, trust, enrolled_at, revoked_at, revoke_reason, acked_change, sent_seq";
+
+impl Store {
+    /// A consistent copy of the database at `target` (SQLite online backup), taken before an import.
+    pub fn backup_to(&self, target: &std::path::Path) -> Result<()> {
+        self.conn().backup(rusqlite::MAIN_DB, target, None::<fn(rusqlite::backup::Progress)>).map_err(StoreError::from)
+    }
+
+    /// The number of this device's latest change to a synced row.
+    pub fn last_change(&self) -> Result<u64> {
+        Ok(self.conn().query_row("SELECT coalesce(max(seq), 0) FROM change_log", [], |r| r.get::<_, i64>(0))? as u64)
+    }
+
+    /// The rows changed in `(after, through]`, each once, parents' tables first.
+    pub fn changed_rows(&self, after: u64, through: u64) -> Result<Vec<(&'static str, String)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT tbl, row_id FROM change_log WHERE seq > ?1 AND seq <= ?2 GROUP BY tbl, row_id ORDER BY min(seq)",
+        )?;
+        let rows = stmt
+            .query_map(params![after as i64, through as i64], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (t, id) in rows {
+            out.push((table(&t)?, id));
+        }
+        out.sort_by_key(|(t, _)| SYNCED_TABLES.iter().position(|x| x == t));
+        Ok(out)
+    }
+
+    /// Every column of a synced row but the local rowid.
+    pub fn row_values(&self, tbl: &str, id: &str) -> Result<Option<Map<String, Value>>> {
+        let tbl = table(tbl)?;
+        let cols = columns(self.conn(), tbl)?;
+        let sql = format!("SELECT {} FROM {tbl} WHERE id = ?1", cols.join(", "));
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let mut rows = stmt.query([id])?;
+        let Some(r) = rows.next()? else { return Ok(None) };
+        let mut out = Map::new();
+        for (i, c) in cols.iter().enumerate() {
+            out.insert(c.clone(), to_json(r.get_ref(i)?)?);
+        }
+        Ok(Some(out))
+    }
+
+    /// The field clocks of a roster row: (field, clock, the clock it replaced).
+    pub fn field_clocks(&self, tbl: &str, id: &str) -> Result<Vec<(String, String, Option<String>)>> {
+        let tbl = table(tbl)?;
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT field, version, base FROM field_version WHERE tbl = ?1 AND row_id = ?2")?;
+        let rows = stmt.query_map(params![tbl, id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The id of the document printed with `number`, if any.
+    pub fn document_with_number(&self, number: &str) -> Result<Option<String>> {
+        Ok(self.conn().query_row("SELECT id FROM document WHERE number = ?1", [number], |r| r.get(0)).optional()?)
+    }
+
+    pub fn peers(&self) -> Result<Vec<PeerRecord>> {
+        let mut stmt = self.conn().prepare_cached(&format!("SELECT {PEER_COLUMNS} FROM peer ORDER BY enrolled_at"))?;
+        let rows = stmt.query_map([], peer_of)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn peer(&self, device_id: &str) -> Result<Option<PeerRecord>> {
+        let sql = format!("SELECT {PEER_COLUMNS} FROM peer WHERE device_id = ?1");
+        Ok(self.conn().query_row(&sql, [device_id], peer_of).optional()?)
+    }
+
+    /// The bundle received as `bundle_id`, or with `(sender, seq)`: (bundle id, sender, seq).
+    pub fn received(&self, bundle_id: &str, sender: &str, seq: u64) -> Result<Option<(String, String, u64)>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT bundle_id, sender, seq FROM bundle_in WHERE bundle_id = ?1 OR (sender = ?2 AND seq = ?3)",
+                params![bundle_id, sender, seq as i64],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as u64)),
+            )
+            .optional()?)
+    }
+
+    /// The intervals `(from, through]` of `sender`'s changes received, for the acknowledgement.
+    pub fn received_ranges(&self, sender: &str) -> Result<Vec<(u64, u64)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT from_change, through_change FROM bundle_in WHERE sender = ?1 ORDER BY from_change",
+        )?;
+        let rows = stmt.query_map([sender], |r| Ok((r.get::<_, i64>(0)? as u64, r.get::<_, i64>(1)? as u64)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Bundles sent and received, newest first.
+    pub fn bundle_log(&self) -> Result<Vec<BundleLogRow>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT bundle_id, 'in', sender, seq, received_at, counts FROM bundle_in
+             UNION ALL
+             SELECT bundle_id, 'out', recipient, seq, created_at,
+                    json_object('rows', rows, 'attachments', attachments) FROM bundle_out
+             ORDER BY 5 DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let dir: String = r.get(1)?;
+            Ok(BundleLogRow {
+                bundle_id: r.get(0)?,
+                direction: if dir == "in" { "in" } else { "out" },
+                peer: r.get(2)?,
+                seq: r.get::<_, i64>(3)? as u64,
+                at: r.get(4)?,
+                summary: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn open_conflicts(&self) -> Result<Vec<ConflictRow>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT rid, tbl, row_id, field, kept_value, kept_version, lost_value, lost_version, found_at
+             FROM sync_conflict WHERE resolved_at IS NULL ORDER BY rid",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ConflictRow {
+                rid: r.get(0)?,
+                tbl: r.get(1)?,
+                row_id: r.get(2)?,
+                field: r.get(3)?,
+                kept_value: r.get(4)?,
+                kept_version: r.get(5)?,
+                lost_value: r.get(6)?,
+                lost_version: r.get(7)?,
+                found_at: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn quarantined(&self) -> Result<Vec<QuarantineRow>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT bundle_id, tbl, row_id, reason, found_at FROM quarantine ORDER BY rid")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(QuarantineRow {
+                bundle_id: r.get(0)?,
+                tbl: r.get(1)?,
+                row_id: r.get(2)?,
+                reason: r.get(3)?,
+                found_at: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Tx<'_> {
+    /// While set, local-edit triggers leave field clocks alone: the import writes the sender's own.
+    pub fn set_applying(&mut self, on: bool) -> Result<()> {
+        self.conn().execute("UPDATE sync_state SET applying = ?1", [on as i64])?;
+        Ok(())
+    }
+
+    /// Runs `f` under a savepoint: when it fails, what it wrote is undone and the error returned as a value, so one
+    /// refused row (a frozen record, a broken constraint) is quarantined without losing the rest of the import.
+    pub fn attempt<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<std::result::Result<T, StoreError>> {
+        self.conn().execute_batch("SAVEPOINT sync_row")?;
+        match f(self) {
+            Ok(v) => {
+                self.conn().execute_batch("RELEASE sync_row")?;
+                Ok(Ok(v))
+            }
+            Err(e) => {
+                self.conn().execute_batch("ROLLBACK TO sync_row; RELEASE sync_row")?;
+                Ok(Err(e))
+            }
+        }
+    }
+
+    /// Inserts a row whose columns are checked against the table's own (an unknown column is refused).
+    pub fn insert_row(&mut self, tbl: &str, values: &Map<String, Value>) -> Result<()> {
+        let tbl = table(tbl)?;
+        let known = columns(self.conn(), tbl)?;
+        let cols: Vec<&String> = values.keys().filter(|k| known.contains(k)).collect();
+        if cols.len() != values.len() {
+            return Err(StoreError::Corrupt(format!("{tbl}: a column this schema does not have")));
+        }
+        let sql = format!(
+            "INSERT INTO {tbl} ({}) VALUES ({})",
+            cols.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", "),
+            (1..=cols.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
+        );
+        let vals = cols.iter().map(|c| to_sql(&values[*c])).collect::<Result<Vec<_>>>()?;
+        self.conn().execute(&sql, rusqlite::params_from_iter(vals))?;
+        if tbl == "enterprise" {
+            crate::search_index::reindex(self.conn(), values.get("id").and_then(Value::as_str).unwrap_or_default())?;
+        }
+        Ok(())
+    }
+
+    /// Sets some columns of a row.
+    pub fn update_row(&mut self, tbl: &str, id: &str, set: &Map<String, Value>) -> Result<()> {
+        let tbl = table(tbl)?;
+        let known = columns(self.conn(), tbl)?;
+        let cols: Vec<&String> = set.keys().filter(|k| known.contains(k) && *k != "id").collect();
+        if cols.len() != set.keys().filter(|k| *k != "id").count() {
+            return Err(StoreError::Corrupt(format!("{tbl}: a column this schema does not have")));
+        }
+        let assigns = cols.iter().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 2)).collect::<Vec<_>>().join(", ");
+        let sql = format!("UPDATE {tbl} SET {assigns} WHERE id = ?1");
+        let mut vals = vec![SqlValue::Text(id.to_string())];
+        for c in &cols {
+            vals.push(to_sql(&set[*c])?);
+        }
+        self.conn().execute(&sql, rusqlite::params_from_iter(vals))?;
+        if tbl == "enterprise" {
+            crate::search_index::reindex(self.conn(), id)?;
+        }
+        Ok(())
+    }
+
+    pub fn put_field_clock(
+        &mut self,
+        tbl: &str,
+        id: &str,
+        field: &str,
+        version: &str,
+        base: Option<&str>,
+    ) -> Result<()> {
+        self.conn().execute(
+            "INSERT OR REPLACE INTO field_version (tbl, row_id, field, version, base) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![table(tbl)?, id, field, version, base],
+        )?;
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn insert_conflict(
+        &mut self,
+        tbl: &str,
+        id: &str,
+        field: &str,
+        kept: (&Value, &str),
+        lost: (&Value, &str),
+        bundle_id: &str,
+        at: &str,
+    ) -> Result<()> {
+        let text = |v: &Value| {
+            if v.is_null() {
+                None
+            } else {
+                Some(v.as_str().map(String::from).unwrap_or_else(|| v.to_string()))
+            }
+        };
+        self.conn().execute(
+            "INSERT OR IGNORE INTO sync_conflict
+               (tbl, row_id, field, kept_value, kept_version, lost_value, lost_version, bundle_id, found_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![table(tbl)?, id, field, text(kept.0), kept.1, text(lost.0), lost.1, bundle_id, at],
+        )?;
+        Ok(())
+    }
+
+    pub fn insert_quarantine(
+        &mut self,
+        bundle_id: &str,
+        tbl: &str,
+        id: &str,
+        reason: &str,
+        row: &Map<String, Value>,
+        at: &str,
+    ) -> Result<()> {
+        let json = serde_json::to_string(row).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        self.conn().execute(
+            "INSERT OR IGNORE INTO quarantine (bundle_id, tbl, row_id, reason, row, found_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![bundle_id, table(tbl)?, id, reason, json, at],
+        )?;
+        Ok(())
+    }
+
+    /// Registers (or re-registers, keeping what it acknowledged) a peer.
+    pub fn upsert_peer(&mut self, p: &PeerRecord) -> Result<()> {
+        self.conn().execute(
+            "INSERT INTO peer (device_id, role, card, fingerprint, trust, enrolled_at, revoked_at, revoke_reason)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT (device_id) DO UPDATE SET role = excluded.role, card = excluded.card,
+               fingerprint = excluded.fingerprint, trust = excluded.trust,
+               revoked_at = coalesce(peer.revoked_at, excluded.revoked_at),
+               revoke_reason = coalesce(peer.revoke_reason, excluded.revoke_reason)",
+            params![p.device_id, p.role, p.card, p.fingerprint, p.trust, p.enrolled_at, p.revoked_at, p.revoke_reason],
+        )?;
+        Ok(())
+    }
+
+    pub fn revoke_peer(&mut self, device_id: &str, reason: &str, at: &str) -> Result<()> {
+        let n = self.conn().execute(
+            "UPDATE peer SET revoked_at = coalesce(revoked_at, ?2), revoke_reason = coalesce(revoke_reason, ?3)
+             WHERE device_id = ?1",
+            params![device_id, at, reason],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound { entity: maskcheck_domain::Entity::Device, id: device_id.into() });
+        }
+        Ok(())
+    }
+
+    /// What `device_id` acknowledged of our changes (never moves back).
+    pub fn set_peer_acked(&mut self, device_id: &str, through: u64) -> Result<()> {
+        self.conn().execute(
+            "UPDATE peer SET acked_change = max(acked_change, ?2) WHERE device_id = ?1",
+            params![device_id, through as i64],
+        )?;
+        Ok(())
+    }
+
+    /// The next bundle number for `device_id`.
+    pub fn next_sent_seq(&mut self, device_id: &str) -> Result<u64> {
+        self.conn().execute("UPDATE peer SET sent_seq = sent_seq + 1 WHERE device_id = ?1", [device_id])?;
+        Ok(self
+            .conn()
+            .query_row("SELECT sent_seq FROM peer WHERE device_id = ?1", [device_id], |r| r.get::<_, i64>(0))?
+            as u64)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn log_bundle_in(
+        &mut self,
+        bundle_id: &str,
+        sender: &str,
+        seq: u64,
+        range: (u64, u64),
+        at: &str,
+        counts: &str,
+    ) -> Result<()> {
+        self.conn().execute(
+            "INSERT INTO bundle_in (bundle_id, sender, seq, from_change, through_change, received_at, counts)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![bundle_id, sender, seq as i64, range.0 as i64, range.1 as i64, at, counts],
+        )?;
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn log_bundle_out(
+        &mut self,
+        bundle_id: &str,
+        recipient: &str,
+        seq: u64,
+        range: (u64, u64),
+        at: &str,
+        rows: u64,
+        attachments: u64,
+    ) -> Result<()> {
+        self.conn().execute(
+            "INSERT INTO bundle_out (bundle_id, recipient, seq, from_change, through_change, created_at, rows, attachments)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![bundle_id, recipient, seq as i64, range.0 as i64, range.1 as i64, at, rows as i64, attachments as i64],
+        )?;
+        Ok(())
+    }
+}
