@@ -393,6 +393,7 @@ const en: Messages = {
     unreadableFile: 'The file cannot be read as a roster',
     fileTooLarge: 'The file is far larger than any roster and was refused while reading',
     catalogueRefused: 'Legal-basis catalogue refused',
+    bundleRefused: 'Sync bundle refused; nothing was imported',
     cancelled: 'Cancelled',
     storage: 'Database error',
   },

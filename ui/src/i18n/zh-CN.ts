@@ -411,6 +411,7 @@ const zhCN = {
     unreadableFile: '文件无法作为名录读取',
     fileTooLarge: '文件远超任何名录的大小，读取时已拒绝',
     catalogueRefused: '法律依据目录被拒绝',
+    bundleRefused: '同步包被拒绝，未导入任何内容',
     cancelled: '已取消',
     storage: '数据库错误',
   } satisfies Record<ErrorCode, string>,
