@@ -78,6 +78,11 @@ impl App {
         Ok(App { store: Mutex::new(store), data_dir: data_dir.to_path_buf(), cancel: Default::default() })
     }
 
+    /// The database schema this build writes (bundle headers carry it).
+    pub fn schema_version() -> i64 {
+        maskcheck_store::LATEST_SCHEMA
+    }
+
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
     }

@@ -214,3 +214,141 @@ fn every_refusal_leaves_the_database_untouched() {
     assert!(err.message.contains("吊销"), "{}", err.message);
     assert_eq!(bureau.db_hash(), before);
 }
+
+/// A bundle made by hand with `sender`'s real keys (or a stranger's), for what the app itself never writes.
+fn craft(
+    sender: &Site,
+    recipient: &Site,
+    key: Option<&ed25519_dalek::SigningKey>,
+    tweak: impl FnOnce(&mut maskcheck_sync::BundleHeader, &mut maskcheck_sync::Records),
+    name: &str,
+) -> PathBuf {
+    struct NoFiles;
+    impl maskcheck_sync::AttachmentSource for NoFiles {
+        fn open(&self, _: &str) -> std::io::Result<Box<dyn std::io::Read + '_>> {
+            Err(std::io::ErrorKind::NotFound.into())
+        }
+    }
+    let hex = std::fs::read_to_string(sender.dir.path().join("device.key")).expect("key");
+    let bytes: Vec<u8> =
+        (0..64).step_by(2).map(|i| u8::from_str_radix(&hex.trim()[i..i + 2], 16).expect("hex")).collect();
+    let own = ed25519_dalek::SigningKey::from_bytes(&bytes.try_into().expect("32 bytes"));
+    let mut header = maskcheck_sync::BundleHeader {
+        format: maskcheck_sync::FORMAT,
+        schema: maskcheck_store_schema(),
+        bundle_id: format!("crafted-{name}"),
+        sender: sender.id(),
+        seq: 1000,
+        recipient: recipient.id(),
+        from_change: 0,
+        through_change: 0,
+        clock_min: None,
+        clock_max: None,
+        created_at: "2026-11-24T10:00:00+08:00".into(),
+        rows: 0,
+        attachments: 0,
+        payload_sha256: String::new(),
+    };
+    let mut records = maskcheck_sync::Records::default();
+    tweak(&mut header, &mut records);
+    let to = recipient.app.device_card().expect("card").card.recipient().expect("recipient");
+    let out = sender.file(name);
+    let mut f = std::fs::File::create(&out).expect("create");
+    maskcheck_sync::write_bundle(&mut f, header, &records, &[], &NoFiles, key.unwrap_or(&own), &to).expect("write");
+    out
+}
+
+fn maskcheck_store_schema() -> i64 {
+    // The schema this build writes: the bundle header carries the sender's.
+    maskcheck_app::App::schema_version()
+}
+
+fn row(table: maskcheck_sync::SyncTable, pairs: &[(&str, serde_json::Value)]) -> maskcheck_sync::Row {
+    maskcheck_sync::Row { table, values: pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect() }
+}
+
+#[test]
+fn forged_replayed_and_newer_bundles_are_refused() {
+    let (bureau, a, _b) = campaign();
+    let stranger = ed25519_dalek::SigningKey::from_bytes(&[7u8; 32]);
+    let applied = a.export(&bureau, "applied.mcb");
+    bureau.app.import_bundle(&applied, None).expect("a real bundle");
+    let cases: Vec<(&str, PathBuf, &str)> = vec![
+        ("re-signed by an unknown key", craft(&a, &bureau, Some(&stranger), |_, _| {}, "forged.mcb"), "签名不符"),
+        ("a replay of an applied number", craft(&a, &bureau, None, |h, _| h.seq = 1, "replay.mcb"), "已导入过"),
+        (
+            "a newer schema",
+            craft(&a, &bureau, None, |h, _| h.schema = maskcheck_app::App::schema_version() + 1, "newer.mcb"),
+            "升级",
+        ),
+    ];
+    for (what, file, says) in cases {
+        let before = bureau.db_hash();
+        let err = bureau.app.import_bundle(&file, None).expect_err(what);
+        assert_eq!(err.code, ErrorCode::BundleRefused, "{what}: {}", err.message);
+        assert!(err.message.contains(says), "{what}: {}", err.message);
+        assert_eq!(bureau.db_hash(), before, "{what} wrote something");
+    }
+}
+
+#[test]
+fn rows_that_cannot_be_trusted_are_quarantined_not_applied() {
+    let (bureau, a, _b) = campaign();
+    // A real issued document from A, then the same id with other content, and another with the same number.
+    let e = a.enterprise("91350100M000100Y43");
+    let doc = |id: &str, content: &str, number: &str| {
+        row(
+            maskcheck_sync::SyncTable::Document,
+            &[
+                ("id", id.into()),
+                ("origin", a.id().into()),
+                ("version", format!("{:015}.{:010}.{}", 1_795_000_000_000i64, 0, a.id()).into()),
+                ("deleted", 0.into()),
+                ("kind", "rectificationNotice".into()),
+                ("number", number.into()),
+                ("enterprise_id", e.id.clone().into()),
+                ("inspection_id", serde_json::Value::Null),
+                ("content", content.into()),
+                ("pages", 1.into()),
+                ("amends_id", serde_json::Value::Null),
+                ("issued_at", "2026-11-24T10:00:00+08:00".into()),
+                ("pdf_sha256", "a".repeat(64).into()),
+                ("pdf_size", 100.into()),
+            ],
+        )
+    };
+    let future = format!("{:015}.{:010}.{}", 4_102_444_800_000i64, 0, a.id());
+    let first = craft(
+        &a,
+        &bureau,
+        None,
+        |h, r| {
+            h.seq = 50;
+            r.rows.push(doc("doc-1", r#"{"number":"卫市监责改〔2026〕1号"}"#, "卫市监责改〔2026〕1号"));
+        },
+        "doc1.mcb",
+    );
+    let r = bureau.app.import_bundle(&first, None).expect("the document");
+    assert_eq!((r.new, r.quarantined), (1, 0));
+    let second = craft(
+        &a,
+        &bureau,
+        None,
+        |h, r| {
+            h.seq = 51;
+            r.rows.push(doc("doc-1", r#"{"number":"卫市监责改〔2026〕1号","edited":true}"#, "卫市监责改〔2026〕1号"));
+            r.rows.push(doc("doc-2", r#"{"number":"卫市监责改〔2026〕1号"}"#, "卫市监责改〔2026〕1号"));
+            let mut late = doc("doc-3", r#"{"number":"卫市监责改〔2026〕3号"}"#, "卫市监责改〔2026〕3号");
+            late.values.insert("version".into(), future.clone().into());
+            r.rows.push(late);
+        },
+        "doc2.mcb",
+    );
+    let r = bureau.app.import_bundle(&second, None).expect("applied, with quarantine");
+    assert_eq!((r.new, r.quarantined), (0, 3), "{r:?}");
+    let q = bureau.app.sync_quarantine().expect("quarantine");
+    let reasons: Vec<&str> = q.iter().map(|q| q.reason.as_str()).collect();
+    assert!(reasons[0].contains("不同内容"), "{reasons:?}");
+    assert!(reasons[1].contains("编号"), "{reasons:?}");
+    assert!(reasons[2].contains("超前"), "{reasons:?}");
+}
