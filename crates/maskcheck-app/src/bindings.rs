@@ -137,5 +137,6 @@ pub fn typescript() -> String {
         ConflictDto,
         QuarantineDto,
         BundleLogDto,
+        AssignedBlockDto,
     )
 }

@@ -19,6 +19,7 @@ mod roster;
 mod setup;
 mod sync_bundles;
 mod sync_devices;
+mod sync_numbers;
 mod sync_review;
 
 use std::path::{Path, PathBuf};
@@ -43,6 +44,7 @@ pub use paths::resolve_data_dir;
 pub use photos::PhotoDto;
 pub use sync_bundles::{BundleExportDto, BundleHeaderDto, BundleImportDto};
 pub use sync_devices::DeviceDto;
+pub use sync_numbers::AssignedBlockDto;
 pub use sync_review::{BundleLogDto, ConflictDto, QuarantineDto};
 
 pub type Result<T> = std::result::Result<T, AppError>;

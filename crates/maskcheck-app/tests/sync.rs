@@ -352,3 +352,68 @@ fn rows_that_cannot_be_trusted_are_quarantined_not_applied() {
     assert!(reasons[1].contains("编号"), "{reasons:?}");
     assert!(reasons[2].contains("超前"), "{reasons:?}");
 }
+
+/// A finished inspection of `uscc` on `s`, with one finding the inspector wrote.
+fn finished_inspection(s: &Site, uscc: &str) -> String {
+    let e = s.enterprise(uscc);
+    let started = s.app.start_inspection(&e.id, "nonMedicalMaker", None).expect("start");
+    let mut d = started.draft;
+    d.place = "生产车间".into();
+    d.representative = "王五（厂长）".into();
+    d.inspectors[1] = maskcheck_domain::inspection::Inspector { name: "赵六".into(), cert_no: "HA0009".into() };
+    d.findings.push(maskcheck_domain::inspection::Finding {
+        key: "manual:1".into(),
+        text: "成品仓库口罩未分区存放。".into(),
+        law: Default::default(),
+        confirmed: true,
+        edited: true,
+    });
+    let mut d = s.app.save_inspection(&started.id, d).expect("save");
+    for f in &mut d.findings {
+        f.confirmed = true;
+    }
+    s.app.save_inspection(&started.id, d).expect("confirm");
+    s.app.finish_inspection(&started.id).expect("finish");
+    started.id
+}
+
+#[test]
+fn a_number_block_reaches_the_laptop_and_its_next_notice_uses_it() {
+    let (bureau, a, b) = campaign();
+    let year = chrono::Datelike::year(&maskcheck_app::today());
+    let kind = maskcheck_domain::document::DocKind::RectificationNotice;
+    let block = maskcheck_domain::document::NumberBlock { year, first: 100, last: 199 };
+    bureau.app.assign_numbers(&a.id(), kind, block).expect("assign");
+    let overlap = maskcheck_domain::document::NumberBlock { year, first: 150, last: 250 };
+    let err = bureau.app.assign_numbers(&b.id(), kind, overlap).expect_err("overlaps A's block");
+    assert_eq!(err.code, ErrorCode::Validation);
+    assert!(a.app.export_bundle(&a.file("x.mcb"), None).is_ok(), "the laptop exports to its pinned bureau");
+    bureau.app.import_bundle(&a.file("x.mcb"), None).expect("A's bundle");
+    let blocks = bureau.export(&a, "blocks.mcb");
+    a.app.import_bundle(&blocks, None).expect("blocks arrive");
+    let inspection = finished_inspection(&a, "91350100M000100Y43");
+    let notice = maskcheck_app::IssueRequest::RectificationNotice {
+        inspection_id: inspection,
+        deadline: None,
+        corrections: vec!["立即分区存放。".into()],
+    };
+    let issued = a.app.issue_document(&notice).expect("notice");
+    assert_eq!(issued.document.number, format!("卫市监责改〔{year}〕100号"), "the bureau's block, not the fallback");
+    // And B, whom the block was not for, still prints its device-tagged fallback.
+    let back = bureau.export(&b, "b-blocks.mcb");
+    b.app.import_bundle(&back, None).expect("B imports");
+    let inspection = finished_inspection(&b, "91350100M000100Y43");
+    let issued = b.app.issue_document(&maskcheck_app::IssueRequest::RectificationNotice {
+        inspection_id: inspection,
+        deadline: None,
+        corrections: vec!["立即分区存放。".into()],
+    });
+    let number = issued.expect("B's notice").document.number;
+    assert!(number.contains('-'), "B has no block: {number}");
+    // The documents reach the bureau with their PDFs, and A's number stays unique there.
+    let r = bureau.app.import_bundle(&a.export(&bureau, "docs.mcb"), None).expect("A's documents");
+    assert!(r.new >= 1 && r.quarantined == 0, "{r:?}");
+    let docs = bureau.app.documents(&Default::default()).expect("documents");
+    let d = docs.iter().find(|d| d.number.ends_with("〕100号")).expect("A's notice at the bureau");
+    assert!(!bureau.app.document_pdf(&d.id).expect("its PDF, checked against its hash").is_empty());
+}

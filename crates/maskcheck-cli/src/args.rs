@@ -41,6 +41,9 @@ pub enum Command {
     /// Sync bundles: signed, encrypted files exchanged with the bureau
     #[command(subcommand)]
     Bundle(BundleCommand),
+    /// Document number blocks: assigned by the bureau per device and kind
+    #[command(subcommand)]
+    Numbers(NumbersCommand),
     /// Fill the data directory with a realistic demo roster (sets up a demo profile when none exists)
     Demo {
         #[arg(long, default_value_t = 200)]
@@ -63,6 +66,7 @@ impl Command {
                 // Device keys are made on first use; bundles write history, peers and records.
                 | Command::Device(_)
                 | Command::Bundle(_)
+                | Command::Numbers(NumbersCommand::Assign { .. })
         )
     }
 }
@@ -266,6 +270,19 @@ pub enum DocKindArg {
     ServiceProof,
 }
 
+impl DocKindArg {
+    pub fn kind(self) -> maskcheck_domain::document::DocKind {
+        use maskcheck_domain::document::DocKind;
+        match self {
+            DocKindArg::InspectionRecord => DocKind::InspectionRecord,
+            DocKindArg::RectificationNotice => DocKind::RectificationNotice,
+            DocKindArg::CoerciveMeasure => DocKind::CoerciveMeasure,
+            DocKindArg::SamplingRecord => DocKind::SamplingRecord,
+            DocKindArg::ServiceProof => DocKind::ServiceProof,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 pub enum DocCommand {
     /// List issued documents, newest first
@@ -302,6 +319,25 @@ pub enum DeviceCommand {
         reason: String,
     },
     /// The devices this one knows
+    List,
+}
+
+#[derive(Subcommand)]
+pub enum NumbersCommand {
+    /// Assign serials FROM..=TO of KIND in YEAR to an enrolled device (bureau)
+    Assign {
+        #[arg(long)]
+        device: String,
+        #[arg(long, value_enum)]
+        kind: DocKindArg,
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        from: u32,
+        #[arg(long)]
+        to: u32,
+    },
+    /// Every number block, with the device and kind it is for
     List,
 }
 

@@ -13,7 +13,6 @@ use maskcheck_app::{App, AppError, ErrorCode};
 use args::{
     Cli, Command, DocCommand, DocKindArg, EnterpriseCommand, FollowupCommand, InspectionCommand, RosterCommand,
 };
-use maskcheck_domain::document::DocKind;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -105,18 +104,13 @@ fn run(cli: Cli) -> Result<(), AppError> {
         }
         Command::Device(cmd) => crate::sync_cmd::device(&app, cmd, json)?,
         Command::Bundle(cmd) => crate::sync_cmd::bundle(&app, cmd, json)?,
+        Command::Numbers(cmd) => crate::sync_cmd::numbers(&app, cmd, json)?,
         Command::Inspection(InspectionCommand::Void { id, reason }) => {
             app.void_inspection(&id, &reason)?;
             output::print(json, &serde_json::json!({ "voided": id }), || format!("已作废检查草稿：{id}"))
         }
         Command::Doc(DocCommand::List { kind }) => {
-            let kind = kind.map(|k| match k {
-                DocKindArg::InspectionRecord => DocKind::InspectionRecord,
-                DocKindArg::RectificationNotice => DocKind::RectificationNotice,
-                DocKindArg::CoerciveMeasure => DocKind::CoerciveMeasure,
-                DocKindArg::SamplingRecord => DocKind::SamplingRecord,
-                DocKindArg::ServiceProof => DocKind::ServiceProof,
-            });
+            let kind = kind.map(DocKindArg::kind);
             let rows = app.documents(&maskcheck_app::DocumentFilter { kind, ..Default::default() })?;
             output::print(json, &rows, || output::document_table(&rows))
         }

@@ -2,7 +2,7 @@
 
 use maskcheck_app::{App, AppError, BundleImportDto, DeviceDto};
 
-use crate::args::{BundleCommand, DeviceCommand};
+use crate::args::{BundleCommand, DeviceCommand, NumbersCommand};
 use crate::output::{self, esc};
 
 fn device_line(d: &DeviceDto) -> String {
@@ -94,6 +94,37 @@ pub fn bundle(app: &App, cmd: BundleCommand, json: bool) -> Result<(), AppError>
                     "同步包 {}：发送 {} → 接收 {}，第 {} 号，数据库版本 {}，{}，记录 {}，附件 {}",
                     h.bundle_id, h.sender, h.recipient, h.seq, h.schema, h.created_at, h.rows, h.attachments
                 )
+            });
+        }
+    }
+    Ok(())
+}
+
+pub fn numbers(app: &App, cmd: NumbersCommand, json: bool) -> Result<(), AppError> {
+    match cmd {
+        NumbersCommand::Assign { device, kind, year, from, to } => {
+            let block = maskcheck_domain::document::NumberBlock { year, first: from, last: to };
+            let b = app.assign_numbers(&device, kind.kind(), block)?;
+            output::print(json, &b, || {
+                format!("已分配：设备 {device}，{}年 {}–{}（随下一个同步包发出）", b.year, b.first, b.last)
+            });
+        }
+        NumbersCommand::List => {
+            let list = app.assigned_numbers()?;
+            output::print(json, &list, || {
+                list.iter()
+                    .map(|b| {
+                        let kind = b.kind.map(|k| k.title_zh()).unwrap_or("全部文书");
+                        format!(
+                            "{}\t{kind}\t{}年\t{}–{}",
+                            b.device.as_deref().unwrap_or("本机"),
+                            b.year,
+                            b.first,
+                            b.last
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
             });
         }
     }

@@ -73,11 +73,42 @@ fn get(conn: &Connection, id: &str) -> Result<Option<DocumentRecord>> {
     Ok(conn.query_row(&sql, [id], record).optional()?)
 }
 
-fn blocks(conn: &Connection) -> Result<Vec<NumberBlock>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT year, first, last FROM number_block WHERE deleted = 0 ORDER BY year, first")?;
-    let rows = stmt.query_map([], |r| Ok(NumberBlock { year: r.get(0)?, first: r.get(1)?, last: r.get(2)? }))?;
+/// This device's blocks (its own, and those the bureau assigned to it), of `kind` or of every kind.
+fn blocks(conn: &Connection, kind: Option<DocKind>) -> Result<Vec<NumberBlock>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT year, first, last FROM number_block
+         WHERE deleted = 0
+           AND (device IS NULL OR device = (SELECT value FROM meta WHERE key = 'device_id'))
+           AND (?1 IS NULL OR kind IS NULL OR kind = ?1)
+         ORDER BY year, first",
+    )?;
+    let rows = stmt.query_map([kind.map(DocKind::as_str)], |r| {
+        Ok(NumberBlock { year: r.get(0)?, first: r.get(1)?, last: r.get(2)? })
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn assigned(conn: &Connection) -> Result<Vec<AssignedBlock>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT device, kind, year, first, last FROM number_block WHERE deleted = 0 ORDER BY year, kind, first",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let kind: Option<String> = r.get(1)?;
+        Ok(AssignedBlock {
+            device: r.get(0)?,
+            kind: kind.as_deref().and_then(DocKind::parse),
+            block: NumberBlock { year: r.get(2)?, first: r.get(3)?, last: r.get(4)? },
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A block as the bureau assigned it: to which device, for which kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssignedBlock {
+    pub device: Option<String>,
+    pub kind: Option<DocKind>,
+    pub block: NumberBlock,
 }
 
 /// Maps the immutability triggers' abort to a typed error.
@@ -91,7 +122,7 @@ fn next_serial(conn: &Connection, kind: DocKind, year: i32, device_id: &str) -> 
         )
         .optional()?
         .unwrap_or((None, 0));
-    let serial = match next_block_serial(&blocks(conn)?, year, last_block) {
+    let serial = match next_block_serial(&blocks(conn, Some(kind))?, year, last_block) {
         Some(n) => Serial::Block { n },
         None => Serial::Fallback { tag: device_tag(device_id), n: last_fallback + 1 },
     };
@@ -99,6 +130,11 @@ fn next_serial(conn: &Connection, kind: DocKind, year: i32, device_id: &str) -> 
 }
 
 impl Store {
+    /// Every block on this database with the device and kind it is for (the bureau's assignments).
+    pub fn assigned_blocks(&self) -> Result<Vec<AssignedBlock>> {
+        assigned(self.conn())
+    }
+
     /// The serial the next document would get, allocating nothing (the preview shows the number it will print).
     pub fn peek_serial(&self, kind: DocKind, year: i32, device_id: &str) -> Result<Serial> {
         Ok(next_serial(self.conn(), kind, year, device_id)?.0)
@@ -123,7 +159,7 @@ impl Store {
     }
 
     pub fn number_blocks(&self) -> Result<Vec<NumberBlock>> {
-        blocks(self.conn())
+        blocks(self.conn(), None)
     }
 
     /// Documents, newest first.
@@ -181,7 +217,38 @@ impl Tx<'_> {
     }
 
     pub fn number_blocks(&self) -> Result<Vec<NumberBlock>> {
-        blocks(self.conn())
+        blocks(self.conn(), None)
+    }
+
+    /// A block for another device (the bureau's assignment), of one kind or of every kind.
+    pub fn assign_number_block(
+        &mut self,
+        meta: &RecordMeta,
+        b: &NumberBlock,
+        device: &str,
+        kind: Option<DocKind>,
+    ) -> Result<()> {
+        self.conn().execute(
+            "INSERT INTO number_block (id, origin, version, deleted, year, first, last, created_at, device, kind)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                meta.id,
+                meta.origin,
+                meta.version,
+                meta.deleted,
+                b.year,
+                b.first,
+                b.last,
+                meta.created_at,
+                device,
+                kind.map(DocKind::as_str)
+            ],
+        )?;
+        Ok(())
+    }
+
+    pub fn assigned_blocks(&self) -> Result<Vec<AssignedBlock>> {
+        assigned(self.conn())
     }
 
     pub fn insert_number_block(&mut self, meta: &RecordMeta, b: &NumberBlock) -> Result<()> {

@@ -24,7 +24,7 @@ use rusqlite::Connection;
 
 pub use attachment::{AttachmentLink, AttachmentRecord};
 pub use casework::JsonRecord;
-pub use document::{DocumentFilter, DocumentRecord, DocumentRow, ServiceRecord};
+pub use document::{AssignedBlock, DocumentFilter, DocumentRecord, DocumentRow, ServiceRecord};
 pub use enterprise::{EnterpriseListRow, EnterprisePage, UsccHolder};
 pub use error::{Frozen, StoreError};
 pub use followup::{FollowupRow, RectificationRecord, ReinspectionRecord};

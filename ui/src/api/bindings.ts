@@ -621,3 +621,13 @@ direction: string, peer: string, seq: bigint, at: string,
  * The counts recorded for it (JSON).
  */
 summary: string, };
+
+export type AssignedBlockDto = { 
+/**
+ * None: the device's own block (added on the device itself).
+ */
+device: string | null, 
+/**
+ * None: for every kind of document.
+ */
+kind: DocKind | null, year: number, first: number, last: number, };

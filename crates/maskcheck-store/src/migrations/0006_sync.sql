@@ -5,7 +5,8 @@
 --    trigger on every local insert and update (and by the import itself, which sets `sync_state.applying`).
 -- 3. Peers (enrolled devices, the pinned bureau), bundles sent and received, acknowledgements, the conflicts a
 --    person decides and the quarantine of rows that were not applied.
--- 4. Number blocks name the device they are for (NULL: this device's own).
+-- 4. Number blocks name the device they are for (NULL: this device's own) and the document kind (NULL: every
+--    kind), so the bureau assigns them per device and kind and they travel in its bundles.
 
 CREATE TABLE sync_state (
   one      INTEGER PRIMARY KEY CHECK (one = 1),
@@ -94,6 +95,7 @@ CREATE TABLE quarantine (
 ) STRICT;
 
 ALTER TABLE number_block ADD COLUMN device TEXT;
+ALTER TABLE number_block ADD COLUMN kind TEXT;
 
 
 CREATE TRIGGER enterprise_change_ins AFTER INSERT ON enterprise BEGIN
