@@ -219,3 +219,116 @@ fn demo_documents_are_listed_written_as_pdf_and_followed_up() {
     let overdue: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert!(overdue.as_array().expect("array").is_empty(), "demo deadlines are today or later");
 }
+
+fn init_as(dir: &std::path::Path, name: &str, cert: &str, role: &str) {
+    let out = run(
+        dir,
+        &[
+            "init",
+            "--unit-name",
+            "卫滨区市场监督管理局",
+            "--unit-abbr",
+            "卫",
+            "--county",
+            "卫滨区",
+            "--inspector",
+            name,
+            "--cert",
+            cert,
+            "--role",
+            role,
+        ],
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// Enrolment and bundles from the command line, with their exit codes: 0 applied (or already), 1 refused, 2
+/// unreadable.
+#[test]
+fn enrol_and_exchange_bundles_from_the_command_line() {
+    let bureau = tempfile::tempdir().expect("tempdir");
+    let laptop = tempfile::tempdir().expect("tempdir");
+    init_as(bureau.path(), "局端", "HA9000", "bureau");
+    init_as(laptop.path(), "张三", "HA0001", "inspector");
+    let shown: serde_json::Value =
+        serde_json::from_slice(&run(laptop.path(), &["--json", "device", "show"]).stdout).expect("json");
+    let (id, fp) = (shown["id"].as_str().expect("id"), shown["fingerprint"].as_str().expect("fingerprint"));
+    let card = laptop.path().join("card.json");
+    assert_eq!(
+        run(laptop.path(), &["device", "identity", "--out", card.to_str().expect("path")]).status.code(),
+        Some(0)
+    );
+    let enrolled = run(bureau.path(), &["device", "enrol", card.to_str().expect("path")]);
+    assert_eq!(enrolled.status.code(), Some(0), "{}", String::from_utf8_lossy(&enrolled.stderr));
+    let groups = fp[..32].to_uppercase();
+    assert!(String::from_utf8_lossy(&enrolled.stdout).contains(&groups[..4]), "prints the fingerprint");
+    run(bureau.path(), &["enterprise", "add", "--name", "康达口罩厂", "--uscc", "91350100M000100Y43"]);
+    let bundle = bureau.path().join("to-laptop.mcb");
+    let out = run(bureau.path(), &["bundle", "export", "--out", bundle.to_str().expect("path"), "--to", id]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let b = bundle.to_str().expect("path");
+
+    let refused = run(laptop.path(), &["bundle", "import", b]);
+    assert_eq!(refused.status.code(), Some(1), "the bureau's key is not confirmed yet");
+    let bureau_fp: serde_json::Value =
+        serde_json::from_slice(&run(bureau.path(), &["--json", "device", "show"]).stdout).expect("json");
+    let bfp = bureau_fp["fingerprint"].as_str().expect("fp");
+    assert!(String::from_utf8_lossy(&refused.stderr).contains(&bfp[..4].to_uppercase()), "shows it to read aloud");
+    let list = run(laptop.path(), &["enterprise", "list", "--json"]);
+    let page: serde_json::Value = serde_json::from_slice(&list.stdout).expect("json");
+    assert_eq!(page["total"], 0, "a refusal writes nothing");
+
+    let inspect = run(laptop.path(), &["bundle", "inspect", b]);
+    assert_eq!(inspect.status.code(), Some(0), "{}", String::from_utf8_lossy(&inspect.stderr));
+    let ok = run(laptop.path(), &["bundle", "import", b, "--accept-bureau", bfp]);
+    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stderr));
+    let again = run(laptop.path(), &["bundle", "import", b]);
+    assert_eq!(again.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&again.stdout).contains("已导入过"));
+    let page: serde_json::Value =
+        serde_json::from_slice(&run(laptop.path(), &["enterprise", "list", "--json"]).stdout).expect("json");
+    assert_eq!(page["total"], 1, "the bureau's roster arrived");
+
+    let garbage = laptop.path().join("garbage.mcb");
+    std::fs::write(&garbage, b"not a bundle at all").expect("write");
+    assert_eq!(run(laptop.path(), &["bundle", "import", garbage.to_str().expect("path")]).status.code(), Some(2));
+    let numbers = run(
+        bureau.path(),
+        &[
+            "numbers",
+            "assign",
+            "--device",
+            id,
+            "--kind",
+            "rectification-notice",
+            "--year",
+            "2026",
+            "--from",
+            "1",
+            "--to",
+            "50",
+        ],
+    );
+    assert_eq!(numbers.status.code(), Some(0), "{}", String::from_utf8_lossy(&numbers.stderr));
+    let overlap = run(
+        bureau.path(),
+        &[
+            "numbers",
+            "assign",
+            "--device",
+            id,
+            "--kind",
+            "rectification-notice",
+            "--year",
+            "2026",
+            "--from",
+            "40",
+            "--to",
+            "60",
+        ],
+    );
+    assert_eq!(overlap.status.code(), Some(1));
+    let listed: serde_json::Value =
+        serde_json::from_slice(&run(bureau.path(), &["--json", "device", "list"]).stdout).expect("json");
+    assert_eq!(listed[0]["id"], id);
+}
