@@ -10,12 +10,15 @@ use maskcheck_app::{
     ProductDto, ProfileDto, ProgressDto, SetupStatus, TemplateSummary,
 };
 use maskcheck_app::{
+    AssignedBlockDto, BundleExportDto, BundleImportDto, BundleLogDto, ConflictDto, DeviceDto, QuarantineDto,
+};
+use maskcheck_app::{
     CaseDto, DocPreviewDto, DocSettings, DocumentDto, FollowupDto, IssueRequest, IssuedDto, ReinspectionResultDto,
     SampleDto, ServiceInput,
 };
 use maskcheck_domain::casework::{CaseInput, SampleInput, SampleResultInput};
 use maskcheck_domain::checklist::LegalBasis;
-use maskcheck_domain::document::NumberBlock;
+use maskcheck_domain::document::{DocKind, NumberBlock};
 use maskcheck_domain::followup::ReinspectionInput;
 use maskcheck_domain::inspection::InspectionDraft;
 use maskcheck_domain::{EnterpriseInput, EnterpriseQuery, LicenceInput, ProductInput, ProfileInput};
@@ -297,6 +300,58 @@ commands! {
 
     fn case_save(app, id: Option<String>, input: CaseInput) -> CaseDto {
         app.save_case(id.as_deref(), &input)
+    }
+
+    fn device_show(app) -> DeviceDto {
+        app.device_show()
+    }
+
+    fn device_list(app) -> Vec<DeviceDto> {
+        app.devices()
+    }
+
+    fn device_write_identity(app, path: String) -> DeviceDto {
+        app.write_identity(std::path::Path::new(&path))
+    }
+
+    fn device_read_identity(app, path: String) -> DeviceDto {
+        app.read_identity(std::path::Path::new(&path))
+    }
+
+    fn device_enrol(app, path: String) -> DeviceDto {
+        app.enrol_device(std::path::Path::new(&path))
+    }
+
+    fn device_revoke(app, id: String, reason: String) -> DeviceDto {
+        app.revoke_device(&id, &reason)
+    }
+
+    fn bundle_export(app, path: String, to: Option<String>) -> BundleExportDto {
+        app.export_bundle(std::path::Path::new(&path), to.as_deref())
+    }
+
+    fn bundle_import(app, path: String, accept_bureau: Option<String>) -> BundleImportDto {
+        app.import_bundle(std::path::Path::new(&path), accept_bureau.as_deref())
+    }
+
+    fn bundle_history(app) -> Vec<BundleLogDto> {
+        app.bundle_history()
+    }
+
+    fn sync_conflicts(app) -> Vec<ConflictDto> {
+        app.sync_conflicts()
+    }
+
+    fn sync_quarantine(app) -> Vec<QuarantineDto> {
+        app.sync_quarantine()
+    }
+
+    fn numbers_assign(app, device: String, kind: DocKind, block: NumberBlock) -> AssignedBlockDto {
+        app.assign_numbers(&device, kind, block)
+    }
+
+    fn numbers_list(app) -> Vec<AssignedBlockDto> {
+        app.assigned_numbers()
     }
 
     fn case_list(app) -> Vec<CaseDto> {

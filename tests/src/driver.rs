@@ -186,6 +186,21 @@ impl Session {
         }
     }
 
+    /// Like [`Session::wait_text`], from the element's `innerText` (WebKitWebDriver leaves the cells of some tables
+    /// out of an element's text).
+    pub fn wait_inner_text(&self, css: &str, check: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        let script = format!("const e = document.querySelector({css:?}); return e ? e.innerText : ''");
+        loop {
+            let text = self.execute(&script).as_str().unwrap_or_default().to_string();
+            if check(&text) {
+                return text;
+            }
+            assert!(Instant::now() < deadline, "innerText of {css} never matched; last: {text:?}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     /// Clicks, retrying for up to 5 s while an animation (a drawer sliding in, a dialog fading) covers the target.
     pub fn click(&self, e: &Element) {
         let url = format!("{}/element/{}/click", self.base, e.0);

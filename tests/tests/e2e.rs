@@ -428,3 +428,70 @@ fn issue_a_notice_follow_it_up_and_clear_the_enterprise_by_reinspection() {
     assert_eq!(barred, serde_json::json!(false));
     s.screenshot("enterprise-cleared");
 }
+
+/// Sync in the real window, both sides: the inspector confirms the bureau's fingerprint in a dialog and exports
+/// its finished inspection; the bureau (a second app start on another data directory) imports it and sees the
+/// inspection and the bundle in its history.
+#[test]
+fn a_bundle_carries_an_inspection_from_the_laptop_to_the_bureau() {
+    let laptop = finished_inspection_data_dir();
+    let bureau = tempfile::tempdir().expect("tempdir");
+    let bureau_app = App::open(bureau.path()).expect("open");
+    bureau_app
+        .setup(maskcheck_domain::ProfileInput {
+            unit_name: "卫滨区市场监督管理局".into(),
+            unit_abbr: "卫".into(),
+            county: "卫滨区".into(),
+            inspector_name: "王局".into(),
+            cert_no: "HA9000".into(),
+            role: maskcheck_domain::Role::Bureau,
+        })
+        .expect("bureau");
+    let laptop_app = App::open(laptop.path()).expect("open");
+    let card = laptop.path().join("card.json");
+    laptop_app.write_identity(&card).expect("identity");
+    let laptop_id = bureau_app.enrol_device(&card).expect("enrol").id;
+    let first = bureau.path().join("to-laptop.mcb");
+    bureau_app.export_bundle(&first, Some(&laptop_id)).expect("first bureau bundle");
+    let groups = bureau_app.device_show().expect("bureau").fingerprint_groups;
+    drop(laptop_app);
+
+    let driver = Driver::start();
+    let out = laptop.path().join("to-bureau.mcb");
+    {
+        let mut s = Session::launch(&driver, laptop.path(), "sync-laptop");
+        s.click_css("[data-testid=nav-sync]");
+        s.wait_text("[data-testid=sync-fingerprint]", |t| t.len() >= 39);
+        s.type_into("[data-testid=sync-import-path]", &first.display().to_string());
+        s.click_css("[data-testid=sync-import]");
+        let dialog = s.wait_text(".confirm-bureau", |t| t.contains(&groups));
+        assert!(dialog.contains("核对"), "{dialog}");
+        s.screenshot("confirm-bureau-fingerprint");
+        s.click_css(".confirm-bureau .el-button--primary");
+        s.wait_text("[data-testid=sync-imported]", |t| t.contains("新增"));
+        s.wait_text("[data-testid=sync-export-bureau]", |t| t.contains("卫滨区市场监督管理局"));
+        s.type_into("[data-testid=sync-export-path]", &out.display().to_string());
+        s.click_css("[data-testid=sync-export]");
+        s.wait_inner_text("[data-testid=sync-history]", |t| t.contains("发出"));
+        s.screenshot("laptop-sync-page");
+    }
+    assert!(out.is_file(), "the bundle was written");
+
+    let mut s = Session::launch(&driver, bureau.path(), "sync-bureau");
+    s.click_css("[data-testid=nav-sync]");
+    s.wait_text("[data-testid=sync-devices]", |t| t.contains("已登记"));
+    s.execute("document.querySelector('[data-testid=sync-device-list]').scrollIntoView()");
+    s.wait_inner_text("[data-testid=sync-device-list]", |t| t.contains("张三"));
+    s.screenshot("bureau-devices");
+    s.execute("document.querySelector('[data-testid=sync-bundles]').scrollIntoView()");
+    s.type_into("[data-testid=sync-import-path]", &out.display().to_string());
+    s.click_css("[data-testid=sync-import]");
+    let done = s.wait_text("[data-testid=sync-imported]", |t| t.contains("新增"));
+    assert!(!done.contains("隔离 1"), "{done}");
+    s.execute("document.querySelector('[data-testid=sync-history]').scrollIntoView()");
+    s.wait_inner_text("[data-testid=sync-history]", |t| t.contains("收到") && t.contains(&laptop_id));
+    s.screenshot("bureau-sync-page");
+    s.click_css("[data-testid=nav-inspections]");
+    s.wait_inner_text("[data-testid=inspection-list]", |t| t.contains("康宁医用口罩"));
+    s.screenshot("bureau-sees-the-inspection");
+}

@@ -40,6 +40,9 @@ pub enum ErrorCode {
     /// A sync bundle or identity card was refused (not for this device, not signed by an enrolled device, revoked,
     /// replayed, from a newer version, or a bureau key not yet confirmed): nothing was written.
     BundleRefused,
+    /// The first bureau bundle on a laptop: its fingerprint (`subject`, in groups of four) must be confirmed with
+    /// the bureau before the bureau's key is pinned. Nothing was written.
+    BureauUnconfirmed,
     /// The user cancelled a long task; nothing was written.
     Cancelled,
     /// The database failed.

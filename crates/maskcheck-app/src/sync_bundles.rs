@@ -25,8 +25,11 @@ use crate::{now_ms, now_text, App, AppError, ErrorCode, Result};
 pub struct BundleExportDto {
     pub bundle_id: String,
     pub recipient: String,
+    #[ts(type = "number")]
     pub seq: u64,
+    #[ts(type = "number")]
     pub rows: u64,
+    #[ts(type = "number")]
     pub attachments: u64,
     pub path: String,
 }
@@ -38,11 +41,17 @@ pub struct BundleImportDto {
     pub bundle_id: String,
     pub sender: String,
     pub already_applied: bool,
+    #[ts(type = "number")]
     pub new: u64,
+    #[ts(type = "number")]
     pub updated: u64,
+    #[ts(type = "number")]
     pub unchanged: u64,
+    #[ts(type = "number")]
     pub conflicts: u64,
+    #[ts(type = "number")]
     pub quarantined: u64,
+    #[ts(type = "number")]
     pub attachments: u64,
 }
 
@@ -53,10 +62,14 @@ pub struct BundleHeaderDto {
     pub bundle_id: String,
     pub sender: String,
     pub recipient: String,
+    #[ts(type = "number")]
     pub seq: u64,
+    #[ts(type = "number")]
     pub schema: i64,
     pub created_at: String,
+    #[ts(type = "number")]
     pub rows: u64,
+    #[ts(type = "number")]
     pub attachments: u64,
 }
 
@@ -316,10 +329,11 @@ impl App {
         let fp = card.fingerprint().map_err(card_error)?;
         let confirmed = accept_bureau.map(normalise_fingerprint).is_some_and(|a| a.len() >= 32 && fp.starts_with(&a));
         if !confirmed {
-            return Err(refused(format!(
-                "首次导入局端同步包：请与局里核对局端指纹 {}，确认后用 --accept-bureau 指纹 导入（在窗口中确认）",
-                maskcheck_sync::fingerprint_groups(&fp)
-            )));
+            let groups = maskcheck_sync::fingerprint_groups(&fp);
+            let msg = format!(
+                "首次导入局端同步包：请与局里核对局端指纹 {groups}，确认后用 --accept-bureau 指纹 导入（在窗口中确认）"
+            );
+            return Err(AppError::new(ErrorCode::BureauUnconfirmed, msg).about(groups));
         }
         Ok((offered.clone(), true))
     }

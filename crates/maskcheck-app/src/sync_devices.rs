@@ -85,6 +85,14 @@ pub(crate) fn peer_record(signed: &SignedCard, trust: &str, at: &str) -> Result<
     })
 }
 
+fn read_card(card_file: &Path) -> Result<SignedCard> {
+    let text = std::fs::read(card_file).map_err(|e| AppError::io(card_file, e))?;
+    serde_json::from_slice(&text).map_err(|_| {
+        AppError::new(ErrorCode::UnreadableFile, format!("{} 不是设备身份卡", card_file.display()))
+            .about(card_file.display().to_string())
+    })
+}
+
 /// `A1B2 C3D4 …` or the plain hex, either case: the digits only, lower case.
 pub(crate) fn normalise_fingerprint(s: &str) -> String {
     s.chars().filter(|c| c.is_ascii_hexdigit()).collect::<String>().to_lowercase()
@@ -152,17 +160,20 @@ impl App {
         DeviceDto::of_card(&card.card, "self", None)
     }
 
+    /// Reads and verifies an identity card without enrolling it: what the window shows for the fingerprint to be
+    /// compared before the clerk enrols.
+    pub fn read_identity(&self, card_file: &Path) -> Result<DeviceDto> {
+        let signed = read_card(card_file)?;
+        DeviceDto::of_card(signed.verified().map_err(card_error)?, "card", None)
+    }
+
     /// Enrols the device of an identity card (bureau only), after its fingerprint was compared with the one the
     /// device shows. Enrolling again updates the card and keeps what it acknowledged.
     pub fn enrol_device(&self, card_file: &Path) -> Result<DeviceDto> {
         if self.profile()?.role != Role::Bureau {
             return Err(AppError::new(ErrorCode::BundleRefused, "只有局端可以登记设备"));
         }
-        let text = std::fs::read(card_file).map_err(|e| AppError::io(card_file, e))?;
-        let signed: SignedCard = serde_json::from_slice(&text).map_err(|_| {
-            AppError::new(ErrorCode::UnreadableFile, format!("{} 不是设备身份卡", card_file.display()))
-                .about(card_file.display().to_string())
-        })?;
+        let signed = read_card(card_file)?;
         let card = signed.verified().map_err(card_error)?.clone();
         if card.device_id == self.device_id()? {
             return Err(AppError::new(ErrorCode::BundleRefused, "这是本机自己的身份卡"));

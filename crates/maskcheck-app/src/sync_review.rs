@@ -9,6 +9,7 @@ use crate::{App, Result};
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ConflictDto {
+    #[ts(type = "number")]
     pub id: i64,
     pub table: String,
     pub row_id: String,
@@ -37,6 +38,7 @@ pub struct BundleLogDto {
     /// `in` or `out`.
     pub direction: String,
     pub peer: String,
+    #[ts(type = "number")]
     pub seq: u64,
     pub at: String,
     /// The counts recorded for it (JSON).

@@ -99,11 +99,12 @@ fn the_first_bureau_bundle_waits_for_its_fingerprint() {
     let bundle = bureau.export(&a, "first.mcb");
     let before = a.db_hash();
     let err = a.app.import_bundle(&bundle, None).expect_err("unconfirmed");
-    assert_eq!(err.code, ErrorCode::BundleRefused);
+    assert_eq!(err.code, ErrorCode::BureauUnconfirmed);
     let groups = bureau.app.device_show().expect("show").fingerprint_groups;
     assert!(err.message.contains(&groups), "shows the fingerprint to read aloud: {}", err.message);
+    assert_eq!(err.subject.as_deref(), Some(groups.as_str()), "the window reads it as data");
     let wrong = a.app.import_bundle(&bundle, Some("0000 0000 0000 0000 0000 0000 0000 0000")).expect_err("wrong");
-    assert_eq!(wrong.code, ErrorCode::BundleRefused);
+    assert_eq!(wrong.code, ErrorCode::BureauUnconfirmed);
     assert_eq!(a.db_hash(), before, "a refusal writes nothing");
     let ok = a.app.import_bundle(&bundle, Some(&groups)).expect("confirmed");
     assert!(!ok.already_applied);

@@ -32,7 +32,8 @@ fn exit_status(code: ErrorCode) -> u8 {
         | ErrorCode::NotFound
         | ErrorCode::AlreadySetUp
         | ErrorCode::Cancelled
-        | ErrorCode::BundleRefused => 1,
+        | ErrorCode::BundleRefused
+        | ErrorCode::BureauUnconfirmed => 1,
         ErrorCode::NotSetUp
         | ErrorCode::NoData
         | ErrorCode::NeedsUpgrade

@@ -1,7 +1,7 @@
 // Generated from Rust by ts-rs (maskcheck_app::bindings). Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test -p maskcheck-app --test app bindings` to regenerate.
 
-export type ErrorCode = "validation" | "notFound" | "noData" | "notSetUp" | "alreadySetUp" | "databaseTooNew" | "needsUpgrade" | "io" | "unreadableFile" | "fileTooLarge" | "catalogueRefused" | "bundleRefused" | "cancelled" | "storage";
+export type ErrorCode = "validation" | "notFound" | "noData" | "notSetUp" | "alreadySetUp" | "databaseTooNew" | "needsUpgrade" | "io" | "unreadableFile" | "fileTooLarge" | "catalogueRefused" | "bundleRefused" | "bureauUnconfirmed" | "cancelled" | "storage";
 
 export type Entity = "enterprise" | "licence" | "product" | "inspection" | "document" | "sample" | "case" | "openRectification" | "device";
 
@@ -596,19 +596,19 @@ trust: string, revoked: string | null, };
 /**
  * What an export wrote.
  */
-export type BundleExportDto = { bundleId: string, recipient: string, seq: bigint, rows: bigint, attachments: bigint, path: string, };
+export type BundleExportDto = { bundleId: string, recipient: string, seq: number, rows: number, attachments: number, path: string, };
 
 /**
  * What an import did (or, for an already applied bundle, that it did nothing).
  */
-export type BundleImportDto = { bundleId: string, sender: string, alreadyApplied: boolean, new: bigint, updated: bigint, unchanged: bigint, conflicts: bigint, quarantined: bigint, attachments: bigint, };
+export type BundleImportDto = { bundleId: string, sender: string, alreadyApplied: boolean, new: number, updated: number, unchanged: number, conflicts: number, quarantined: number, attachments: number, };
 
 /**
  * A bundle's header, shown without applying it.
  */
-export type BundleHeaderDto = { bundleId: string, sender: string, recipient: string, seq: bigint, schema: bigint, createdAt: string, rows: bigint, attachments: bigint, };
+export type BundleHeaderDto = { bundleId: string, sender: string, recipient: string, seq: number, schema: number, createdAt: string, rows: number, attachments: number, };
 
-export type ConflictDto = { id: bigint, table: string, rowId: string, field: string, keptValue: string | null, keptVersion: string, lostValue: string | null, lostVersion: string, foundAt: string, };
+export type ConflictDto = { id: number, table: string, rowId: string, field: string, keptValue: string | null, keptVersion: string, lostValue: string | null, lostVersion: string, foundAt: string, };
 
 export type QuarantineDto = { bundleId: string, table: string, rowId: string, reason: string, foundAt: string, };
 
@@ -616,7 +616,7 @@ export type BundleLogDto = { bundleId: string,
 /**
  * `in` or `out`.
  */
-direction: string, peer: string, seq: bigint, at: string, 
+direction: string, peer: string, seq: number, at: string, 
 /**
  * The counts recorded for it (JSON).
  */

@@ -1,7 +1,7 @@
 // Generated from Rust by `commands!` (src-tauri/src/commands.rs). Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test --workspace --features "$MASKCHECK_FEATURES" --bin maskcheck-desktop` to regenerate.
 import type { Channel } from '@tauri-apps/api/core'
-import type { CaseDto, CaseInput, DashboardDto, DemoSummary, DocPreviewDto, DocSettings, DocumentDto, EnterpriseDetailDto, EnterpriseDto, EnterpriseInput, EnterprisePageDto, EnterpriseQuery, ExportResultDto, FollowupDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDraft, InspectionDto, InspectionRowDto, IssueRequest, IssuedDto, LegalBasis, LicenceDto, LicenceInput, NoticeDefaults, NumberBlock, PhotoDto, ProductDto, ProductInput, ProfileDto, ProfileInput, ProgressDto, ReinspectionInput, ReinspectionResultDto, SampleDto, SampleInput, SampleResultInput, ServiceInput, SetupStatus, TemplateSummary } from './bindings'
+import type { AssignedBlockDto, BundleExportDto, BundleImportDto, BundleLogDto, CaseDto, CaseInput, ConflictDto, DashboardDto, DemoSummary, DeviceDto, DocKind, DocPreviewDto, DocSettings, DocumentDto, EnterpriseDetailDto, EnterpriseDto, EnterpriseInput, EnterprisePageDto, EnterpriseQuery, ExportResultDto, FollowupDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDraft, InspectionDto, InspectionRowDto, IssueRequest, IssuedDto, LegalBasis, LicenceDto, LicenceInput, NoticeDefaults, NumberBlock, PhotoDto, ProductDto, ProductInput, ProfileDto, ProfileInput, ProgressDto, QuarantineDto, ReinspectionInput, ReinspectionResultDto, SampleDto, SampleInput, SampleResultInput, ServiceInput, SetupStatus, TemplateSummary } from './bindings'
 
 /** Every command the desktop shell registers: its arguments (as the UI sends them) and its result. */
 export interface Commands {
@@ -50,5 +50,18 @@ export interface Commands {
   sample_result: { args: { id: string; result: SampleResultInput }; returns: SampleDto }
   sample_list: { args: { enterpriseId: string | null }; returns: Array<SampleDto> }
   case_save: { args: { id: string | null; input: CaseInput }; returns: CaseDto }
+  device_show: { args: Record<string, never>; returns: DeviceDto }
+  device_list: { args: Record<string, never>; returns: Array<DeviceDto> }
+  device_write_identity: { args: { path: string }; returns: DeviceDto }
+  device_read_identity: { args: { path: string }; returns: DeviceDto }
+  device_enrol: { args: { path: string }; returns: DeviceDto }
+  device_revoke: { args: { id: string; reason: string }; returns: DeviceDto }
+  bundle_export: { args: { path: string; to: string | null }; returns: BundleExportDto }
+  bundle_import: { args: { path: string; acceptBureau: string | null }; returns: BundleImportDto }
+  bundle_history: { args: Record<string, never>; returns: Array<BundleLogDto> }
+  sync_conflicts: { args: Record<string, never>; returns: Array<ConflictDto> }
+  sync_quarantine: { args: Record<string, never>; returns: Array<QuarantineDto> }
+  numbers_assign: { args: { device: string; kind: DocKind; block: NumberBlock }; returns: AssignedBlockDto }
+  numbers_list: { args: Record<string, never>; returns: Array<AssignedBlockDto> }
   case_list: { args: Record<string, never>; returns: Array<CaseDto> }
 }

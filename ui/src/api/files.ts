@@ -20,3 +20,23 @@ export async function pickImage(): Promise<string | null> {
 export async function pickSavePdf(defaultPath: string): Promise<string | null> {
   return await save({ defaultPath, filters: [{ name: 'PDF', extensions: ['pdf'] }] })
 }
+
+const bundles = [{ name: '同步包', extensions: ['mcb'] }]
+
+export async function pickBundle(): Promise<string | null> {
+  const chosen = await open({ multiple: false, directory: false, filters: bundles })
+  return typeof chosen === 'string' ? chosen : null
+}
+
+export async function pickSaveBundle(defaultPath: string): Promise<string | null> {
+  return await save({ defaultPath, filters: bundles })
+}
+
+export async function pickIdentityCard(): Promise<string | null> {
+  const chosen = await open({ multiple: false, directory: false, filters: [{ name: '身份卡', extensions: ['json'] }] })
+  return typeof chosen === 'string' ? chosen : null
+}
+
+export async function pickSaveIdentity(defaultPath: string): Promise<string | null> {
+  return await save({ defaultPath, filters: [{ name: '身份卡', extensions: ['json'] }] })
+}

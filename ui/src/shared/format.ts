@@ -19,3 +19,10 @@ export function localDate(offsetDays = 0): string {
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 }
+
+/** `2026年11月23日 09:30` from a stored local time with offset, as written where it happened (never converted). */
+export function formatDateTime(stored: string | null | undefined): string {
+  if (!stored) return ''
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(stored)
+  return m ? `${formatDate(m[1])} ${m[2]}` : stored
+}

@@ -1,0 +1,17 @@
+import { call } from './client'
+import type { DocKind, NumberBlock } from './bindings'
+
+export const deviceShow = () => call('device_show')
+export const deviceList = () => call('device_list')
+export const writeIdentity = (path: string) => call('device_write_identity', { path })
+export const readIdentity = (path: string) => call('device_read_identity', { path })
+export const enrolDevice = (path: string) => call('device_enrol', { path })
+export const revokeDevice = (id: string, reason: string) => call('device_revoke', { id, reason })
+export const exportBundle = (path: string, to: string | null) => call('bundle_export', { path, to })
+export const importBundle = (path: string, acceptBureau: string | null) => call('bundle_import', { path, acceptBureau })
+export const bundleHistory = () => call('bundle_history')
+export const syncConflicts = () => call('sync_conflicts')
+export const syncQuarantine = () => call('sync_quarantine')
+export const assignNumbers = (device: string, kind: DocKind, block: NumberBlock) =>
+  call('numbers_assign', { device, kind, block })
+export const numbersList = () => call('numbers_list')
