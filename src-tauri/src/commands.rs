@@ -342,6 +342,10 @@ commands! {
         app.sync_conflicts()
     }
 
+    fn sync_resolve(app, id: u32, take_other: bool) -> Vec<ConflictDto> {
+        app.resolve_conflict(i64::from(id), take_other)
+    }
+
     fn sync_quarantine(app) -> Vec<QuarantineDto> {
         app.sync_quarantine()
     }

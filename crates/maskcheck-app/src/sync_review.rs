@@ -4,7 +4,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::{App, Result};
+use crate::{App, AppError, Result};
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -45,7 +45,44 @@ pub struct BundleLogDto {
     pub summary: String,
 }
 
+/// A conflict's stored value back to the column's value: JSON for numbers and flags, text otherwise.
+fn column_value(stored: Option<&str>) -> serde_json::Value {
+    match stored {
+        None => serde_json::Value::Null,
+        Some(s) => match serde_json::from_str::<serde_json::Value>(s) {
+            Ok(v @ (serde_json::Value::Number(_) | serde_json::Value::Bool(_))) => v,
+            _ => serde_json::Value::String(s.to_string()),
+        },
+    }
+}
+
 impl App {
+    /// A person decides a conflict: keep the value that won, or take the other one — which is then a new local
+    /// edit of that field (a later clock), so it travels to every device in the next bundles.
+    pub fn resolve_conflict(&self, id: i64, take_other: bool) -> Result<Vec<ConflictDto>> {
+        let device = self.device_id()?;
+        let at = crate::now_text();
+        let c = self.store().conflict(id)?.ok_or_else(|| {
+            AppError::from(maskcheck_store::StoreError::NotFound {
+                entity: maskcheck_domain::Entity::Conflict,
+                id: id.to_string(),
+            })
+        })?;
+        self.store().write(|tx| {
+            if take_other {
+                let version = tx.next_version(&device, crate::now_ms())?;
+                let mut set = serde_json::Map::new();
+                set.insert(c.field.clone(), column_value(c.lost_value.as_deref()));
+                set.insert("version".into(), version.into());
+                set.insert("updated_at".into(), at.clone().into());
+                tx.update_row(&c.tbl, &c.row_id, &set)?;
+            }
+            tx.resolve_conflict(id, &at)?;
+            Ok::<_, AppError>(())
+        })?;
+        self.sync_conflicts()
+    }
+
     pub fn sync_conflicts(&self) -> Result<Vec<ConflictDto>> {
         Ok(self
             .store()

@@ -160,6 +160,14 @@ fn two_inspectors_edits_merge_per_field_and_a_clash_is_kept_for_a_person() {
     assert_eq!(conflicts.len(), 1);
     assert_eq!(conflicts[0].field, "phone");
     assert_eq!(conflicts[0].lost_value.as_deref(), Some("13700000001"), "A's value is kept, not dropped");
+
+    // The clerk decides for A's value: a new edit at the bureau, which reaches both laptops.
+    assert!(bureau.app.resolve_conflict(conflicts[0].id, true).expect("decide").is_empty());
+    assert_eq!(bureau.enterprise(uscc).data.phone.as_deref(), Some("13700000001"));
+    for s in [&a, &b] {
+        s.app.import_bundle(&bureau.export(s, &format!("decided-{}.mcb", s.id())), None).expect("decision");
+        assert_eq!(s.enterprise(uscc).data.phone.as_deref(), Some("13700000001"));
+    }
 }
 
 fn flip(path: &Path, at: usize) -> PathBuf {

@@ -18,6 +18,8 @@ pub enum Entity {
     OpenRectification,
     /// A laptop or bureau workstation known to this one (enrolled, pinned, or from the bureau's registry).
     Device,
+    /// A field two devices changed at once, waiting for a person.
+    Conflict,
 }
 
 impl Entity {
@@ -32,6 +34,7 @@ impl Entity {
             Entity::Case => "案件",
             Entity::OpenRectification => "未完成的整改",
             Entity::Device => "设备",
+            Entity::Conflict => "同步冲突",
         }
     }
 }

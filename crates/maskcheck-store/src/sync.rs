@@ -266,6 +266,11 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// One open conflict.
+    pub fn conflict(&self, rid: i64) -> Result<Option<ConflictRow>> {
+        Ok(self.open_conflicts()?.into_iter().find(|c| c.rid == rid))
+    }
+
     pub fn quarantined(&self) -> Result<Vec<QuarantineRow>> {
         let mut stmt = self
             .conn()
@@ -405,6 +410,12 @@ impl Tx<'_> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![bundle_id, table(tbl)?, id, reason, json, at],
         )?;
+        Ok(())
+    }
+
+    /// Marks a conflict decided by a person.
+    pub fn resolve_conflict(&mut self, rid: i64, at: &str) -> Result<()> {
+        self.conn().execute("UPDATE sync_conflict SET resolved_at = ?2 WHERE rid = ?1", params![rid, at])?;
         Ok(())
     }
 

@@ -60,6 +60,7 @@ export interface Commands {
   bundle_import: { args: { path: string; acceptBureau: string | null }; returns: BundleImportDto }
   bundle_history: { args: Record<string, never>; returns: Array<BundleLogDto> }
   sync_conflicts: { args: Record<string, never>; returns: Array<ConflictDto> }
+  sync_resolve: { args: { id: number; takeOther: boolean }; returns: Array<ConflictDto> }
   sync_quarantine: { args: Record<string, never>; returns: Array<QuarantineDto> }
   numbers_assign: { args: { device: string; kind: DocKind; block: NumberBlock }; returns: AssignedBlockDto }
   numbers_list: { args: Record<string, never>; returns: Array<AssignedBlockDto> }

@@ -11,6 +11,7 @@ export const exportBundle = (path: string, to: string | null) => call('bundle_ex
 export const importBundle = (path: string, acceptBureau: string | null) => call('bundle_import', { path, acceptBureau })
 export const bundleHistory = () => call('bundle_history')
 export const syncConflicts = () => call('sync_conflicts')
+export const resolveConflict = (id: number, takeOther: boolean) => call('sync_resolve', { id, takeOther })
 export const syncQuarantine = () => call('sync_quarantine')
 export const assignNumbers = (device: string, kind: DocKind, block: NumberBlock) =>
   call('numbers_assign', { device, kind, block })
