@@ -332,3 +332,69 @@ fn enrol_and_exchange_bundles_from_the_command_line() {
         serde_json::from_slice(&run(bureau.path(), &["--json", "device", "list"]).stdout).expect("json");
     assert_eq!(listed[0]["id"], id);
 }
+
+/// Killing the process in the middle of an import leaves all of the bundle or none of it: the import is one
+/// transaction, and the files it stages are moved in only inside it.
+#[test]
+fn killing_an_import_midway_leaves_all_or_nothing() {
+    let bureau = tempfile::tempdir().expect("tempdir");
+    init_as(bureau.path(), "局端", "HA9000", "bureau");
+    assert_eq!(run(bureau.path(), &["demo", "--enterprises", "1000", "--seed", "4"]).status.code(), Some(0));
+    let bfp: serde_json::Value =
+        serde_json::from_slice(&run(bureau.path(), &["--json", "device", "show"]).stdout).expect("json");
+    let bfp = bfp["fingerprint"].as_str().expect("fp").to_string();
+    // Kills spread over the whole import, as measured on this machine by a first, complete run (fractions of it).
+    let mut full_ms = None;
+    let mut outcomes = Vec::new();
+    for fraction in [1.0f64, 0.3, 0.6, 0.8, 0.9, 0.97] {
+        let laptop = tempfile::tempdir().expect("tempdir");
+        init_as(laptop.path(), "张三", "HA0001", "inspector");
+        let card = laptop.path().join("card.json");
+        run(laptop.path(), &["device", "identity", "--out", card.to_str().expect("path")]);
+        let shown: serde_json::Value =
+            serde_json::from_slice(&run(laptop.path(), &["--json", "device", "show"]).stdout).expect("json");
+        let id = shown["id"].as_str().expect("id").to_string();
+        assert_eq!(run(bureau.path(), &["device", "enrol", card.to_str().expect("path")]).status.code(), Some(0));
+        let bundle = laptop.path().join("big.mcb");
+        let out = run(bureau.path(), &["bundle", "export", "--out", bundle.to_str().expect("path"), "--to", &id]);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        let mut child = Command::new(env!("CARGO_BIN_EXE_maskcheck"))
+            .arg("--data-dir")
+            .arg(laptop.path())
+            .args(["bundle", "import", bundle.to_str().expect("path"), "--accept-bureau", &bfp])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        let started = std::time::Instant::now();
+        let delay = match full_ms {
+            None => {
+                assert!(child.wait().expect("wait").success(), "the calibrating import completes");
+                full_ms = Some(started.elapsed().as_millis() as u64);
+                continue;
+            }
+            Some(ms) => (ms as f64 * fraction) as u64,
+        };
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        let _ = child.kill();
+        let _ = child.wait();
+        let list = run(laptop.path(), &["enterprise", "list", "--json"]);
+        assert_eq!(
+            list.status.code(),
+            Some(0),
+            "the database opens after the kill: {}",
+            String::from_utf8_lossy(&list.stderr)
+        );
+        let page: serde_json::Value = serde_json::from_slice(&list.stdout).expect("json");
+        let total = page["total"].as_u64().expect("total");
+        assert!(total == 0 || total == 1000, "killed after {delay} ms: {total} of 1000 enterprises");
+        // Whatever happened, importing again completes it.
+        let again = run(laptop.path(), &["bundle", "import", bundle.to_str().expect("path"), "--accept-bureau", &bfp]);
+        assert_eq!(again.status.code(), Some(0), "{}", String::from_utf8_lossy(&again.stderr));
+        let page: serde_json::Value =
+            serde_json::from_slice(&run(laptop.path(), &["enterprise", "list", "--json"]).stdout).expect("json");
+        assert_eq!(page["total"], 1000);
+        outcomes.push((delay, total));
+    }
+    eprintln!("full import {full_ms:?} ms; killed after (ms, enterprises present): {outcomes:?}");
+}
