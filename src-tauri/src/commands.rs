@@ -338,6 +338,10 @@ commands! {
         app.bundle_history()
     }
 
+    fn sync_status(app) -> maskcheck_app::SyncStatusDto {
+        app.sync_status()
+    }
+
     fn sync_conflicts(app) -> Vec<ConflictDto> {
         app.sync_conflicts()
     }

@@ -491,6 +491,9 @@ fn a_bundle_carries_an_inspection_from_the_laptop_to_the_bureau() {
     s.execute("document.querySelector('[data-testid=sync-history]').scrollIntoView()");
     s.wait_inner_text("[data-testid=sync-history]", |t| t.contains("收到") && t.contains(&laptop_id));
     s.screenshot("bureau-sync-page");
+    s.wait_inner_text("[data-testid=top-sync]", |t| t.contains("上次收到") && !t.contains("上次收到 —"));
+    s.execute("window.scrollTo(0, 0); document.querySelector('.main').scrollTop = 0");
+    s.screenshot("bureau-top-bar");
     s.click_css("[data-testid=nav-inspections]");
     s.wait_inner_text("[data-testid=inspection-list]", |t| t.contains("康宁医用口罩"));
     s.screenshot("bureau-sees-the-inspection");

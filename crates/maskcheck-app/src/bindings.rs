@@ -138,5 +138,6 @@ pub fn typescript() -> String {
         QuarantineDto,
         BundleLogDto,
         AssignedBlockDto,
+        SyncStatusDto,
     )
 }

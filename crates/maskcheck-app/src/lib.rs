@@ -45,7 +45,7 @@ pub use photos::PhotoDto;
 pub use sync_bundles::{BundleExportDto, BundleHeaderDto, BundleImportDto};
 pub use sync_devices::DeviceDto;
 pub use sync_numbers::AssignedBlockDto;
-pub use sync_review::{BundleLogDto, ConflictDto, QuarantineDto};
+pub use sync_review::{BundleLogDto, ConflictDto, QuarantineDto, SyncStatusDto};
 
 pub type Result<T> = std::result::Result<T, AppError>;
 

@@ -231,7 +231,7 @@ impl App {
         let through = store.last_change()?;
         let mut records = Records::default();
         let mut paths = BTreeMap::new();
-        for (tbl, id) in store.changed_rows(peer.acked_change, through)? {
+        for (tbl, id) in store.changed_rows(peer.acked_change, through, role == Role::Inspector)? {
             let Some(table) = table_of(tbl) else { continue };
             let Some(values) = store.row_values(tbl, &id)? else { continue };
             if table.kind() == TableKind::Roster {

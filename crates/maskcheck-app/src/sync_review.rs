@@ -56,7 +56,29 @@ fn column_value(stored: Option<&str>) -> serde_json::Value {
     }
 }
 
+/// What the top bar shows: changes not yet acknowledged by the bureau (a laptop), and the last bundle each way.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncStatusDto {
+    /// Rows changed here that the pinned bureau has not acknowledged; None on a bureau or before one is confirmed.
+    pub unsynced: Option<u32>,
+    pub last_in: Option<String>,
+    pub last_out: Option<String>,
+    pub open_conflicts: u32,
+}
+
 impl App {
+    pub fn sync_status(&self) -> Result<SyncStatusDto> {
+        let store = self.store();
+        let bureau = store.peers()?.into_iter().find(|p| p.trust == "bureau");
+        let unsynced = match bureau {
+            Some(b) => Some(store.rows_changed_after(b.acked_change)? as u32),
+            None => None,
+        };
+        let (last_in, last_out) = store.last_bundles()?;
+        Ok(SyncStatusDto { unsynced, last_in, last_out, open_conflicts: store.open_conflicts()?.len() as u32 })
+    }
+
     /// A person decides a conflict: keep the value that won, or take the other one — which is then a new local
     /// edit of that field (a later clock), so it travels to every device in the next bundles.
     pub fn resolve_conflict(&self, id: i64, take_other: bool) -> Result<Vec<ConflictDto>> {

@@ -122,6 +122,7 @@ fn two_inspectors_edits_merge_per_field_and_a_clash_is_kept_for_a_person() {
     let mut eb = b.enterprise(uscc);
     eb.data.note = Some("厂区已搬迁至新址".into());
     b.app.update_enterprise(&eb.id, eb.data.clone()).expect("B edits");
+    assert_eq!(a.app.sync_status().expect("status").unsynced, Some(1), "A's edit waits for the bureau");
     let from_a = a.export(&bureau, "a1.mcb");
     let from_b = b.export(&bureau, "b1.mcb");
     // Any order.
@@ -137,10 +138,12 @@ fn two_inspectors_edits_merge_per_field_and_a_clash_is_kept_for_a_person() {
     assert!(bureau.app.import_bundle(&from_a, None).expect("again").already_applied);
     assert_eq!(bureau.db_hash(), before);
 
-    // Everyone converges once the bureau sends its state back.
+    // Everyone converges once the bureau sends its state back (and A's edit is acknowledged).
     for s in [&a, &b] {
         let back = bureau.export(s, &format!("back-{}.mcb", s.id()));
         s.app.import_bundle(&back, None).expect("back");
+        let status = s.app.sync_status().expect("status");
+        assert!(status.last_in.is_some() && status.last_out.is_some());
         let e = s.enterprise(uscc);
         assert_eq!((e.data.phone.as_deref(), e.data.note.as_deref()), (Some("13911112222"), Some("厂区已搬迁至新址")));
     }

@@ -144,13 +144,35 @@ impl Store {
         Ok(self.conn().query_row("SELECT coalesce(max(seq), 0) FROM change_log", [], |r| r.get::<_, i64>(0))? as u64)
     }
 
-    /// The rows changed in `(after, through]`, each once, parents' tables first.
-    pub fn changed_rows(&self, after: u64, through: u64) -> Result<Vec<(&'static str, String)>> {
+    /// How many synced rows changed after change number `after` (each row once).
+    pub fn rows_changed_after(&self, after: u64) -> Result<u64> {
+        Ok(self.conn().query_row(
+            "SELECT count(*) FROM (SELECT DISTINCT tbl, row_id FROM change_log WHERE seq > ?1 AND local = 1)",
+            [after as i64],
+            |r| r.get::<_, i64>(0),
+        )? as u64)
+    }
+
+    /// When the last bundle was received and the last one sent.
+    pub fn last_bundles(&self) -> Result<(Option<String>, Option<String>)> {
+        Ok(self.conn().query_row(
+            "SELECT (SELECT max(received_at) FROM bundle_in), (SELECT max(created_at) FROM bundle_out)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    }
+
+    /// The rows changed in `(after, through]`, each once, parents' tables first; with `local_only`, only those
+    /// changed on this device (a laptop sends back nothing it received).
+    pub fn changed_rows(&self, after: u64, through: u64, local_only: bool) -> Result<Vec<(&'static str, String)>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT tbl, row_id FROM change_log WHERE seq > ?1 AND seq <= ?2 GROUP BY tbl, row_id ORDER BY min(seq)",
+            "SELECT tbl, row_id FROM change_log WHERE seq > ?1 AND seq <= ?2 AND (?3 = 0 OR local = 1)
+             GROUP BY tbl, row_id ORDER BY min(seq)",
         )?;
         let rows = stmt
-            .query_map(params![after as i64, through as i64], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .query_map(params![after as i64, through as i64, local_only], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut out = Vec::with_capacity(rows.len());
         for (t, id) in rows {

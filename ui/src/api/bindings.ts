@@ -631,3 +631,12 @@ device: string | null,
  * None: for every kind of document.
  */
 kind: DocKind | null, year: number, first: number, last: number, };
+
+/**
+ * What the top bar shows: changes not yet acknowledged by the bureau (a laptop), and the last bundle each way.
+ */
+export type SyncStatusDto = { 
+/**
+ * Rows changed here that the pinned bureau has not acknowledged; None on a bureau or before one is confirmed.
+ */
+unsynced: number | null, lastIn: string | null, lastOut: string | null, openConflicts: number, };

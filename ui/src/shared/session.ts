@@ -3,5 +3,7 @@ import { ref } from 'vue'
 import type { AppError, ProfileDto } from '../api/bindings'
 
 export const profile = ref<ProfileDto | null>(null)
+/** Bumped when a bundle goes out or comes in, so what shows sync state (the top bar) reloads. */
+export const syncChanged = ref(0)
 /** The bureau's legal-basis catalogue was refused at start (documents cannot be issued until it is fixed). */
 export const catalogueError = ref<AppError | null>(null)

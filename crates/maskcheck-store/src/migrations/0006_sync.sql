@@ -17,7 +17,9 @@ INSERT INTO sync_state (one, applying) VALUES (1, 0);
 CREATE TABLE change_log (
   seq    INTEGER PRIMARY KEY AUTOINCREMENT,
   tbl    TEXT NOT NULL,
-  row_id TEXT NOT NULL
+  row_id TEXT NOT NULL,
+  -- 1: made on this device; 0: applied from a bundle (a laptop does not send those back).
+  local  INTEGER NOT NULL DEFAULT 1 CHECK (local IN (0, 1))
 ) STRICT;
 CREATE INDEX change_log_row ON change_log (tbl, row_id);
 
@@ -99,101 +101,101 @@ ALTER TABLE number_block ADD COLUMN kind TEXT;
 
 
 CREATE TRIGGER enterprise_change_ins AFTER INSERT ON enterprise BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('enterprise', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('enterprise', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 CREATE TRIGGER enterprise_change_upd AFTER UPDATE ON enterprise BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('enterprise', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('enterprise', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 
 CREATE TRIGGER licence_change_ins AFTER INSERT ON licence BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('licence', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('licence', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 CREATE TRIGGER licence_change_upd AFTER UPDATE ON licence BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('licence', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('licence', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 
 CREATE TRIGGER product_change_ins AFTER INSERT ON product BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('product', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('product', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 CREATE TRIGGER product_change_upd AFTER UPDATE ON product BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('product', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('product', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 
 CREATE TRIGGER inspection_change_ins AFTER INSERT ON inspection BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('inspection', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('inspection', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 CREATE TRIGGER inspection_change_upd AFTER UPDATE ON inspection BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('inspection', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('inspection', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 
 CREATE TRIGGER finding_change_ins AFTER INSERT ON finding BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('finding', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('finding', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 CREATE TRIGGER finding_change_upd AFTER UPDATE ON finding BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('finding', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('finding', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 
 CREATE TRIGGER attachment_link_change_ins AFTER INSERT ON attachment_link BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('attachment_link', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('attachment_link', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 CREATE TRIGGER attachment_link_change_upd AFTER UPDATE ON attachment_link BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('attachment_link', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('attachment_link', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 
 CREATE TRIGGER document_change_ins AFTER INSERT ON document BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('document', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('document', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 CREATE TRIGGER document_change_upd AFTER UPDATE ON document BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('document', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('document', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 
 CREATE TRIGGER document_revocation_change_ins AFTER INSERT ON document_revocation BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('document_revocation', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('document_revocation', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 CREATE TRIGGER document_revocation_change_upd AFTER UPDATE ON document_revocation BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('document_revocation', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('document_revocation', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 
 CREATE TRIGGER document_service_change_ins AFTER INSERT ON document_service BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('document_service', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('document_service', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 CREATE TRIGGER document_service_change_upd AFTER UPDATE ON document_service BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('document_service', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('document_service', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 
 CREATE TRIGGER rectification_change_ins AFTER INSERT ON rectification BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('rectification', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('rectification', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 CREATE TRIGGER rectification_change_upd AFTER UPDATE ON rectification BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('rectification', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('rectification', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 
 CREATE TRIGGER reinspection_change_ins AFTER INSERT ON reinspection BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('reinspection', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('reinspection', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 CREATE TRIGGER reinspection_change_upd AFTER UPDATE ON reinspection BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('reinspection', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('reinspection', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 
 CREATE TRIGGER sample_change_ins AFTER INSERT ON sample BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('sample', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('sample', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 CREATE TRIGGER sample_change_upd AFTER UPDATE ON sample BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('sample', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('sample', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 
 CREATE TRIGGER enforcement_case_change_ins AFTER INSERT ON enforcement_case BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('enforcement_case', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('enforcement_case', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 CREATE TRIGGER enforcement_case_change_upd AFTER UPDATE ON enforcement_case BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('enforcement_case', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('enforcement_case', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 
 CREATE TRIGGER number_block_change_ins AFTER INSERT ON number_block BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('number_block', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('number_block', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 CREATE TRIGGER number_block_change_upd AFTER UPDATE ON number_block BEGIN
-  INSERT INTO change_log (tbl, row_id) VALUES ('number_block', NEW.id);
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('number_block', NEW.id, 1 - (SELECT applying FROM sync_state));
 END;
 
 CREATE TRIGGER enterprise_fields_ins AFTER INSERT ON enterprise WHEN (SELECT applying FROM sync_state) = 0 BEGIN
