@@ -231,9 +231,30 @@ impl App {
         let through = store.last_change()?;
         let mut records = Records::default();
         let mut paths = BTreeMap::new();
+        // The bureau sends an inspector what concerns the inspector's county: its enterprises and everything about
+        // them (other inspectors' inspections, open rectifications, samples), and the blocks assigned to it.
+        let card = peer_card(peer)?.card;
+        let county =
+            (role == Role::Bureau && card.role == "inspector" && !card.county.is_empty()).then_some(card.county);
         for (tbl, id) in store.changed_rows(peer.acked_change, through, role == Role::Inspector)? {
             let Some(table) = table_of(tbl) else { continue };
             let Some(values) = store.row_values(tbl, &id)? else { continue };
+            if values.get("origin").and_then(|v| v.as_str()) == Some(peer.device_id.as_str())
+                && table.kind() != TableKind::Roster
+            {
+                continue; // the recipient's own record: it has it
+            }
+            if let Some(county) = &county {
+                let keep = match table {
+                    SyncTable::NumberBlock => {
+                        values.get("device").and_then(|v| v.as_str()) == Some(peer.device_id.as_str())
+                    }
+                    _ => store.row_county(tbl, &id)?.is_none_or(|c| &c == county),
+                };
+                if !keep {
+                    continue;
+                }
+            }
             if table.kind() == TableKind::Roster {
                 for (field, version, base) in store.field_clocks(tbl, &id)? {
                     records.field_versions.push(FieldVersion { table, id: id.clone(), field, version, base });

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use maskcheck_app::{App, ErrorCode};
-use maskcheck_domain::{EnterpriseInput, ProfileInput, Role};
+use maskcheck_domain::{EnterpriseInput, EnterpriseQuery, ProfileInput, Role};
 use sha2::{Digest, Sha256};
 
 struct Site {
@@ -428,4 +428,25 @@ fn a_number_block_reaches_the_laptop_and_its_next_notice_uses_it() {
     let docs = bureau.app.documents(&Default::default()).expect("documents");
     let d = docs.iter().find(|d| d.number.ends_with("〕100号")).expect("A's notice at the bureau");
     assert!(!bureau.app.document_pdf(&d.id).expect("its PDF, checked against its hash").is_empty());
+}
+
+/// The bureau sends a laptop what concerns its county: an enterprise of another county, and another inspector's
+/// inspection of it, stay at the bureau; those of the laptop's county arrive with their history.
+#[test]
+fn the_bureau_forwards_what_concerns_the_laptops_county() {
+    let (bureau, a, b) = campaign();
+    let first17 = "91410702MA1000063";
+    let uscc = format!("{first17}{}", maskcheck_domain::uscc::check_char(first17).expect("check"));
+    let mut other = EnterpriseInput::new("新乡市红旗区恒安防护用品厂", uscc);
+    other.county = Some("红旗区".into());
+    other.new_county = Some(true); // confirmed as new: the bureau knows only 卫滨区 so far
+    bureau.app.create_enterprise(other.clone()).expect("another county");
+    // B inspects the 卫滨区 enterprise; its inspection reaches the bureau and then A (same county).
+    let inspection = finished_inspection(&b, "91350100M000100Y43");
+    bureau.app.import_bundle(&b.export(&bureau, "b-insp.mcb"), None).expect("B's inspection");
+    a.app.import_bundle(&bureau.export(&a, "to-a.mcb"), None).expect("to A");
+    assert!(a.app.inspection(&inspection).is_ok(), "the history of an enterprise of A's county arrives");
+    let page =
+        a.app.list_enterprises(EnterpriseQuery { text: Some(other.uscc.clone()), ..Default::default() }).expect("list");
+    assert_eq!(page.total, 0, "an enterprise of another county stays at the bureau");
 }

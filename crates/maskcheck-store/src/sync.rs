@@ -182,6 +182,38 @@ impl Store {
         Ok(out)
     }
 
+    /// The county of the enterprise a synced row is about (through its inspection, document or rectification);
+    /// `None` when the row is about no enterprise (a number block) or the enterprise has no county.
+    pub fn row_county(&self, tbl: &str, id: &str) -> Result<Option<String>> {
+        let enterprise = match table(tbl)? {
+            "enterprise" => "SELECT ?1",
+            "licence" | "product" | "inspection" | "document" | "sample" | "enforcement_case" | "rectification" => {
+                // Table names come from the closed list above, never from a bundle.
+                return self.county_via(&format!("SELECT enterprise_id FROM {tbl} WHERE id = ?1"), id);
+            }
+            "finding" => "SELECT i.enterprise_id FROM finding f JOIN inspection i ON i.id = f.inspection_id WHERE f.id = ?1",
+            "attachment_link" => {
+                "SELECT i.enterprise_id FROM attachment_link a JOIN inspection i ON i.id = a.owner_id WHERE a.id = ?1"
+            }
+            "document_revocation" | "document_service" => {
+                return self.county_via(
+                    &format!("SELECT d.enterprise_id FROM {tbl} x JOIN document d ON d.id = x.document_id WHERE x.id = ?1"),
+                    id,
+                );
+            }
+            "reinspection" => {
+                "SELECT r.enterprise_id FROM reinspection x JOIN rectification r ON r.id = x.rectification_id WHERE x.id = ?1"
+            }
+            _ => return Ok(None),
+        };
+        self.county_via(enterprise, id)
+    }
+
+    fn county_via(&self, enterprise_sql: &str, id: &str) -> Result<Option<String>> {
+        let sql = format!("SELECT county FROM enterprise WHERE id = ({enterprise_sql})");
+        Ok(self.conn().query_row(&sql, [id], |r| r.get::<_, Option<String>>(0)).optional()?.flatten())
+    }
+
     /// Every column of a synced row but the local rowid.
     pub fn row_values(&self, tbl: &str, id: &str) -> Result<Option<Map<String, Value>>> {
         let tbl = table(tbl)?;
