@@ -135,6 +135,7 @@ pub fn typescript() -> String {
         BundleImportDto,
         BundleHeaderDto,
         ConflictDto,
+        maskcheck_sync::QuarantineReason,
         QuarantineDto,
         BundleLogDto,
         AssignedBlockDto,

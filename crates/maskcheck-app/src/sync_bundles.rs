@@ -11,7 +11,7 @@ use maskcheck_store::{PeerRecord, LATEST_SCHEMA};
 use maskcheck_sync::plan::{plan_row, Local, Op, Planned};
 use maskcheck_sync::{
     read_bundle, read_header, write_bundle, Ack, AttachmentMeta, AttachmentSink, AttachmentSource, BundleHeader,
-    FieldVersion, Records, Revocation, Row, SignedCard, SyncError, SyncTable, TableKind,
+    FieldVersion, QuarantineReason, Records, Revocation, Row, SignedCard, SyncError, SyncTable, TableKind,
 };
 use serde::Serialize;
 use ts_rs::TS;
@@ -489,8 +489,15 @@ impl App {
                         Ok("updated")
                     }
                     Op::Unchanged => Ok("unchanged"),
-                    Op::Quarantine { reason } => {
-                        tx.insert_quarantine(&h.bundle_id, table, row.id(), reason, &row.values, &at)?;
+                    Op::Quarantine { reason, detail } => {
+                        tx.insert_quarantine(
+                            &h.bundle_id,
+                            table,
+                            row.id(),
+                            (reason.as_str(), detail),
+                            &row.values,
+                            &at,
+                        )?;
                         Ok("quarantined")
                     }
                 })?;
@@ -505,7 +512,7 @@ impl App {
                             &h.bundle_id,
                             table,
                             row.id(),
-                            &format!("数据库拒绝写入：{e}"),
+                            (QuarantineReason::DatabaseRefused.as_str(), &e.to_string()),
                             &row.values,
                             &at,
                         )?;

@@ -27,7 +27,9 @@ pub struct QuarantineDto {
     pub bundle_id: String,
     pub table: String,
     pub row_id: String,
-    pub reason: String,
+    pub reason: maskcheck_sync::QuarantineReason,
+    /// What the reason is about (a clock, another document's id, the database's refusal), as data.
+    pub detail: String,
     pub found_at: String,
 }
 
@@ -133,7 +135,9 @@ impl App {
                 bundle_id: q.bundle_id,
                 table: q.tbl,
                 row_id: q.row_id,
-                reason: q.reason,
+                reason: maskcheck_sync::QuarantineReason::parse(&q.reason)
+                    .unwrap_or(maskcheck_sync::QuarantineReason::DatabaseRefused),
+                detail: q.detail,
                 found_at: q.found_at,
             })
             .collect())

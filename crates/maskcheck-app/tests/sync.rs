@@ -359,10 +359,11 @@ fn rows_that_cannot_be_trusted_are_quarantined_not_applied() {
     let r = bureau.app.import_bundle(&second, None).expect("applied, with quarantine");
     assert_eq!((r.new, r.quarantined), (0, 3), "{r:?}");
     let q = bureau.app.sync_quarantine().expect("quarantine");
-    let reasons: Vec<&str> = q.iter().map(|q| q.reason.as_str()).collect();
-    assert!(reasons[0].contains("不同内容"), "{reasons:?}");
-    assert!(reasons[1].contains("编号"), "{reasons:?}");
-    assert!(reasons[2].contains("超前"), "{reasons:?}");
+    use maskcheck_sync::QuarantineReason as Q;
+    let reasons: Vec<(Q, &str)> = q.iter().map(|q| (q.reason, q.detail.as_str())).collect();
+    assert_eq!(reasons[0], (Q::IssuedDocumentChanged, ""));
+    assert_eq!(reasons[1], (Q::DuplicateNumber, "doc-1"), "names the document already holding the number");
+    assert_eq!(reasons[2].0, Q::FutureClock);
 }
 
 /// A finished inspection of `uscc` on `s`, with one finding the inspector wrote.

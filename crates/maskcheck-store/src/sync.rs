@@ -112,6 +112,7 @@ pub struct QuarantineRow {
     pub tbl: String,
     pub row_id: String,
     pub reason: String,
+    pub detail: String,
     pub found_at: String,
 }
 
@@ -328,14 +329,15 @@ impl Store {
     pub fn quarantined(&self) -> Result<Vec<QuarantineRow>> {
         let mut stmt = self
             .conn()
-            .prepare_cached("SELECT bundle_id, tbl, row_id, reason, found_at FROM quarantine ORDER BY rid")?;
+            .prepare_cached("SELECT bundle_id, tbl, row_id, reason, detail, found_at FROM quarantine ORDER BY rid")?;
         let rows = stmt.query_map([], |r| {
             Ok(QuarantineRow {
                 bundle_id: r.get(0)?,
                 tbl: r.get(1)?,
                 row_id: r.get(2)?,
                 reason: r.get(3)?,
-                found_at: r.get(4)?,
+                detail: r.get(4)?,
+                found_at: r.get(5)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -449,20 +451,21 @@ impl Tx<'_> {
         Ok(())
     }
 
+    #[allow(clippy::too_many_arguments)]
     pub fn insert_quarantine(
         &mut self,
         bundle_id: &str,
         tbl: &str,
         id: &str,
-        reason: &str,
+        (reason, detail): (&str, &str),
         row: &Map<String, Value>,
         at: &str,
     ) -> Result<()> {
         let json = serde_json::to_string(row).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         self.conn().execute(
-            "INSERT OR IGNORE INTO quarantine (bundle_id, tbl, row_id, reason, row, found_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![bundle_id, table(tbl)?, id, reason, json, at],
+            "INSERT OR IGNORE INTO quarantine (bundle_id, tbl, row_id, reason, detail, row, found_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![bundle_id, table(tbl)?, id, reason, detail, json, at],
         )?;
         Ok(())
     }

@@ -28,7 +28,9 @@ pub mod records;
 pub use card::{fingerprint, fingerprint_groups, DeviceCard, SignedCard};
 pub use error::SyncError;
 pub use format::{read_bundle, read_header, write_bundle, AttachmentSink, AttachmentSource, BundleHeader, Incoming};
-pub use records::{Ack, AttachmentMeta, FieldVersion, Records, Revocation, Row, SyncTable, TableKind};
+pub use records::{
+    Ack, AttachmentMeta, FieldVersion, QuarantineReason, Records, Revocation, Row, SyncTable, TableKind,
+};
 
 /// The format version this build writes and reads.
 pub const FORMAT: u32 = 1;

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use crate::records::{FieldVersion, Row, SyncTable, TableKind};
+use crate::records::{FieldVersion, QuarantineReason, Row, SyncTable, TableKind};
 
 /// Columns that are bookkeeping, not fields a person edits.
 const NOT_FIELDS: &[&str] = &["id", "origin", "version", "created_at", "updated_at"];
@@ -59,7 +59,9 @@ pub enum Op {
     },
     Unchanged,
     Quarantine {
-        reason: String,
+        reason: QuarantineReason,
+        /// What the reason is about (the clock, the other document's id), as data.
+        detail: String,
     },
 }
 
@@ -87,9 +89,7 @@ fn is_void(row: &Map<String, Value>) -> bool {
 pub fn plan_row(row: &Row, field_versions: &[FieldVersion], local: &Local, now_ms: i64) -> Planned {
     let version = row.version();
     if wall_ms(version).is_none_or(|ms| ms > now_ms + 86_400_000) {
-        return planned(Op::Quarantine {
-            reason: format!("时间戳超前本机一天以上或无法识别（{version}）")
-        });
+        return planned(Op::Quarantine { reason: QuarantineReason::FutureClock, detail: version.into() });
     }
     match row.table.kind() {
         TableKind::AppendOnly => append_only(row, local),
@@ -101,15 +101,11 @@ pub fn plan_row(row: &Row, field_versions: &[FieldVersion], local: &Local, now_m
 fn append_only(row: &Row, local: &Local) -> Planned {
     match &local.row {
         None => match &local.number_taken_by {
-            Some(other) => planned(Op::Quarantine {
-                reason: format!("文书编号已被另一份文书（{other}）使用：同一编号两份文书，需人工核查"),
-            }),
+            Some(other) => planned(Op::Quarantine { reason: QuarantineReason::DuplicateNumber, detail: other.clone() }),
             None => planned(Op::Insert { row: row.clone(), fields: Vec::new() }),
         },
         Some(held) if same_content(held, &row.values) => planned(Op::Unchanged),
-        Some(_) => planned(Op::Quarantine {
-            reason: "已签发的文书以不同内容再次出现：法律冲突，需人工核查".into()
-        }),
+        Some(_) => planned(Op::Quarantine { reason: QuarantineReason::IssuedDocumentChanged, detail: String::new() }),
     }
 }
 
@@ -128,9 +124,9 @@ fn owned(row: &Row, local: &Local) -> Planned {
             planned(Op::Update { table: row.table, id: row.id().into(), set, fields: Vec::new() })
         }
         std::cmp::Ordering::Equal if same_content(held, &row.values) => planned(Op::Unchanged),
-        std::cmp::Ordering::Equal => planned(Op::Quarantine {
-            reason: "同一时间戳的记录内容不同：可能被篡改或数据库被复制，需人工核查".into(),
-        }),
+        std::cmp::Ordering::Equal => {
+            planned(Op::Quarantine { reason: QuarantineReason::SameClockOtherContent, detail: row.version().into() })
+        }
         std::cmp::Ordering::Less => planned(Op::Unchanged),
     }
 }

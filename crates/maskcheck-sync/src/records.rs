@@ -84,6 +84,57 @@ impl SyncTable {
     }
 }
 
+/// Why a row was set aside instead of applied: a closed list the window words in its own language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub enum QuarantineReason {
+    /// Stamped more than a day ahead of this device's clock, or not a clock at all.
+    FutureClock,
+    /// The same clock with other content: tampering, or a copied database.
+    SameClockOtherContent,
+    /// An issued document arrived again with other content: a legal conflict.
+    IssuedDocumentChanged,
+    /// Another document already holds this number.
+    DuplicateNumber,
+    /// The database refused the row (a frozen record, a broken constraint).
+    DatabaseRefused,
+}
+
+impl QuarantineReason {
+    pub const ALL: [QuarantineReason; 5] = [
+        Self::FutureClock,
+        Self::SameClockOtherContent,
+        Self::IssuedDocumentChanged,
+        Self::DuplicateNumber,
+        Self::DatabaseRefused,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::FutureClock => "futureClock",
+            Self::SameClockOtherContent => "sameClockOtherContent",
+            Self::IssuedDocumentChanged => "issuedDocumentChanged",
+            Self::DuplicateNumber => "duplicateNumber",
+            Self::DatabaseRefused => "databaseRefused",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<QuarantineReason> {
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// The Chinese sentence, for the CLI and logs.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Self::FutureClock => "时间戳超前本机一天以上或无法识别",
+            Self::SameClockOtherContent => "同一时间戳的记录内容不同：可能被篡改或数据库被复制，需人工核查",
+            Self::IssuedDocumentChanged => "已签发的文书以不同内容再次出现：法律冲突，需人工核查",
+            Self::DuplicateNumber => "文书编号已被另一份文书使用：同一编号两份文书，需人工核查",
+            Self::DatabaseRefused => "数据库拒绝写入",
+        }
+    }
+}
+
 /// One row: its table and its columns (without the local `rowid`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Row {

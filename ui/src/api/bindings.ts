@@ -610,7 +610,16 @@ export type BundleHeaderDto = { bundleId: string, sender: string, recipient: str
 
 export type ConflictDto = { id: number, table: string, rowId: string, field: string, keptValue: string | null, keptVersion: string, lostValue: string | null, lostVersion: string, foundAt: string, };
 
-export type QuarantineDto = { bundleId: string, table: string, rowId: string, reason: string, foundAt: string, };
+/**
+ * Why a row was set aside instead of applied: a closed list the window words in its own language.
+ */
+export type QuarantineReason = "futureClock" | "sameClockOtherContent" | "issuedDocumentChanged" | "duplicateNumber" | "databaseRefused";
+
+export type QuarantineDto = { bundleId: string, table: string, rowId: string, reason: QuarantineReason, 
+/**
+ * What the reason is about (a clock, another document's id, the database's refusal), as data.
+ */
+detail: string, foundAt: string, };
 
 export type BundleLogDto = { bundleId: string, 
 /**

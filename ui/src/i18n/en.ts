@@ -316,6 +316,13 @@ const en: Messages = {
     allKinds: 'All documents',
     year: 'Year',
     range: 'Numbers',
+    quarantineReasons: {
+      futureClock: "Stamped more than a day ahead of this device's clock, or not a clock",
+      sameClockOtherContent: 'Same clock, other content: tampered with, or a copied database',
+      issuedDocumentChanged: 'An issued document arrived again with other content: a legal conflict',
+      duplicateNumber: 'Another document already holds this number',
+      databaseRefused: 'The database refused the row',
+    },
     tables: {
       enterprise: 'Enterprise',
       licence: 'Licence',

@@ -3,6 +3,7 @@ import type {
   EnterpriseKind,
   Entity,
   ErrorCode,
+  QuarantineReason,
   Field,
   LicenceKind,
   LicenceState,
@@ -334,6 +335,13 @@ const zhCN = {
     allKinds: '全部文书',
     year: '年份',
     range: '编号',
+    quarantineReasons: {
+      futureClock: '时间戳超前本机一天以上或无法识别',
+      sameClockOtherContent: '同一时间戳的记录内容不同：可能被篡改或数据库被复制',
+      issuedDocumentChanged: '已签发的文书以不同内容再次出现：法律冲突',
+      duplicateNumber: '文书编号已被另一份文书使用',
+      databaseRefused: '数据库拒绝写入',
+    } satisfies Record<QuarantineReason, string>,
     tables: {
       enterprise: '企业',
       licence: '证照',

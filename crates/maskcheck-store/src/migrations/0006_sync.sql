@@ -90,7 +90,9 @@ CREATE TABLE quarantine (
   bundle_id TEXT NOT NULL,
   tbl       TEXT NOT NULL,
   row_id    TEXT NOT NULL,
+  -- A code (maskcheck_sync::QuarantineReason) the window words in its language, and what it is about.
   reason    TEXT NOT NULL,
+  detail    TEXT NOT NULL DEFAULT '',
   row       TEXT NOT NULL CHECK (json_valid(row)),
   found_at  TEXT NOT NULL,
   UNIQUE (bundle_id, tbl, row_id)
