@@ -96,10 +96,19 @@ struct Files {
     paths: BTreeMap<String, PathBuf>,
 }
 
+impl Files {
+    fn path(&self, hash: &str) -> std::io::Result<&PathBuf> {
+        self.paths.get(hash).ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
+    }
+}
+
 impl AttachmentSource for Files {
     fn open(&self, hash: &str) -> std::io::Result<Box<dyn Read + '_>> {
-        let path = self.paths.get(hash).ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))?;
-        Ok(Box::new(std::fs::File::open(path)?))
+        Ok(Box::new(std::fs::File::open(self.path(hash)?)?))
+    }
+
+    fn len(&self, hash: &str) -> std::io::Result<u64> {
+        Ok(std::fs::metadata(self.path(hash)?)?.len())
     }
 }
 

@@ -49,6 +49,11 @@ pub struct BundleHeader {
 /// Where the writer reads attachments from (the app's content-addressed store).
 pub trait AttachmentSource {
     fn open(&self, hash: &str) -> io::Result<Box<dyn Read + '_>>;
+
+    /// The attachment's size (a store answers from the file's metadata; this default reads it through).
+    fn len(&self, hash: &str) -> io::Result<u64> {
+        io::copy(&mut self.open(hash)?, &mut io::sink())
+    }
 }
 
 /// Where the reader puts attachments: written as they stream in, each checked against its hash before
@@ -71,29 +76,51 @@ impl<W: Write> Frames<W> {
         self.out.write_all(bytes)
     }
 
+    /// An attachment's bytes: the payload hash covers its SHA-256 (in the frame), not the bytes again, so each
+    /// byte is hashed once on either side.
+    fn put_content(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.out.write_all(bytes)
+    }
+
     fn frame_head(&mut self, kind: u8, len: u64) -> io::Result<()> {
         self.put(&[kind])?;
         self.put(&len.to_le_bytes())
     }
 
-    /// Writes every frame: the records, each attachment (read from `src`, its length found by a first read), the
-    /// end frame.
-    fn write_all(&mut self, records: &[u8], attachments: &[String], src: &dyn AttachmentSource) -> io::Result<()> {
+    /// Writes every frame: the records, each attachment (its bytes read from `src` only when `contents`, and then
+    /// checked against its hash), the end frame.
+    fn write_all(
+        &mut self,
+        records: &[u8],
+        attachments: &[String],
+        src: &dyn AttachmentSource,
+        contents: bool,
+    ) -> io::Result<()> {
         self.frame_head(FRAME_RECORDS, records.len() as u64)?;
         self.put(records)?;
         for hash in attachments {
-            let len = io::copy(&mut src.open(hash)?, &mut io::sink())?;
+            let len = src.len(hash)?;
             let raw = unhex(hash).filter(|b| b.len() == 32).ok_or_else(|| io::Error::other("bad attachment hash"))?;
             self.frame_head(FRAME_ATTACHMENT, 32 + len)?;
             self.put(&raw)?;
+            if !contents {
+                continue;
+            }
             let mut reader = src.open(hash)?.take(len);
-            let mut buf = vec![0u8; 64 << 10];
+            let mut own = Sha256::new();
+            let mut buf = vec![0u8; 256 << 10];
+            let mut written = 0u64;
             loop {
                 let n = reader.read(&mut buf)?;
                 if n == 0 {
                     break;
                 }
-                self.put(&buf[..n])?;
+                own.update(&buf[..n]);
+                self.put_content(&buf[..n])?;
+                written += n as u64;
+            }
+            if written != len || hex(&own.finalize()) != *hash {
+                return Err(io::Error::other(format!("attachment {hash} changed or is damaged in the store")));
             }
         }
         self.frame_head(FRAME_END, 0)
@@ -113,7 +140,7 @@ pub fn write_bundle(
 ) -> Result<BundleHeader, SyncError> {
     let records_json = serde_json::to_vec(records).map_err(io::Error::other)?;
     let mut dry = Frames { out: io::sink(), hash: Sha256::new() };
-    dry.write_all(&records_json, attachments, src)?;
+    dry.write_all(&records_json, attachments, src, false)?;
     header.format = FORMAT;
     header.payload_sha256 = hex(&dry.hash.finalize());
     let header_json = serde_json::to_vec(&header).map_err(io::Error::other)?;
@@ -127,7 +154,7 @@ pub fn write_bundle(
     stream.write_all(&header_json)?;
     stream.write_all(&signature.to_bytes())?;
     let mut frames = Frames { out: &mut stream, hash: Sha256::new() };
-    frames.write_all(&records_json, attachments, src)?;
+    frames.write_all(&records_json, attachments, src, true)?;
     if hex(&frames.hash.finalize()) != header.payload_sha256 {
         // An attachment changed between the two passes: the signed hash would not match.
         return Err(io::Error::other("an attachment changed while the bundle was written").into());
@@ -262,11 +289,10 @@ pub fn read_bundle(
                 {
                     let mut out = sink.create(&name)?;
                     let mut left = len - 32;
-                    let mut buf = vec![0u8; 64 << 10];
+                    let mut buf = vec![0u8; 256 << 10];
                     while left > 0 {
                         let n = (buf.len() as u64).min(left) as usize;
                         read_exact_or_damaged(&mut r, &mut buf[..n])?;
-                        hash.update(&buf[..n]);
                         own.update(&buf[..n]);
                         out.write_all(&buf[..n])?;
                         left -= n as u64;

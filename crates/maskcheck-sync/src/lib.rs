@@ -12,8 +12,9 @@
 //! ```
 //!
 //! Why a framed stream rather than a zip or an SQLite file: it is written and read in one pass through age's
-//! streaming encryption (no temporary plaintext on disk, memory bounded by the largest single record set), and the
-//! payload hash covers every byte in order. The reader trusts nothing: sizes are capped before allocation, the
+//! streaming encryption (no temporary plaintext on disk, memory bounded by the largest single record set). The
+//! payload hash covers every frame head, the records and each attachment's SHA-256; each attachment's bytes are
+//! checked against that SHA-256, so the signature covers them while every byte is hashed once. The reader trusts nothing: sizes are capped before allocation, the
 //! payload hash is checked, every attachment is checked against its own hash, and the signature is verified by the
 //! caller against the key it enrolled for the sender — never against a key the file brings.
 //!

@@ -1,0 +1,131 @@
+//! Builds one inspector's year for the sync benchmarks (`scripts/bench-sync.sh`): a laptop with INSPECTIONS
+//! finished inspections (one finding each, an on-site record and a rectification notice each) and PHOTOS photos of
+//! about 400 KB, enrolled with a bureau; then exports the laptop's bundle for the bureau and, for the bare peers,
+//! the same rows as JSON and the same photo files in a plain directory.
+//!
+//! `cargo run --release -p maskcheck-app --example sync_year -- OUT INSPECTIONS PHOTOS`
+
+use std::path::{Path, PathBuf};
+
+use maskcheck_app::{App, IssueRequest};
+use maskcheck_domain::inspection::{Finding, Inspector};
+use maskcheck_domain::sample::{sample_enterprise, SampleRng};
+use maskcheck_domain::{ProfileInput, Role};
+
+fn profile(name: &str, cert: &str, role: Role) -> ProfileInput {
+    ProfileInput {
+        unit_name: "卫滨区市场监督管理局".into(),
+        unit_abbr: "卫".into(),
+        county: "卫滨区".into(),
+        inspector_name: name.into(),
+        cert_no: cert.into(),
+        role,
+    }
+}
+
+/// A PNG of noise of about 400 KB (noise does not compress), different for each `n`.
+fn photo(dir: &Path, n: u32) -> PathBuf {
+    let mut rng = SampleRng::new(u64::from(n) + 1);
+    let side = 365;
+    let img = image::RgbImage::from_fn(side, side, |_, _| {
+        let v = rng.next_u64();
+        image::Rgb([v as u8, (v >> 8) as u8, (v >> 16) as u8])
+    });
+    let path = dir.join(format!("photo-{n}.png"));
+    img.save(&path).expect("png");
+    path
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let out = PathBuf::from(args.get(1).expect("OUT"));
+    let inspections: u32 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(400);
+    let photos: u32 = args.get(3).and_then(|a| a.parse().ok()).unwrap_or(2000);
+    let _ = std::fs::remove_dir_all(&out);
+    let (laptop_dir, bureau_dir, raw) = (out.join("laptop"), out.join("bureau0"), out.join("raw"));
+    for d in [&laptop_dir, &bureau_dir, &raw] {
+        std::fs::create_dir_all(d).expect("dir");
+    }
+    let laptop = App::open(&laptop_dir).expect("laptop");
+    laptop.setup(profile("张三", "HA0001", Role::Inspector)).expect("setup");
+    let bureau = App::open(&bureau_dir).expect("bureau");
+    bureau.setup(profile("局端", "HA9000", Role::Bureau)).expect("setup");
+    let card = out.join("card.json");
+    laptop.write_identity(&card).expect("card");
+    let laptop_id = bureau.enrol_device(&card).expect("enrol").id;
+    let first = out.join("first.mcb");
+    bureau.export_bundle(&first, Some(&laptop_id)).expect("first");
+    let fp = bureau.device_show().expect("bureau").fingerprint_groups;
+    laptop.import_bundle(&first, Some(&fp)).expect("accept");
+
+    let mut rng = SampleRng::new(7);
+    let per = photos.div_ceil(inspections.max(1));
+    let mut made = 0;
+    for i in 0..inspections {
+        let mut e = sample_enterprise(&mut rng, u64::from(i) + 1);
+        e.county = Some("卫滨区".into());
+        let id = laptop.create_enterprise(e).expect("enterprise").id;
+        let started = laptop.start_inspection(&id, "nonMedicalMaker", None).expect("start");
+        while made < photos && made < per * (i + 1) {
+            let p = photo(&raw, made);
+            laptop.attach_photo(&started.id, "general", &p.display().to_string(), "现场").expect("photo");
+            made += 1;
+        }
+        let mut d = started.draft;
+        d.place = "生产车间".into();
+        d.representative = "王五（厂长）".into();
+        d.inspectors[1] = Inspector { name: "李四".into(), cert_no: "HA0002".into() };
+        d.findings.push(Finding {
+            key: "manual:1".into(),
+            text: "成品仓库口罩未分区存放。".into(),
+            law: Default::default(),
+            confirmed: true,
+            edited: true,
+        });
+        let mut d = laptop.save_inspection(&started.id, d).expect("save");
+        for f in &mut d.findings {
+            f.confirmed = true;
+        }
+        laptop.save_inspection(&started.id, d).expect("confirm");
+        laptop.finish_inspection(&started.id).expect("finish");
+        laptop
+            .issue_document(&IssueRequest::InspectionRecord {
+                inspection_id: started.id.clone(),
+                party_words: Default::default(),
+            })
+            .expect("record");
+        laptop
+            .issue_document(&IssueRequest::RectificationNotice {
+                inspection_id: started.id.clone(),
+                deadline: None,
+                corrections: vec!["立即分区存放。".into()],
+            })
+            .expect("notice");
+    }
+    let bundle = out.join("year.mcb");
+    let r = laptop.export_bundle(&bundle, None).expect("export");
+    // The bare peers' inputs: the same rows (read back from the bundle with the bureau's key) and the same files.
+    let identity: age::x25519::Identity =
+        std::fs::read_to_string(bureau_dir.join("device.age")).expect("key").trim().parse().expect("identity");
+    struct Discard;
+    impl maskcheck_sync::AttachmentSink for Discard {
+        fn create(&mut self, _: &str) -> std::io::Result<Box<dyn std::io::Write + '_>> {
+            Ok(Box::new(std::io::sink()))
+        }
+        fn keep(&mut self, _: &str) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let f = std::io::BufReader::new(std::fs::File::open(&bundle).expect("bundle"));
+    let read = maskcheck_sync::read_bundle(f, &identity, &mut Discard).expect("read back");
+    let rows = serde_json::to_vec(&read.records.rows).expect("json");
+    std::fs::write(out.join("rows.json"), rows).expect("rows");
+    println!(
+        "{}: {} rows, {} attachments, {} bytes; photos in {}",
+        bundle.display(),
+        r.rows,
+        r.attachments,
+        std::fs::metadata(&bundle).map(|m| m.len()).unwrap_or(0),
+        laptop_dir.join("attachments").display()
+    );
+}
