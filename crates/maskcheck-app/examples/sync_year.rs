@@ -10,18 +10,7 @@ use std::path::{Path, PathBuf};
 use maskcheck_app::{App, IssueRequest};
 use maskcheck_domain::inspection::{Finding, Inspector};
 use maskcheck_domain::sample::{sample_enterprise, SampleRng};
-use maskcheck_domain::{ProfileInput, Role};
-
-fn profile(name: &str, cert: &str, role: Role) -> ProfileInput {
-    ProfileInput {
-        unit_name: "卫滨区市场监督管理局".into(),
-        unit_abbr: "卫".into(),
-        county: "卫滨区".into(),
-        inspector_name: name.into(),
-        cert_no: cert.into(),
-        role,
-    }
-}
+use maskcheck_domain::Role;
 
 /// A PNG of noise of about 400 KB (noise does not compress), different for each `n`.
 fn photo(dir: &Path, n: u32) -> PathBuf {
@@ -47,9 +36,9 @@ fn main() {
         std::fs::create_dir_all(d).expect("dir");
     }
     let laptop = App::open(&laptop_dir).expect("laptop");
-    laptop.setup(profile("张三", "HA0001", Role::Inspector)).expect("setup");
+    laptop.setup(maskcheck_app::bureau_person("张三", "HA0001", Role::Inspector)).expect("setup");
     let bureau = App::open(&bureau_dir).expect("bureau");
-    bureau.setup(profile("局端", "HA9000", Role::Bureau)).expect("setup");
+    bureau.setup(maskcheck_app::bureau_person("局端", "HA9000", Role::Bureau)).expect("setup");
     let card = out.join("card.json");
     laptop.write_identity(&card).expect("card");
     let laptop_id = bureau.enrol_device(&card).expect("enrol").id;

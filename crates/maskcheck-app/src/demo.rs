@@ -33,6 +33,18 @@ pub fn demo_profile() -> ProfileInput {
     }
 }
 
+/// A person of the 卫滨区 bureau in a given role: the sites of the sync tests, examples and benchmarks.
+pub fn bureau_person(name: &str, cert: &str, role: Role) -> ProfileInput {
+    ProfileInput {
+        unit_name: "卫滨区市场监督管理局".into(),
+        unit_abbr: "卫".into(),
+        county: "卫滨区".into(),
+        inspector_name: name.into(),
+        cert_no: cert.into(),
+        role,
+    }
+}
+
 /// Finished inspections in a demo data set: one per ten enterprises, at most this many.
 const MAX_DEMO_INSPECTIONS: usize = 30;
 /// Documents are issued for the first few finished inspections only: enough to show every kind.

@@ -28,7 +28,7 @@ use std::sync::{Mutex, MutexGuard};
 use maskcheck_store::Store;
 
 pub use casework::{CaseDto, SampleDto};
-pub use demo::{demo_profile, DemoSummary};
+pub use demo::{bureau_person, demo_profile, DemoSummary};
 pub use documents::{
     DocPreviewDto, DocSettings, DocumentDto, IssueRequest, IssuedDto, NoticeDefaults, PreviewPage, PreviewRule,
     PreviewText, ServiceInput,

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use maskcheck_app::{App, ErrorCode};
-use maskcheck_domain::{EnterpriseInput, EnterpriseQuery, ProfileInput, Role};
+use maskcheck_domain::{EnterpriseInput, EnterpriseQuery, Role};
 use sha2::{Digest, Sha256};
 
 struct Site {
@@ -16,15 +16,7 @@ struct Site {
 fn site(name: &str, cert: &str, role: Role) -> Site {
     let dir = tempfile::tempdir().expect("tempdir");
     let app = App::open(dir.path()).expect("open");
-    app.setup(ProfileInput {
-        unit_name: "卫滨区市场监督管理局".into(),
-        unit_abbr: "卫".into(),
-        county: "卫滨区".into(),
-        inspector_name: name.into(),
-        cert_no: cert.into(),
-        role,
-    })
-    .expect("setup");
+    app.setup(maskcheck_app::bureau_person(name, cert, role)).expect("setup");
     Site { dir, app }
 }
 

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use maskcheck_app::App;
-use maskcheck_domain::{EnterpriseInput, EnterpriseQuery, ProfileInput, Role};
+use maskcheck_domain::{EnterpriseInput, EnterpriseQuery, Role};
 use proptest::prelude::*;
 
 const USCC: &str = "91350100M000100Y43";
@@ -19,15 +19,7 @@ struct Site {
 fn site(name: &str, cert: &str, role: Role) -> Site {
     let dir = tempfile::tempdir().expect("tempdir");
     let app = App::open(dir.path()).expect("open");
-    let p = ProfileInput {
-        unit_name: "卫滨区市场监督管理局".into(),
-        unit_abbr: "卫".into(),
-        county: "卫滨区".into(),
-        inspector_name: name.into(),
-        cert_no: cert.into(),
-        role,
-    };
-    app.setup(p).expect("setup");
+    app.setup(maskcheck_app::bureau_person(name, cert, role)).expect("setup");
     let id = app.device_show().expect("show").id;
     Site { dir, app, id }
 }

@@ -374,7 +374,8 @@ fn killing_an_import_midway_leaves_all_or_nothing() {
                 assert!(child.wait().expect("wait").success(), "the calibrating import completes");
                 full_ms = Some(started.elapsed().as_millis() as u64);
                 let page: serde_json::Value =
-                    serde_json::from_slice(&run(laptop.path(), &["enterprise", "list", "--json"]).stdout).expect("json");
+                    serde_json::from_slice(&run(laptop.path(), &["enterprise", "list", "--json"]).stdout)
+                        .expect("json");
                 whole = page["total"].as_u64().expect("total");
                 assert!(whole > 0, "the laptop's county has enterprises in the demo");
                 continue;
