@@ -133,6 +133,20 @@ impl Drop for Staging {
     }
 }
 
+/// Removes what imports killed midway left in `staging/` (older than an hour: an import running now in another
+/// process keeps its own).
+fn clear_stale_staging(staging: &Path) {
+    let Ok(entries) = std::fs::read_dir(staging) else { return };
+    let hour = std::time::Duration::from_secs(3600);
+    for e in entries.flatten() {
+        let stale =
+            e.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok()).is_some_and(|age| age > hour);
+        if stale {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
 /// The end of the contiguous run of `(from, through]` ranges starting at 0: what we can acknowledge.
 fn contiguous(mut ranges: Vec<(u64, u64)>) -> u64 {
     ranges.sort();
@@ -372,6 +386,7 @@ impl App {
     pub fn import_bundle(&self, path: &Path, accept_bureau: Option<&str>) -> Result<BundleImportDto> {
         let me = self.device_id()?;
         let identity = self.age_identity()?;
+        clear_stale_staging(&self.data_dir().join("staging"));
         let staging = Staging { dir: self.data_dir().join("staging").join(uuid::Uuid::now_v7().to_string()) };
         std::fs::create_dir_all(&staging.dir).map_err(|e| AppError::io(&staging.dir, e))?;
         let mut sink = Staging { dir: staging.dir.clone() };
