@@ -443,3 +443,21 @@ fn the_bureau_forwards_what_concerns_the_laptops_county() {
         a.app.list_enterprises(EnterpriseQuery { text: Some(other.uscc.clone()), ..Default::default() }).expect("list");
     assert_eq!(page.total, 0, "an enterprise of another county stays at the bureau");
 }
+
+/// What a killed import left in `staging/` goes with the next import once it is an hour old; a directory another
+/// import is writing now stays.
+#[test]
+fn a_killed_imports_staging_is_cleared_later() {
+    let (bureau, a, _b) = campaign();
+    let staging = bureau.dir.path().join("staging");
+    let (old, fresh) = (staging.join("old"), staging.join("fresh"));
+    for d in [&old, &fresh] {
+        std::fs::create_dir_all(d).expect("dir");
+        std::fs::write(d.join("photo"), b"half a photo").expect("write");
+    }
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    std::fs::File::open(&old).expect("open").set_modified(two_hours_ago).expect("age it");
+    bureau.app.import_bundle(&a.export(&bureau, "clean.mcb"), None).expect("import");
+    assert!(!old.exists(), "the stale staging is gone");
+    assert!(fresh.exists(), "a live one stays");
+}
