@@ -2,14 +2,14 @@
 """The bare work a bundle import is compared with: the same rows inserted into a fresh SQLite database, one plain
 table per synced table (columns from the rows), in one transaction; no checks, no merge, no clocks.
 
-usage: bare_insert.py ROWS_JSON DB
+usage: bare_insert.py ROWS_JSON[,ROWS_JSON...] DB     (several files: a bureau's 50 bundles)
 """
 import json
 import os
 import sqlite3
 import sys
 
-rows = json.load(open(sys.argv[1], encoding="utf-8"))
+rows = [r for f in sys.argv[1].split(",") for r in json.load(open(f, encoding="utf-8"))]
 db = sys.argv[2]
 if os.path.exists(db):
     os.remove(db)

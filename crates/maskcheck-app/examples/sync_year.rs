@@ -1,9 +1,9 @@
-//! Builds one inspector's year for the sync benchmarks (`scripts/bench-sync.sh`): a laptop with INSPECTIONS
-//! finished inspections (one finding each, an on-site record and a rectification notice each) and PHOTOS photos of
-//! about 400 KB, enrolled with a bureau; then exports the laptop's bundle for the bureau and, for the bare peers,
-//! the same rows as JSON and the same photo files in a plain directory.
+//! Builds inspectors' years for the sync benchmarks (`scripts/bench-sync.sh`): LAPTOPS laptops enrolled with one
+//! bureau, each with INSPECTIONS finished inspections (one finding each, an on-site record and a rectification
+//! notice each) and PHOTOS photos of about 400 KB; then exports each laptop's bundle for the bureau
+//! (`year.mcb`, `year-2.mcb` …) and, for the bare peers, the same rows as JSON (`rows.json`, `rows-2.json` …).
 //!
-//! `cargo run --release -p maskcheck-app --example sync_year -- OUT INSPECTIONS PHOTOS`
+//! `cargo run --release -p maskcheck-app --example sync_year -- OUT INSPECTIONS PHOTOS [LAPTOPS]`
 
 use std::path::{Path, PathBuf};
 
@@ -30,28 +30,40 @@ fn main() {
     let out = PathBuf::from(args.get(1).expect("OUT"));
     let inspections: u32 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(400);
     let photos: u32 = args.get(3).and_then(|a| a.parse().ok()).unwrap_or(2000);
+    let laptops: u32 = args.get(4).and_then(|a| a.parse().ok()).unwrap_or(1);
     let _ = std::fs::remove_dir_all(&out);
-    let (laptop_dir, bureau_dir, raw) = (out.join("laptop"), out.join("bureau0"), out.join("raw"));
-    for d in [&laptop_dir, &bureau_dir, &raw] {
+    let bureau_dir = out.join("bureau0");
+    std::fs::create_dir_all(&bureau_dir).expect("dir");
+    let bureau = App::open(&bureau_dir).expect("bureau");
+    bureau.setup(maskcheck_app::bureau_person("局端", "HA9000", Role::Bureau)).expect("setup");
+    for n in 1..=laptops {
+        let suffix = if n == 1 { String::new() } else { format!("-{n}") };
+        one_laptop(&out, &bureau, &bureau_dir, &suffix, n, inspections, photos);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+/// Laptop `n`: enrolled, its year made, its bundle exported as `year{suffix}.mcb` with `rows{suffix}.json`.
+fn one_laptop(out: &Path, bureau: &App, bureau_dir: &Path, suffix: &str, n: u32, inspections: u32, photos: u32) {
+    let (laptop_dir, raw) = (out.join(format!("laptop{suffix}")), out.join(format!("raw{suffix}")));
+    for d in [&laptop_dir, &raw] {
         std::fs::create_dir_all(d).expect("dir");
     }
     let laptop = App::open(&laptop_dir).expect("laptop");
-    laptop.setup(maskcheck_app::bureau_person("张三", "HA0001", Role::Inspector)).expect("setup");
-    let bureau = App::open(&bureau_dir).expect("bureau");
-    bureau.setup(maskcheck_app::bureau_person("局端", "HA9000", Role::Bureau)).expect("setup");
-    let card = out.join("card.json");
+    laptop.setup(maskcheck_app::bureau_person("张三", &format!("HA{n:04}"), Role::Inspector)).expect("setup");
+    let card = out.join(format!("card{suffix}.json"));
     laptop.write_identity(&card).expect("card");
     let laptop_id = bureau.enrol_device(&card).expect("enrol").id;
-    let first = out.join("first.mcb");
+    let first = out.join(format!("first{suffix}.mcb"));
     bureau.export_bundle(&first, Some(&laptop_id)).expect("first");
     let fp = bureau.device_show().expect("bureau").fingerprint_groups;
     laptop.import_bundle(&first, Some(&fp)).expect("accept");
 
-    let mut rng = SampleRng::new(7);
+    let mut rng = SampleRng::new(7 + u64::from(n));
     let per = photos.div_ceil(inspections.max(1));
     let mut made = 0;
     for i in 0..inspections {
-        let mut e = sample_enterprise(&mut rng, u64::from(i) + 1);
+        let mut e = sample_enterprise(&mut rng, u64::from(n) * 100_000 + u64::from(i) + 1);
         e.county = Some("卫滨区".into());
         let id = laptop.create_enterprise(e).expect("enterprise").id;
         let started = laptop.start_inspection(&id, "nonMedicalMaker", None).expect("start");
@@ -63,7 +75,7 @@ fn main() {
         let mut d = started.draft;
         d.place = "生产车间".into();
         d.representative = "王五（厂长）".into();
-        d.inspectors[1] = Inspector { name: "李四".into(), cert_no: "HA0002".into() };
+        d.inspectors[1] = Inspector { name: "李四".into(), cert_no: format!("HB{n:04}") };
         d.findings.push(Finding {
             key: "manual:1".into(),
             text: "成品仓库口罩未分区存放。".into(),
@@ -91,7 +103,7 @@ fn main() {
             })
             .expect("notice");
     }
-    let bundle = out.join("year.mcb");
+    let bundle = out.join(format!("year{suffix}.mcb"));
     let r = laptop.export_bundle(&bundle, None).expect("export");
     // The bare peers' inputs: the same rows (read back from the bundle with the bureau's key) and the same files.
     let identity: age::x25519::Identity =
@@ -108,7 +120,7 @@ fn main() {
     let f = std::io::BufReader::new(std::fs::File::open(&bundle).expect("bundle"));
     let read = maskcheck_sync::read_bundle(f, &identity, &mut Discard).expect("read back");
     let rows = serde_json::to_vec(&read.records.rows).expect("json");
-    std::fs::write(out.join("rows.json"), rows).expect("rows");
+    std::fs::write(out.join(format!("rows{suffix}.json")), rows).expect("rows");
     println!(
         "{}: {} rows, {} attachments, {} bytes; photos in {}",
         bundle.display(),

@@ -382,8 +382,20 @@ impl App {
         Ok((offered.clone(), true))
     }
 
-    /// Imports one bundle: all of it or none of it.
+    /// Imports one bundle: all of it or none of it, after a backup of the database.
     pub fn import_bundle(&self, path: &Path, accept_bureau: Option<&str>) -> Result<BundleImportDto> {
+        self.import_bundle_in_batch(path, accept_bureau, &mut true)
+    }
+
+    /// One bundle of several imported in turn, each all or nothing: `backup` starts true and is cleared by the first
+    /// bundle that applies, so one backup covers the batch (a bureau importing fifty laptops' bundles would
+    /// otherwise copy its growing database fifty times).
+    pub fn import_bundle_in_batch(
+        &self,
+        path: &Path,
+        accept_bureau: Option<&str>,
+        backup: &mut bool,
+    ) -> Result<BundleImportDto> {
         let me = self.device_id()?;
         let identity = self.age_identity()?;
         clear_stale_staging(&self.data_dir().join("staging"));
@@ -422,10 +434,11 @@ impl App {
         }
         let plans = self.plan_bundle(&incoming.records)?;
         // A copy before anything changes (kept beside the database's migration backups).
-        let backups = self.data_dir().join("backups");
-        std::fs::create_dir_all(&backups).map_err(|e| AppError::io(&backups, e))?;
-        let backup = backups.join(format!("before-bundle-{}.db", h.bundle_id));
-        self.store().backup_to(&backup)?;
+        if std::mem::take(backup) {
+            let backups = self.data_dir().join("backups");
+            std::fs::create_dir_all(&backups).map_err(|e| AppError::io(&backups, e))?;
+            self.store().backup_to(&backups.join(format!("before-bundle-{}.db", h.bundle_id)))?;
+        }
         self.apply_bundle(&incoming.header, &incoming.records, &plans, &card, pin, &staging.dir, &mut out)?;
         Ok(out)
     }

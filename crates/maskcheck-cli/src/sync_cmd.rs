@@ -75,9 +75,11 @@ pub fn bundle(app: &App, cmd: BundleCommand, json: bool) -> Result<(), AppError>
         }
         BundleCommand::Import { files, accept_bureau } => {
             // One bundle after another, each all or nothing; the first refusal stops (the rest are untouched).
+            // One backup before the first bundle that applies covers the batch.
+            let mut backup = true;
             let mut done = Vec::new();
             for f in &files {
-                let r = app.import_bundle(f, accept_bureau.as_deref())?;
+                let r = app.import_bundle_in_batch(f, accept_bureau.as_deref(), &mut backup)?;
                 if !json {
                     output::print(false, &r, || import_line(f, &r));
                 }

@@ -381,7 +381,8 @@ impl Tx<'_> {
             (1..=cols.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
         );
         let vals = cols.iter().map(|c| to_sql(&values[*c])).collect::<Result<Vec<_>>>()?;
-        self.conn().execute(&sql, rusqlite::params_from_iter(vals))?;
+        // Rows of one table carry the same columns: the statement is prepared once per import.
+        self.conn().prepare_cached(&sql)?.execute(rusqlite::params_from_iter(vals))?;
         if tbl == "enterprise" {
             crate::search_index::reindex(self.conn(), values.get("id").and_then(Value::as_str).unwrap_or_default())?;
         }
@@ -402,7 +403,7 @@ impl Tx<'_> {
         for c in &cols {
             vals.push(to_sql(&set[*c])?);
         }
-        self.conn().execute(&sql, rusqlite::params_from_iter(vals))?;
+        self.conn().prepare_cached(&sql)?.execute(rusqlite::params_from_iter(vals))?;
         if tbl == "enterprise" {
             crate::search_index::reindex(self.conn(), id)?;
         }
@@ -417,10 +418,11 @@ impl Tx<'_> {
         version: &str,
         base: Option<&str>,
     ) -> Result<()> {
-        self.conn().execute(
-            "INSERT OR REPLACE INTO field_version (tbl, row_id, field, version, base) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![table(tbl)?, id, field, version, base],
-        )?;
+        self.conn()
+            .prepare_cached(
+                "INSERT OR REPLACE INTO field_version (tbl, row_id, field, version, base) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![table(tbl)?, id, field, version, base])?;
         Ok(())
     }
 
