@@ -428,6 +428,7 @@ mod tests {
         }
         let names: Vec<&str> = signatures().iter().map(|s| s.name).collect();
         let mut unique = names.clone();
+        unique.sort();
         unique.dedup();
         assert_eq!(names.len(), unique.len(), "a command declared twice");
     }

@@ -187,7 +187,7 @@ impl App {
         let card = peer_card(&peer)?;
         let recipient = card.card.recipient().map_err(card_error)?;
         let (records, attachments, files, through) = self.collect(&peer, role)?;
-        let key = self.sync_signing_key()?;
+        let key = self.signing_key()?;
         let seq = peer.sent_seq + 1;
         let clocks = records.rows.iter().map(|r| r.version().to_string());
         let header = BundleHeader {
@@ -399,12 +399,12 @@ impl App {
         let me = self.device_id()?;
         let identity = self.age_identity()?;
         clear_stale_staging(&self.data_dir().join("staging"));
-        let staging = Staging { dir: self.data_dir().join("staging").join(uuid::Uuid::now_v7().to_string()) };
+        // Removed when this import ends, applied or not (the files it kept were moved into the store).
+        let mut staging = Staging { dir: self.data_dir().join("staging").join(uuid::Uuid::now_v7().to_string()) };
         std::fs::create_dir_all(&staging.dir).map_err(|e| AppError::io(&staging.dir, e))?;
-        let mut sink = Staging { dir: staging.dir.clone() };
         let f = std::fs::File::open(path).map_err(|e| AppError::io(path, e))?;
-        let incoming = read_bundle(std::io::BufReader::new(f), &identity, &mut sink).map_err(|e| sync_err(path, e))?;
-        std::mem::forget(sink); // `staging` removes the directory once
+        let incoming =
+            read_bundle(std::io::BufReader::new(f), &identity, &mut staging).map_err(|e| sync_err(path, e))?;
         let h = incoming.header.clone();
         let (card, pin) = self.sender_card(&h.sender, &incoming.records, accept_bureau)?;
         incoming.verify(&card.card.verifying_key().map_err(card_error)?).map_err(|e| sync_err(path, e))?;

@@ -99,7 +99,7 @@ pub(crate) fn normalise_fingerprint(s: &str) -> String {
 }
 
 impl App {
-    fn signing_key(&self) -> Result<SigningKey> {
+    pub(crate) fn signing_key(&self) -> Result<SigningKey> {
         let path = self.data_dir().join("device.key");
         let hex = std::fs::read_to_string(&path).map_err(|e| AppError::io(&path, e))?;
         let bytes: Vec<u8> = (0..hex.trim().len())
@@ -110,10 +110,6 @@ impl App {
             .try_into()
             .map_err(|_| AppError::new(ErrorCode::Storage, format!("{} 不是有效的设备密钥", path.display())))?;
         Ok(SigningKey::from_bytes(&arr))
-    }
-
-    pub(crate) fn sync_signing_key(&self) -> Result<SigningKey> {
-        self.signing_key()
     }
 
     /// This device's age identity (X25519), made on first use and kept owner-only beside the signing key.

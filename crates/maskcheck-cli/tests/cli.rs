@@ -7,23 +7,7 @@ fn run(dir: &std::path::Path, args: &[&str]) -> Output {
 }
 
 fn init(dir: &std::path::Path) {
-    let out = run(
-        dir,
-        &[
-            "init",
-            "--unit-name",
-            "卫滨区市场监督管理局",
-            "--unit-abbr",
-            "卫",
-            "--county",
-            "卫滨区",
-            "--inspector",
-            "张三",
-            "--cert",
-            "HA0001",
-        ],
-    );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    init_as(dir, "张三", "HA0001", "inspector");
 }
 
 #[test]
