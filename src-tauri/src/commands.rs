@@ -11,6 +11,7 @@ use maskcheck_app::{
 };
 use maskcheck_app::{
     AssignedBlockDto, BundleExportDto, BundleImportDto, BundleLogDto, ConflictDto, DeviceDto, QuarantineDto,
+    SyncProgressDto,
 };
 use maskcheck_app::{
     CaseDto, DocPreviewDto, DocSettings, DocumentDto, FollowupDto, IssueRequest, IssuedDto, ReinspectionResultDto,
@@ -326,12 +327,13 @@ commands! {
         app.revoke_device(&id, &reason)
     }
 
-    fn bundle_export(app, path: String, to: Option<String>) -> BundleExportDto {
-        app.export_bundle(std::path::Path::new(&path), to.as_deref())
+    fn bundle_export(app, path: String, to: Option<String>; progress: SyncProgressDto) -> BundleExportDto {
+        app.export_bundle_reporting(std::path::Path::new(&path), to.as_deref(), &|p| drop(progress.send(p)))
     }
 
-    fn bundle_import(app, path: String, accept_bureau: Option<String>) -> BundleImportDto {
-        app.import_bundle(std::path::Path::new(&path), accept_bureau.as_deref())
+    fn bundle_import(app, path: String, accept_bureau: Option<String>; progress: SyncProgressDto) -> BundleImportDto {
+        let report = |p| drop(progress.send(p));
+        app.import_bundle_in_batch(std::path::Path::new(&path), accept_bureau.as_deref(), &mut true, &report)
     }
 
     fn bundle_history(app) -> Vec<BundleLogDto> {

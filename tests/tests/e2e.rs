@@ -485,9 +485,16 @@ fn a_bundle_carries_an_inspection_from_the_laptop_to_the_bureau() {
     s.screenshot("bureau-devices");
     s.execute("document.querySelector('[data-testid=sync-bundles]').scrollIntoView()");
     s.type_into("[data-testid=sync-import-path]", &out.display().to_string());
+    // The progress bar shows while the bundle is read and merged (it goes when the import ends).
+    s.execute(
+        "window.__sawProgress = false; new MutationObserver(() => { if \
+         (document.querySelector('[data-testid=sync-progress] .el-progress')) window.__sawProgress = true }) \
+         .observe(document.body, { childList: true, subtree: true })",
+    );
     s.click_css("[data-testid=sync-import]");
     let done = s.wait_text("[data-testid=sync-imported]", |t| t.contains("新增"));
     assert!(!done.contains("隔离 1"), "{done}");
+    assert_eq!(s.execute("return window.__sawProgress"), serde_json::json!(true), "progress was shown");
     s.execute("document.querySelector('[data-testid=sync-history]').scrollIntoView()");
     s.wait_inner_text("[data-testid=sync-history]", |t| t.contains("收到") && t.contains(&laptop_id));
     s.screenshot("bureau-sync-page");

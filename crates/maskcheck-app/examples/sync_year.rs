@@ -108,18 +108,27 @@ fn one_laptop(out: &Path, bureau: &App, bureau_dir: &Path, suffix: &str, n: u32,
     // The bare peers' inputs: the same rows (read back from the bundle with the bureau's key) and the same files.
     let identity: age::x25519::Identity =
         std::fs::read_to_string(bureau_dir.join("device.age")).expect("key").trim().parse().expect("identity");
-    struct Discard;
-    impl maskcheck_sync::AttachmentSink for Discard {
+    /// Keeps the pages of rows; the files are already on disk for the plain copy.
+    struct Pages(Vec<u8>);
+    impl maskcheck_sync::AttachmentSink for Pages {
         fn create(&mut self, _: &str) -> std::io::Result<Box<dyn std::io::Write + '_>> {
             Ok(Box::new(std::io::sink()))
         }
         fn keep(&mut self, _: &str) -> std::io::Result<()> {
             Ok(())
         }
+        fn records(&mut self) -> std::io::Result<Box<dyn std::io::Write + '_>> {
+            Ok(Box::new(&mut self.0))
+        }
     }
     let f = std::io::BufReader::new(std::fs::File::open(&bundle).expect("bundle"));
-    let read = maskcheck_sync::read_bundle(f, &identity, &mut Discard).expect("read back");
-    let rows = serde_json::to_vec(&read.records.rows).expect("json");
+    let mut pages = Pages(Vec::new());
+    maskcheck_sync::read_bundle(f, &identity, &mut pages).expect("read back");
+    let mut all = Vec::new();
+    for page in maskcheck_sync::read_pages(pages.0.as_slice()) {
+        all.extend(page.expect("page").rows);
+    }
+    let rows = serde_json::to_vec(&all).expect("json");
     std::fs::write(out.join(format!("rows{suffix}.json")), rows).expect("rows");
     println!(
         "{}: {} rows, {} attachments, {} bytes; photos in {}",

@@ -133,6 +133,8 @@ pub fn typescript() -> String {
         DeviceDto,
         BundleExportDto,
         BundleImportDto,
+        SyncProgressDto,
+        SyncStage,
         BundleHeaderDto,
         ConflictDto,
         maskcheck_sync::QuarantineReason,

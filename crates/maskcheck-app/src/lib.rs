@@ -19,6 +19,8 @@ mod roster;
 mod setup;
 mod sync_bundles;
 mod sync_devices;
+mod sync_export;
+mod sync_import;
 mod sync_numbers;
 mod sync_review;
 
@@ -42,7 +44,9 @@ pub use inspection::{InspectionDto, InspectionRowDto, TemplateSummary};
 pub use maskcheck_store::DocumentFilter;
 pub use paths::resolve_data_dir;
 pub use photos::PhotoDto;
-pub use sync_bundles::{BundleExportDto, BundleHeaderDto, BundleImportDto};
+pub use sync_bundles::{
+    quiet, BundleExportDto, BundleHeaderDto, BundleImportDto, SyncProgress, SyncProgressDto, SyncStage,
+};
 pub use sync_devices::DeviceDto;
 pub use sync_numbers::AssignedBlockDto;
 pub use sync_review::{BundleLogDto, ConflictDto, QuarantineDto, SyncStatusDto};

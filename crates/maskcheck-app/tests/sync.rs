@@ -258,7 +258,9 @@ fn craft(
     let to = recipient.app.device_card().expect("card").card.recipient().expect("recipient");
     let out = sender.file(name);
     let mut f = std::fs::File::create(&out).expect("create");
-    maskcheck_sync::write_bundle(&mut f, header, &records, &[], &NoFiles, key.unwrap_or(&own), &to).expect("write");
+    let spool = maskcheck_sync::Spool::of(&records).expect("spool");
+    let key = key.unwrap_or(&own);
+    maskcheck_sync::write_bundle(&mut f, header, spool, &[], &NoFiles, key, &to, &mut |_, _| ()).expect("write");
     out
 }
 
@@ -460,4 +462,123 @@ fn a_killed_imports_staging_is_cleared_later() {
     bureau.app.import_bundle(&a.export(&bureau, "clean.mcb"), None).expect("import");
     assert!(!old.exists(), "the stale staging is gone");
     assert!(fresh.exists(), "a live one stays");
+}
+
+/// A county bureau of `county` (its own unit and abbreviation).
+fn county_bureau(county: &str, abbr: &str, cert: &str) -> Site {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = App::open(dir.path()).expect("open");
+    let mut p = maskcheck_app::bureau_person("局端", cert, Role::Bureau);
+    p.unit_name = format!("{county}市场监督管理局");
+    p.unit_abbr = abbr.into();
+    p.county = county.into();
+    app.setup(p).expect("setup");
+    Site { dir, app }
+}
+
+/// `superior` enrols `below` (an inspector under a county, or a county under the city); `below` pins `superior`
+/// on its first bundle, after confirming the fingerprint.
+fn enrol_under(superior: &Site, below: &Site) {
+    let card = below.file("identity.json");
+    below.app.write_identity(&card).expect("identity");
+    superior.app.enrol_device(&card).expect("enrol");
+    let fp = superior.app.device_show().expect("show").fingerprint_groups;
+    let first = superior.export(below, &format!("first-{}.mcb", below.id()));
+    let err = below.app.import_bundle(&first, None).expect_err("the first bundle waits for the fingerprint");
+    assert_eq!(err.code, ErrorCode::BureauUnconfirmed);
+    below.app.import_bundle(&first, Some(&fp)).expect("pinned");
+}
+
+/// County bureaus merge their inspectors and send upward; the city merges its counties, and sends each county only
+/// what concerns it. A registry card never downgrades a device the city enrolled itself.
+#[test]
+fn a_city_merges_its_counties_and_sends_each_only_its_own() {
+    let city = county_bureau("新乡市", "新", "HA9900");
+    let weibin = county_bureau("卫滨区", "卫", "HA9000");
+    let hongqi = county_bureau("红旗区", "红", "HA9100");
+    let a = site("张三", "HA0001", Role::Inspector);
+    let mut p = maskcheck_app::bureau_person("李四", "HA0101", Role::Inspector);
+    p.unit_name = "红旗区市场监督管理局".into();
+    p.unit_abbr = "红".into();
+    p.county = "红旗区".into();
+    let b = {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let app = App::open(dir.path()).expect("open");
+        app.setup(p).expect("setup");
+        Site { dir, app }
+    };
+    for county in [&weibin, &hongqi] {
+        enrol_under(&city, county);
+    }
+    enrol_under(&weibin, &a);
+    enrol_under(&hongqi, &b);
+    let check = |first17: &str| format!("{first17}{}", maskcheck_domain::uscc::check_char(first17).expect("check"));
+    let (wb, hq) = (check("91410703MA1000071"), check("91410702MA1000063"));
+    let mut e = EnterpriseInput::new("新乡市卫滨区康达口罩厂", wb.clone());
+    e.county = Some("卫滨区".into());
+    weibin.app.create_enterprise(e).expect("卫滨区 roster");
+    let mut e = EnterpriseInput::new("新乡市红旗区恒安防护用品厂", hq.clone());
+    e.county = Some("红旗区".into());
+    hongqi.app.create_enterprise(e).expect("红旗区 roster");
+    // Each county's roster reaches its inspector, who inspects; the inspection goes up to the county and then to
+    // the city (each exports to its pinned bureau without naming it).
+    let mut inspections = Vec::new();
+    for (county, s, uscc) in [(&weibin, &a, &wb), (&hongqi, &b, &hq)] {
+        s.app.import_bundle(&county.export(s, "roster.mcb"), None).expect("roster arrives");
+        inspections.push(finished_inspection(s, uscc));
+        let up = s.file("up.mcb");
+        s.app.export_bundle(&up, None).expect("to the county");
+        county.app.import_bundle(&up, None).expect("the county merges its inspector");
+        let up = county.file("up.mcb");
+        county.app.export_bundle(&up, None).expect("to the city");
+        let r = city.app.import_bundle(&up, None).expect("the city merges the county");
+        assert!(r.new >= 3 && r.quarantined == 0, "{r:?}");
+    }
+    for id in &inspections {
+        assert!(city.app.inspection(id).is_ok(), "every county's inspection is at the city");
+    }
+    // The city's registry now knows the inspectors; the counties it enrolled stay enrolled.
+    let devices = city.app.devices().expect("devices");
+    for county in [&weibin, &hongqi] {
+        let d = devices.iter().find(|d| d.id == county.id()).expect("county");
+        assert_eq!(d.trust, "enrolled", "not downgraded by a registry card");
+    }
+    assert!(devices.iter().any(|d| d.id == a.id() && d.trust == "registry"), "{devices:?}");
+    // Down again: 卫滨区 gets nothing of 红旗区.
+    let r = weibin.app.import_bundle(&city.export(&weibin, "down.mcb"), None).expect("down");
+    assert_eq!(r.quarantined, 0, "{r:?}");
+    let page = weibin.app.list_enterprises(EnterpriseQuery { text: Some(hq.clone()), ..Default::default() });
+    assert_eq!(page.expect("list").total, 0, "another county's enterprise stays at the city");
+    assert!(weibin.app.inspection(&inspections[1]).is_err(), "and so does its inspection");
+}
+
+/// A bundle larger than a page (a county's roster of 1,201 enterprises: three pages) arrives whole, and the
+/// progress the window shows runs to the end of the file and of the rows.
+#[test]
+fn a_bundle_of_many_pages_arrives_whole_with_its_progress() {
+    let (bureau, a, _) = campaign();
+    for i in 0..1201 {
+        let first17 = format!("9141070{:010}", 3_000_000 + i);
+        let uscc = format!("{first17}{}", maskcheck_domain::uscc::check_char(&first17).expect("check"));
+        let mut e = EnterpriseInput::new(format!("卫滨区第{i}号口罩经营部"), uscc);
+        e.county = Some("卫滨区".into());
+        bureau.app.create_enterprise(e).expect("roster");
+    }
+    let heard = std::cell::RefCell::new(Vec::new());
+    let out = a.file("roster.mcb");
+    let report = |p: maskcheck_app::SyncProgressDto| heard.borrow_mut().push(p);
+    bureau.app.export_bundle_reporting(&out, Some(&a.id()), &report).expect("export");
+    let r = a.app.import_bundle_in_batch(&out, None, &mut true, &report).expect("import");
+    assert_eq!(r.new, 1201, "{r:?}");
+    let total = a.app.list_enterprises(EnterpriseQuery::default()).expect("list").total;
+    assert_eq!(total, 1202, "every page applied, with the enterprise sent before");
+    let heard = heard.into_inner();
+    let last = |stage| heard.iter().rev().find(|p| p.stage == stage).copied().expect("heard");
+    use maskcheck_app::SyncStage::{Apply, Read, Write};
+    for stage in [Write, Read, Apply] {
+        let p = last(stage);
+        assert!(p.total > 0 && p.done == p.total, "{stage:?} ends at the whole: {p:?}");
+    }
+    assert_eq!(last(Apply).total, r.new + r.unchanged, "the enterprise A already had comes again, unacknowledged");
+    assert!(heard.iter().filter(|p| p.stage == Apply).count() >= 3, "one report per page at least");
 }

@@ -79,7 +79,7 @@ pub fn bundle(app: &App, cmd: BundleCommand, json: bool) -> Result<(), AppError>
             let mut backup = true;
             let mut done = Vec::new();
             for f in &files {
-                let r = app.import_bundle_in_batch(f, accept_bureau.as_deref(), &mut backup)?;
+                let r = app.import_bundle_in_batch(f, accept_bureau.as_deref(), &mut backup, &maskcheck_app::quiet)?;
                 if !json {
                     output::print(false, &r, || import_line(f, &r));
                 }

@@ -4,7 +4,7 @@ use maskcheck_domain::document::{device_tag, next_block_serial, DocKind, NumberB
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::record::{meta_of, RecordMeta};
-use crate::{Result, Store, StoreError, Tx};
+use crate::{Result, Store, Tx};
 
 /// A document as issued. `content` is the frozen JSON the PDF was rendered from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,7 +141,8 @@ impl Store {
     }
 }
 
-pub(crate) fn frozen(e: rusqlite::Error) -> StoreError {
+#[cfg(feature = "test-support")]
+pub(crate) fn frozen(e: rusqlite::Error) -> crate::StoreError {
     crate::error::Frozen::Document.refusal_of(e)
 }
 

@@ -34,7 +34,7 @@ pub use migrate::{migrate_to, schema_dump, LATEST_SCHEMA};
 pub use product::ProductRecord;
 pub use profile::Profile;
 pub use record::{EnterpriseRecord, RecordMeta, Void};
-pub use sync::{BundleLogRow, ConflictRow, PeerRecord, QuarantineRow, SYNCED_TABLES};
+pub use sync::{BundleLogRow, ConflictRow, PeerRecord, QuarantineRow, SyncRead, SYNCED_TABLES};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 

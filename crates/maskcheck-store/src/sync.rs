@@ -3,7 +3,7 @@
 //! conflicts and quarantine.
 
 use rusqlite::types::{Value as SqlValue, ValueRef};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{Map, Value};
 
 use crate::{Result, Store, StoreError, Tx};
@@ -215,36 +215,6 @@ impl Store {
         Ok(self.conn().query_row(&sql, [id], |r| r.get::<_, Option<String>>(0)).optional()?.flatten())
     }
 
-    /// Every column of a synced row but the local rowid.
-    pub fn row_values(&self, tbl: &str, id: &str) -> Result<Option<Map<String, Value>>> {
-        let tbl = table(tbl)?;
-        let cols = columns(self.conn(), tbl)?;
-        let sql = format!("SELECT {} FROM {tbl} WHERE id = ?1", cols.join(", "));
-        let mut stmt = self.conn().prepare_cached(&sql)?;
-        let mut rows = stmt.query([id])?;
-        let Some(r) = rows.next()? else { return Ok(None) };
-        let mut out = Map::new();
-        for (i, c) in cols.iter().enumerate() {
-            out.insert(c.clone(), to_json(r.get_ref(i)?)?);
-        }
-        Ok(Some(out))
-    }
-
-    /// The field clocks of a roster row: (field, clock, the clock it replaced).
-    pub fn field_clocks(&self, tbl: &str, id: &str) -> Result<Vec<(String, String, Option<String>)>> {
-        let tbl = table(tbl)?;
-        let mut stmt = self
-            .conn()
-            .prepare_cached("SELECT field, version, base FROM field_version WHERE tbl = ?1 AND row_id = ?2")?;
-        let rows = stmt.query_map(params![tbl, id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// The id of the document printed with `number`, if any.
-    pub fn document_with_number(&self, number: &str) -> Result<Option<String>> {
-        Ok(self.conn().query_row("SELECT id FROM document WHERE number = ?1", [number], |r| r.get(0)).optional()?)
-    }
-
     pub fn peers(&self) -> Result<Vec<PeerRecord>> {
         let mut stmt = self.conn().prepare_cached(&format!("SELECT {PEER_COLUMNS} FROM peer ORDER BY enrolled_at"))?;
         let rows = stmt.query_map([], peer_of)?;
@@ -341,6 +311,56 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// The reads a merge plan needs, the same on the store and inside a write transaction (an import plans each page
+/// against what earlier pages of the same bundle wrote).
+pub trait SyncRead {
+    #[doc(hidden)]
+    fn connection(&self) -> &Connection;
+
+    /// Every column of a synced row but the local rowid.
+    fn row_values(&self, tbl: &str, id: &str) -> Result<Option<Map<String, Value>>> {
+        let conn = self.connection();
+        let tbl = table(tbl)?;
+        let cols = columns(conn, tbl)?;
+        let sql = format!("SELECT {} FROM {tbl} WHERE id = ?1", cols.join(", "));
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query([id])?;
+        let Some(r) = rows.next()? else { return Ok(None) };
+        let mut out = Map::new();
+        for (i, c) in cols.iter().enumerate() {
+            out.insert(c.clone(), to_json(r.get_ref(i)?)?);
+        }
+        Ok(Some(out))
+    }
+
+    /// The field clocks of a roster row: (field, clock, the clock it replaced).
+    fn field_clocks(&self, tbl: &str, id: &str) -> Result<Vec<(String, String, Option<String>)>> {
+        let tbl = table(tbl)?;
+        let sql = "SELECT field, version, base FROM field_version WHERE tbl = ?1 AND row_id = ?2";
+        let mut stmt = self.connection().prepare_cached(sql)?;
+        let rows = stmt.query_map(params![tbl, id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The id of the document printed with `number`, if any.
+    fn document_with_number(&self, number: &str) -> Result<Option<String>> {
+        let sql = "SELECT id FROM document WHERE number = ?1";
+        Ok(self.connection().query_row(sql, [number], |r| r.get(0)).optional()?)
+    }
+}
+
+impl SyncRead for Store {
+    fn connection(&self) -> &Connection {
+        self.conn()
+    }
+}
+
+impl SyncRead for Tx<'_> {
+    fn connection(&self) -> &Connection {
+        self.conn()
     }
 }
 
@@ -478,7 +498,8 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Registers (or re-registers, keeping what it acknowledged) a peer.
+    /// Registers (or re-registers, keeping what it acknowledged) a peer; a registry card never overrides a device
+    /// this one enrolled or pinned.
     pub fn upsert_peer(&mut self, p: &PeerRecord) -> Result<()> {
         self.conn().execute(
             "INSERT INTO peer (device_id, role, card, fingerprint, trust, enrolled_at, revoked_at, revoke_reason)
@@ -486,7 +507,9 @@ impl Tx<'_> {
              ON CONFLICT (device_id) DO UPDATE SET role = excluded.role, card = excluded.card,
                fingerprint = excluded.fingerprint, trust = excluded.trust,
                revoked_at = coalesce(peer.revoked_at, excluded.revoked_at),
-               revoke_reason = coalesce(peer.revoke_reason, excluded.revoke_reason)",
+               revoke_reason = coalesce(peer.revoke_reason, excluded.revoke_reason)
+             -- A card learnt from a registry never replaces one this device enrolled or pinned itself.
+             WHERE excluded.trust <> 'registry' OR peer.trust = 'registry'",
             params![p.device_id, p.role, p.card, p.fingerprint, p.trust, p.enrolled_at, p.revoked_at, p.revoke_reason],
         )?;
         Ok(())

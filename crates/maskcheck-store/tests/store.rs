@@ -253,3 +253,35 @@ fn schema_4_widens_clock_stamps_of_frozen_rows_too() {
     let again = store.write(|tx| tx.delete_findings("i"));
     assert!(matches!(again, Err(StoreError::Frozen(_))), "{again:?}");
 }
+
+/// What trust a peer has after a second card for it arrives: a card learnt from a bureau's registry never replaces
+/// one this device enrolled or pinned itself; enrolment or pinning does replace a registry card.
+#[test]
+fn a_registry_card_never_downgrades_an_enrolled_or_pinned_peer() {
+    let cases = [
+        ("enrolled", "registry", "enrolled"),
+        ("bureau", "registry", "bureau"),
+        ("registry", "registry", "registry"),
+        ("registry", "enrolled", "enrolled"),
+        ("registry", "bureau", "bureau"),
+    ];
+    for (first, then, want) in cases {
+        let mut store = Store::open_in_memory().expect("open");
+        let peer = |trust: &str| maskcheck_store::PeerRecord {
+            device_id: "0123456789abcdef".into(),
+            role: "inspector".into(),
+            card: format!("{{\"from\":\"{trust}\"}}"),
+            fingerprint: "0123456789abcdef00".into(),
+            trust: trust.into(),
+            enrolled_at: "2026-11-24 09:00:00".into(),
+            revoked_at: None,
+            revoke_reason: None,
+            acked_change: 0,
+            sent_seq: 0,
+        };
+        store.write(|tx| tx.upsert_peer(&peer(first))).expect("first");
+        store.write(|tx| tx.upsert_peer(&peer(then))).expect("then");
+        let got = store.peer("0123456789abcdef").expect("read").expect("there");
+        assert_eq!((got.trust.as_str(), got.card.contains(want)), (want, true), "{first} then {then}");
+    }
+}

@@ -15,6 +15,8 @@ pub enum SyncError {
     BadSignature,
     #[error("同步包格式版本 {found} 比本程序新（支持到 {supported}），请升级程序")]
     NewerFormat { found: u32, supported: u32 },
+    #[error("同步包格式版本 {found} 已不再支持（本程序为 {supported}），请发送方升级程序后重新导出")]
+    OlderFormat { found: u32, supported: u32 },
     #[error("同步包中的{what}超过上限（{limit}）")]
     TooLarge { what: &'static str, limit: u64 },
     #[error("设备身份卡无效：{0}")]

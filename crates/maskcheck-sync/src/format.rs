@@ -1,6 +1,6 @@
 //! Writing and reading the bundle file (layout in the crate documentation).
 
-use std::io::{self, Read, Write};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use serde::{Deserialize, Serialize};
@@ -12,13 +12,19 @@ use crate::{SyncError, FORMAT};
 
 const MAGIC: &[u8; 4] = b"MCB1";
 const MAX_HEADER: u64 = 64 << 10;
-/// A year of one inspector is a few MB of records; a city's roster a few tens.
-const MAX_RECORDS: u64 = 512 << 20;
+/// Acknowledgements and a bureau's registry: a few hundred devices.
+const MAX_META: u64 = 16 << 20;
+/// One page of rows ([`PAGE_ROWS`] of them; a row is at most a few tens of KB of JSON).
+const MAX_RECORDS: u64 = 64 << 20;
 /// A photo is resized on attach; a scan of a signed paper stays under this.
 const MAX_ATTACHMENT: u64 = 64 << 20;
 
+/// Rows per records frame: what a reader holds in memory at once.
+pub const PAGE_ROWS: usize = 500;
+
 const FRAME_RECORDS: u8 = 1;
 const FRAME_ATTACHMENT: u8 = 2;
+const FRAME_META: u8 = 3;
 const FRAME_END: u8 = 0;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,52 +62,116 @@ pub trait AttachmentSource {
     }
 }
 
-/// Where the reader puts attachments: written as they stream in, each checked against its hash before
-/// [`AttachmentSink::keep`] (the app stages them and moves them into its store only when the import commits).
+/// Where the reader puts what it cannot apply before the whole bundle is verified: attachments, written as they
+/// stream in and each checked against its hash before [`AttachmentSink::keep`], and the pages of rows (the app
+/// stages both and applies them only once the payload hash and the signature have been checked).
 pub trait AttachmentSink {
     fn create(&mut self, hash: &str) -> io::Result<Box<dyn Write + '_>>;
     /// The attachment just written matched its hash.
     fn keep(&mut self, hash: &str) -> io::Result<()>;
+    /// Where the records frames go, one after the other, as they were in the bundle (read back by [`read_pages`]).
+    fn records(&mut self) -> io::Result<Box<dyn Write + '_>>;
 }
 
-/// Frames after the signature, hashed as they pass.
-struct Frames<W: Write> {
+fn frame_head(kind: u8, len: u64) -> [u8; 9] {
+    let mut head = [kind, 0, 0, 0, 0, 0, 0, 0, 0];
+    head[1..].copy_from_slice(&len.to_le_bytes());
+    head
+}
+
+/// The records of a bundle being written: the meta frame, then pages of rows as they are read from the database,
+/// written to a spool file and hashed on the way, so the header can carry the payload hash and be signed before
+/// they are copied into the encrypted stream. The rows are read once and never held all at once.
+pub struct Spool<F> {
+    file: F,
+    hash: Sha256,
+    len: u64,
+    pages: u64,
+}
+
+impl<F: Read + Write + Seek> Spool<F> {
+    /// Starts the spool with the meta frame: acknowledgements and (from a bureau) its registry and revocations.
+    pub fn new(file: F, meta: &Records) -> io::Result<Self> {
+        let mut spool = Spool { file, hash: Sha256::new(), len: 0, pages: 0 };
+        let json = serde_json::to_vec(&Records { rows: Vec::new(), ..meta.clone() }).map_err(io::Error::other)?;
+        spool.frame(FRAME_META, &json)?;
+        Ok(spool)
+    }
+
+    /// Adds one page of rows with their field clocks and attachment descriptions.
+    pub fn push(&mut self, page: &Records) -> io::Result<()> {
+        let json = serde_json::to_vec(page).map_err(io::Error::other)?;
+        self.pages += 1;
+        self.frame(FRAME_RECORDS, &json)
+    }
+
+    fn frame(&mut self, kind: u8, body: &[u8]) -> io::Result<()> {
+        let head = frame_head(kind, body.len() as u64);
+        for part in [&head[..], body] {
+            self.hash.update(part);
+            self.file.write_all(part)?;
+        }
+        self.len += (head.len() + body.len()) as u64;
+        Ok(())
+    }
+
+    pub fn pages(&self) -> u64 {
+        self.pages
+    }
+}
+
+impl Spool<io::Cursor<Vec<u8>>> {
+    /// A spool in memory holding `records` (meta, then pages of [`PAGE_ROWS`] rows; the field clocks and attachment
+    /// descriptions go with the first page): for tests and small bundles.
+    pub fn of(records: &Records) -> io::Result<Self> {
+        let mut spool = Spool::new(io::Cursor::new(Vec::new()), records)?;
+        let mut pages = records.rows.chunks(PAGE_ROWS);
+        let first = pages.next().unwrap_or_default();
+        spool.push(&Records {
+            rows: first.to_vec(),
+            field_versions: records.field_versions.clone(),
+            attachments: records.attachments.clone(),
+            ..Default::default()
+        })?;
+        for page in pages {
+            spool.push(&Records { rows: page.to_vec(), ..Default::default() })?;
+        }
+        Ok(spool)
+    }
+}
+
+/// Frames after the spooled records, hashed as they pass; progress reported in bytes.
+struct Frames<'p, W: Write> {
     out: W,
     hash: Sha256,
+    done: u64,
+    total: u64,
+    progress: &'p mut dyn FnMut(u64, u64),
 }
 
-impl<W: Write> Frames<W> {
+impl<W: Write> Frames<'_, W> {
     fn put(&mut self, bytes: &[u8]) -> io::Result<()> {
         self.hash.update(bytes);
-        self.out.write_all(bytes)
+        self.put_content(bytes)
     }
 
     /// An attachment's bytes: the payload hash covers its SHA-256 (in the frame), not the bytes again, so each
     /// byte is hashed once on either side.
     fn put_content(&mut self, bytes: &[u8]) -> io::Result<()> {
-        self.out.write_all(bytes)
+        self.out.write_all(bytes)?;
+        self.done += bytes.len() as u64;
+        Ok(())
     }
 
-    fn frame_head(&mut self, kind: u8, len: u64) -> io::Result<()> {
-        self.put(&[kind])?;
-        self.put(&len.to_le_bytes())
-    }
-
-    /// Writes every frame: the records, each attachment (its bytes read from `src` only when `contents`, and then
-    /// checked against its hash), the end frame.
-    fn write_all(
-        &mut self,
-        records: &[u8],
-        attachments: &[String],
-        src: &dyn AttachmentSource,
-        contents: bool,
-    ) -> io::Result<()> {
-        self.frame_head(FRAME_RECORDS, records.len() as u64)?;
-        self.put(records)?;
+    /// Writes each attachment frame (its bytes read from `src` only when `contents`, and then checked against its
+    /// hash) and the end frame; returns the bytes of attachments.
+    fn write_rest(&mut self, attachments: &[String], src: &dyn AttachmentSource, contents: bool) -> io::Result<u64> {
+        let mut bytes = 0;
         for hash in attachments {
             let len = src.len(hash)?;
+            bytes += len;
             let raw = unhex(hash).filter(|b| b.len() == 32).ok_or_else(|| io::Error::other("bad attachment hash"))?;
-            self.frame_head(FRAME_ATTACHMENT, 32 + len)?;
+            self.put(&frame_head(FRAME_ATTACHMENT, 32 + len))?;
             self.put(&raw)?;
             if !contents {
                 continue;
@@ -122,25 +192,32 @@ impl<W: Write> Frames<W> {
             if written != len || hex(&own.finalize()) != *hash {
                 return Err(io::Error::other(format!("attachment {hash} changed or is damaged in the store")));
             }
+            (self.progress)(self.done, self.total);
         }
-        self.frame_head(FRAME_END, 0)
+        self.put(&frame_head(FRAME_END, 0))?;
+        (self.progress)(self.done, self.total);
+        Ok(bytes)
     }
 }
 
-/// Writes a bundle to `out`: the payload is hashed in a first pass (attachments are read twice, never held in
-/// memory), the header with that hash is signed, and everything is encrypted to `recipient`.
-pub fn write_bundle(
+/// Writes a bundle to `out`: the payload hash is completed over the attachment frames' heads (their sizes from the
+/// source, their hashes known), the header with that hash is signed, and everything is encrypted to `recipient` —
+/// the spooled records copied, each attachment read once and checked against its hash. `progress` hears (bytes
+/// written, bytes in all) after each file.
+#[allow(clippy::too_many_arguments)]
+pub fn write_bundle<F: Read + Write + Seek>(
     out: impl Write,
     mut header: BundleHeader,
-    records: &Records,
+    mut spool: Spool<F>,
     attachments: &[String],
     src: &dyn AttachmentSource,
     key: &SigningKey,
     recipient: &age::x25519::Recipient,
+    progress: &mut dyn FnMut(u64, u64),
 ) -> Result<BundleHeader, SyncError> {
-    let records_json = serde_json::to_vec(records).map_err(io::Error::other)?;
-    let mut dry = Frames { out: io::sink(), hash: Sha256::new() };
-    dry.write_all(&records_json, attachments, src, false)?;
+    let mut quiet = |_, _| {};
+    let mut dry = Frames { out: io::sink(), hash: spool.hash.clone(), done: 0, total: 0, progress: &mut quiet };
+    let attachment_bytes = dry.write_rest(attachments, src, false)?;
     header.format = FORMAT;
     header.payload_sha256 = hex(&dry.hash.finalize());
     let header_json = serde_json::to_vec(&header).map_err(io::Error::other)?;
@@ -153,8 +230,16 @@ pub fn write_bundle(
     stream.write_all(&(header_json.len() as u32).to_le_bytes())?;
     stream.write_all(&header_json)?;
     stream.write_all(&signature.to_bytes())?;
-    let mut frames = Frames { out: &mut stream, hash: Sha256::new() };
-    frames.write_all(&records_json, attachments, src, true)?;
+    spool.file.flush()?;
+    spool.file.seek(SeekFrom::Start(0))?;
+    let copied = io::copy(&mut (&mut spool.file).take(spool.len), &mut stream)?;
+    if copied != spool.len {
+        return Err(io::Error::other("the spooled records were cut short").into());
+    }
+    let total = spool.len + dry.done + attachment_bytes;
+    progress(spool.len, total);
+    let mut frames = Frames { out: &mut stream, hash: spool.hash, done: spool.len, total, progress };
+    frames.write_rest(attachments, src, true)?;
     if hex(&frames.hash.finalize()) != header.payload_sha256 {
         // An attachment changed between the two passes: the signed hash would not match.
         return Err(io::Error::other("an attachment changed while the bundle was written").into());
@@ -168,13 +253,17 @@ fn signed_bytes(header_json: &[u8]) -> Vec<u8> {
 }
 
 /// A bundle read and checked (decrypted, payload hash and attachment hashes verified); the signature is checked
-/// by [`Incoming::verify`] against the key the receiver enrolled for the sender.
+/// by [`Incoming::verify`] against the key the receiver enrolled for the sender. Its pages of rows are in the
+/// sink's records file, read back by [`read_pages`].
 #[derive(Debug)]
 pub struct Incoming {
     pub header: BundleHeader,
     header_json: Vec<u8>,
     signature: [u8; 64],
-    pub records: Records,
+    /// Acknowledgements, and from a bureau its registry and revocations (no rows).
+    pub meta: Records,
+    /// How many pages of rows went to the sink.
+    pub pages: u64,
     /// Hashes of the attachments written to the sink.
     pub attachments: Vec<String>,
 }
@@ -242,6 +331,9 @@ fn read_head(r: &mut dyn Read) -> Result<(BundleHeader, Vec<u8>, [u8; 64]), Sync
     if format > u64::from(FORMAT) {
         return Err(SyncError::NewerFormat { found: format as u32, supported: FORMAT });
     }
+    if format < u64::from(FORMAT) {
+        return Err(SyncError::OlderFormat { found: format as u32, supported: FORMAT });
+    }
     let header: BundleHeader = serde_json::from_slice(&header_json).map_err(|_| SyncError::Damaged)?;
     Ok((header, header_json, signature))
 }
@@ -252,7 +344,8 @@ pub fn read_header(input: impl Read, identity: &age::x25519::Identity) -> Result
     Ok(read_head(&mut r)?.0)
 }
 
-/// Decrypts and reads a whole bundle, streaming attachments into `sink`.
+/// Decrypts and reads a whole bundle: the meta frame into memory, the pages of rows and the attachments streamed
+/// into `sink`; nothing in the sink may be used until [`Incoming::verify`] has passed.
 pub fn read_bundle(
     input: impl Read,
     identity: &age::x25519::Identity,
@@ -261,8 +354,10 @@ pub fn read_bundle(
     let mut r = decrypting(input, identity)?;
     let (header, header_json, signature) = read_head(&mut r)?;
     let mut hash = Sha256::new();
-    let mut records = None;
+    let mut meta = None;
+    let mut pages = 0;
     let mut attachments = Vec::new();
+    let mut buf = vec![0u8; 256 << 10];
     loop {
         let mut head = [0u8; 9];
         read_exact_or_damaged(&mut r, &mut head)?;
@@ -271,16 +366,31 @@ pub fn read_bundle(
         let len = u64::from_le_bytes(head[1..].try_into().map_err(|_| SyncError::Damaged)?);
         match kind {
             FRAME_END if len == 0 => break,
-            FRAME_RECORDS if records.is_none() => {
+            // The meta frame comes first, once; pages of rows follow it, then the attachments.
+            FRAME_META if meta.is_none() => {
+                if len > MAX_META {
+                    return Err(SyncError::TooLarge { what: "设备登记", limit: MAX_META });
+                }
+                let mut body = vec![0u8; len as usize];
+                read_exact_or_damaged(&mut r, &mut body)?;
+                hash.update(&body);
+                let m = serde_json::from_slice::<Records>(&body).map_err(|_| SyncError::Damaged)?;
+                if !m.rows.is_empty() {
+                    return Err(SyncError::Damaged);
+                }
+                meta = Some(m);
+            }
+            FRAME_RECORDS if meta.is_some() && attachments.is_empty() => {
                 if len > MAX_RECORDS {
                     return Err(SyncError::TooLarge { what: "记录", limit: MAX_RECORDS });
                 }
-                let mut buf = vec![0u8; len as usize];
-                read_exact_or_damaged(&mut r, &mut buf)?;
-                hash.update(&buf);
-                records = Some(serde_json::from_slice::<Records>(&buf).map_err(|_| SyncError::Damaged)?);
+                let mut out = sink.records()?;
+                out.write_all(&head)?;
+                copy_hashed(&mut r, &mut out, len, &mut buf, &mut hash)?;
+                out.flush()?;
+                pages += 1;
             }
-            FRAME_ATTACHMENT if (33..=MAX_ATTACHMENT + 32).contains(&len) => {
+            FRAME_ATTACHMENT if meta.is_some() && (33..=MAX_ATTACHMENT + 32).contains(&len) => {
                 let mut raw = [0u8; 32];
                 read_exact_or_damaged(&mut r, &mut raw)?;
                 hash.update(raw);
@@ -288,15 +398,7 @@ pub fn read_bundle(
                 let mut own = Sha256::new();
                 {
                     let mut out = sink.create(&name)?;
-                    let mut left = len - 32;
-                    let mut buf = vec![0u8; 256 << 10];
-                    while left > 0 {
-                        let n = (buf.len() as u64).min(left) as usize;
-                        read_exact_or_damaged(&mut r, &mut buf[..n])?;
-                        own.update(&buf[..n]);
-                        out.write_all(&buf[..n])?;
-                        left -= n as u64;
-                    }
+                    copy_hashed(&mut r, &mut out, len - 32, &mut buf, &mut own)?;
                     out.flush()?;
                 }
                 if hex(&own.finalize()) != name {
@@ -305,7 +407,9 @@ pub fn read_bundle(
                 sink.keep(&name)?;
                 attachments.push(name);
             }
-            FRAME_ATTACHMENT => return Err(SyncError::TooLarge { what: "附件", limit: MAX_ATTACHMENT }),
+            FRAME_ATTACHMENT if meta.is_some() => {
+                return Err(SyncError::TooLarge { what: "附件", limit: MAX_ATTACHMENT })
+            }
             _ => return Err(SyncError::Damaged),
         }
     }
@@ -317,8 +421,49 @@ pub fn read_bundle(
     if hex(&hash.finalize()) != header.payload_sha256 {
         return Err(SyncError::Damaged);
     }
-    let records = records.ok_or(SyncError::Damaged)?;
-    Ok(Incoming { header, header_json, signature, records, attachments })
+    let meta = meta.ok_or(SyncError::Damaged)?;
+    Ok(Incoming { header, header_json, signature, meta, pages, attachments })
+}
+
+/// Copies `len` bytes from `r` to `out` through `hash`.
+fn copy_hashed(
+    r: &mut dyn Read,
+    out: &mut dyn Write,
+    mut len: u64,
+    buf: &mut [u8],
+    hash: &mut Sha256,
+) -> Result<(), SyncError> {
+    while len > 0 {
+        let n = (buf.len() as u64).min(len) as usize;
+        read_exact_or_damaged(r, &mut buf[..n])?;
+        hash.update(&buf[..n]);
+        out.write_all(&buf[..n])?;
+        len -= n as u64;
+    }
+    Ok(())
+}
+
+/// The pages of rows a verified bundle left in the sink's records file, one at a time.
+pub fn read_pages(mut input: impl Read) -> impl Iterator<Item = Result<Records, SyncError>> {
+    std::iter::from_fn(move || {
+        let mut head = [0u8; 9];
+        match input.read(&mut head[..1]) {
+            Ok(0) => return None,
+            Ok(_) => {}
+            Err(e) => return Some(Err(e.into())),
+        }
+        let page = (|| {
+            input.read_exact(&mut head[1..]).map_err(damaged)?;
+            let len = u64::from_le_bytes(head[1..].try_into().map_err(|_| SyncError::Damaged)?);
+            if head[0] != FRAME_RECORDS || len > MAX_RECORDS {
+                return Err(SyncError::Damaged);
+            }
+            let mut body = vec![0u8; len as usize];
+            input.read_exact(&mut body).map_err(damaged)?;
+            serde_json::from_slice::<Records>(&body).map_err(|_| SyncError::Damaged)
+        })();
+        Some(page)
+    })
 }
 
 #[cfg(test)]
@@ -341,6 +486,7 @@ mod tests {
     struct Staged {
         open: BTreeMap<String, Vec<u8>>,
         kept: Vec<String>,
+        records: Vec<u8>,
     }
 
     impl AttachmentSink for Staged {
@@ -350,6 +496,9 @@ mod tests {
         fn keep(&mut self, hash: &str) -> io::Result<()> {
             self.kept.push(hash.to_string());
             Ok(())
+        }
+        fn records(&mut self) -> io::Result<Box<dyn Write + '_>> {
+            Ok(Box::new(&mut self.records))
         }
     }
 
@@ -385,13 +534,25 @@ mod tests {
         let photo_bytes = vec![7u8; 200_000];
         let photo = hex(&Sha256::digest(&photo_bytes));
         let files = Files(BTreeMap::from([(photo.clone(), photo_bytes)]));
-        let mut values = serde_json::Map::new();
-        values.insert("id".into(), "e1".into());
-        values.insert("name".into(), "康达口罩厂".into());
-        let records = Records { rows: vec![Row { table: SyncTable::Enterprise, values }], ..Default::default() };
+        // Enough rows for three pages: the reader gets them back in order, one page at a time.
+        let rows = (0..2 * PAGE_ROWS + 1)
+            .map(|i| {
+                let mut values = serde_json::Map::new();
+                values.insert("id".into(), format!("e{i}").into());
+                values.insert("name".into(), "康达口罩厂".into());
+                Row { table: SyncTable::Enterprise, values }
+            })
+            .collect();
+        let records = Records { rows, ..Default::default() };
         let mut file = Vec::new();
-        write_bundle(&mut file, header(), &records, std::slice::from_ref(&photo), &files, &key, &identity.to_public())
+        let spool = Spool::of(&records).expect("spool");
+        let mut heard = Vec::new();
+        let mut progress = |done, total| heard.push((done, total));
+        let to = identity.to_public();
+        write_bundle(&mut file, header(), spool, std::slice::from_ref(&photo), &files, &key, &to, &mut progress)
             .expect("write");
+        let (done, total) = *heard.last().expect("progress heard");
+        assert!(done == total && total > 200_000, "progress ends at the whole: {heard:?}");
         Fixture { key, identity, file, photo }
     }
 
@@ -400,7 +561,11 @@ mod tests {
         let f = fixture();
         let mut sink = Staged::default();
         let got = read_bundle(f.file.as_slice(), &f.identity, &mut sink).expect("read");
-        assert_eq!(got.records.rows[0].text("name"), Some("康达口罩厂"));
+        assert_eq!(got.pages, 3);
+        let pages: Vec<Records> = read_pages(sink.records.as_slice()).collect::<Result<_, _>>().expect("pages");
+        assert_eq!(pages.iter().map(|p| p.rows.len()).collect::<Vec<_>>(), vec![PAGE_ROWS, PAGE_ROWS, 1]);
+        assert_eq!(pages[2].rows[0].id(), format!("e{}", 2 * PAGE_ROWS), "in order");
+        assert_eq!(pages[0].rows[0].text("name"), Some("康达口罩厂"));
         assert_eq!(sink.kept, vec![f.photo.clone()]);
         assert_eq!(sink.open[&f.photo].len(), 200_000);
         got.verify(&f.key.verifying_key()).expect("signed by the sender");

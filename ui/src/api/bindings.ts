@@ -604,6 +604,16 @@ export type BundleExportDto = { bundleId: string, recipient: string, seq: number
 export type BundleImportDto = { bundleId: string, sender: string, alreadyApplied: boolean, new: number, updated: number, unchanged: number, conflicts: number, quarantined: number, attachments: number, };
 
 /**
+ * Progress of an export or import: `done` of `total` (KiB, or rows while applying).
+ */
+export type SyncProgressDto = { stage: SyncStage, done: number, total: number, };
+
+/**
+ * Which part of a bundle's journey a progress report is about.
+ */
+export type SyncStage = "write" | "read" | "apply";
+
+/**
  * A bundle's header, shown without applying it.
  */
 export type BundleHeaderDto = { bundleId: string, sender: string, recipient: string, seq: number, schema: number, createdAt: string, rows: number, attachments: number, };

@@ -1,7 +1,7 @@
 // Generated from Rust by `commands!` (src-tauri/src/commands.rs). Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test --workspace --features "$MASKCHECK_FEATURES" --bin maskcheck-desktop` to regenerate.
 import type { Channel } from '@tauri-apps/api/core'
-import type { AssignedBlockDto, BundleExportDto, BundleImportDto, BundleLogDto, CaseDto, CaseInput, ConflictDto, DashboardDto, DemoSummary, DeviceDto, DocKind, DocPreviewDto, DocSettings, DocumentDto, EnterpriseDetailDto, EnterpriseDto, EnterpriseInput, EnterprisePageDto, EnterpriseQuery, ExportResultDto, FollowupDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDraft, InspectionDto, InspectionRowDto, IssueRequest, IssuedDto, LegalBasis, LicenceDto, LicenceInput, NoticeDefaults, NumberBlock, PhotoDto, ProductDto, ProductInput, ProfileDto, ProfileInput, ProgressDto, QuarantineDto, ReinspectionInput, ReinspectionResultDto, SampleDto, SampleInput, SampleResultInput, ServiceInput, SetupStatus, SyncStatusDto, TemplateSummary } from './bindings'
+import type { AssignedBlockDto, BundleExportDto, BundleImportDto, BundleLogDto, CaseDto, CaseInput, ConflictDto, DashboardDto, DemoSummary, DeviceDto, DocKind, DocPreviewDto, DocSettings, DocumentDto, EnterpriseDetailDto, EnterpriseDto, EnterpriseInput, EnterprisePageDto, EnterpriseQuery, ExportResultDto, FollowupDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDraft, InspectionDto, InspectionRowDto, IssueRequest, IssuedDto, LegalBasis, LicenceDto, LicenceInput, NoticeDefaults, NumberBlock, PhotoDto, ProductDto, ProductInput, ProfileDto, ProfileInput, ProgressDto, QuarantineDto, ReinspectionInput, ReinspectionResultDto, SampleDto, SampleInput, SampleResultInput, ServiceInput, SetupStatus, SyncProgressDto, SyncStatusDto, TemplateSummary } from './bindings'
 
 /** Every command the desktop shell registers: its arguments (as the UI sends them) and its result. */
 export interface Commands {
@@ -56,8 +56,8 @@ export interface Commands {
   device_read_identity: { args: { path: string }; returns: DeviceDto }
   device_enrol: { args: { path: string }; returns: DeviceDto }
   device_revoke: { args: { id: string; reason: string }; returns: DeviceDto }
-  bundle_export: { args: { path: string; to: string | null }; returns: BundleExportDto }
-  bundle_import: { args: { path: string; acceptBureau: string | null }; returns: BundleImportDto }
+  bundle_export: { args: { path: string; to: string | null; progress: Channel<SyncProgressDto> }; returns: BundleExportDto }
+  bundle_import: { args: { path: string; acceptBureau: string | null; progress: Channel<SyncProgressDto> }; returns: BundleImportDto }
   bundle_history: { args: Record<string, never>; returns: Array<BundleLogDto> }
   sync_status: { args: Record<string, never>; returns: SyncStatusDto }
   sync_conflicts: { args: Record<string, never>; returns: Array<ConflictDto> }

@@ -1,5 +1,7 @@
 // The system's open/save dialogs (tauri-plugin-dialog): the only file access the window has.
 import { open, save } from '@tauri-apps/plugin-dialog'
+import { getCurrentWebview } from '@tauri-apps/api/webview'
+import { bundlesIn } from '../shared/bundles'
 
 const spreadsheets = [{ name: 'Excel / ODS', extensions: ['xlsx', 'xlsm', 'xls', 'ods'] }]
 
@@ -39,4 +41,13 @@ export async function pickIdentityCard(): Promise<string | null> {
 
 export async function pickSaveIdentity(defaultPath: string): Promise<string | null> {
   return await save({ defaultPath, filters: [{ name: '身份卡', extensions: ['json'] }] })
+}
+
+/** Calls `onDrop` with the bundles dropped on the window; returns the function that stops listening. */
+export async function onBundleDrop(onDrop: (paths: string[]) => void | Promise<void>): Promise<() => void> {
+  return await getCurrentWebview().onDragDropEvent((event) => {
+    if (event.payload.type !== 'drop') return
+    const bundles = bundlesIn(event.payload.paths)
+    if (bundles.length) void onDrop(bundles)
+  })
 }

@@ -1,5 +1,12 @@
+import { Channel } from '@tauri-apps/api/core'
 import { call } from './client'
-import type { DocKind, NumberBlock } from './bindings'
+import type { DocKind, NumberBlock, SyncProgressDto } from './bindings'
+
+function channel(onProgress: (p: SyncProgressDto) => void) {
+  const progress = new Channel<SyncProgressDto>()
+  progress.onmessage = onProgress
+  return progress
+}
 
 export const deviceShow = () => call('device_show')
 export const deviceList = () => call('device_list')
@@ -7,8 +14,10 @@ export const writeIdentity = (path: string) => call('device_write_identity', { p
 export const readIdentity = (path: string) => call('device_read_identity', { path })
 export const enrolDevice = (path: string) => call('device_enrol', { path })
 export const revokeDevice = (id: string, reason: string) => call('device_revoke', { id, reason })
-export const exportBundle = (path: string, to: string | null) => call('bundle_export', { path, to })
-export const importBundle = (path: string, acceptBureau: string | null) => call('bundle_import', { path, acceptBureau })
+export const exportBundle = (path: string, to: string | null, onProgress: (p: SyncProgressDto) => void) =>
+  call('bundle_export', { path, to, progress: channel(onProgress) })
+export const importBundle = (path: string, acceptBureau: string | null, onProgress: (p: SyncProgressDto) => void) =>
+  call('bundle_import', { path, acceptBureau, progress: channel(onProgress) })
 export const syncStatus = () => call('sync_status')
 export const bundleHistory = () => call('bundle_history')
 export const syncConflicts = () => call('sync_conflicts')

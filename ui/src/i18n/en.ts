@@ -251,6 +251,8 @@ const en: Messages = {
     serviceProof: 'Proof of service',
   },
   sync: {
+    dropHint: 'You can also drop a bundle file (.mcb) on the window to import it.',
+    stage: { write: 'Writing', read: 'Reading and checking', apply: 'Merging' },
     title: 'Sync',
     thisDevice: 'This device',
     deviceId: 'Device',

@@ -270,6 +270,8 @@ const zhCN = {
     serviceProof: '送达回证',
   } satisfies Record<DocKind, string>,
   sync: {
+    dropHint: '也可以把同步包文件（.mcb）直接拖到窗口里导入。',
+    stage: { write: '正在写出', read: '正在读取校验', apply: '正在合并' },
     title: '同步',
     thisDevice: '本机',
     deviceId: '设备编号',
