@@ -90,7 +90,7 @@ pub struct SyncProgressDto {
 }
 
 /// Where progress reports go (the window's channel; the CLI passes [`quiet`]).
-pub type SyncProgress<'a> = &'a dyn Fn(SyncProgressDto);
+pub type SyncProgress<'a> = &'a (dyn Fn(SyncProgressDto) + Sync);
 
 /// Hears no progress.
 pub fn quiet(_: SyncProgressDto) {}

@@ -81,6 +81,17 @@ impl Moves {
         }
         Ok(())
     }
+
+    /// Makes the moved files and their names durable before the database commits the rows that point at them (a
+    /// power cut must not leave a committed photo row over an empty file): one `syncfs` of the data directory's
+    /// filesystem rather than an fsync per file.
+    fn make_durable(&self, data_dir: &Path) -> Result<()> {
+        if self.0.is_empty() {
+            return Ok(());
+        }
+        let dir = std::fs::File::open(data_dir).map_err(|e| AppError::io(data_dir, e))?;
+        rustix::fs::syncfs(&dir).map_err(|e| AppError::io(data_dir, e.into()))
+    }
 }
 
 impl App {
@@ -270,7 +281,8 @@ impl App {
             tx.log_bundle_in(&h.bundle_id, &h.sender, h.seq, (h.from_change, h.through_change), &at, &counts)?;
             tx.set_applying(false)?;
             // The files move in while the transaction is still open: if a move fails, nothing is committed.
-            moves.run()
+            moves.run()?;
+            moves.make_durable(self.data_dir())
         })
     }
 

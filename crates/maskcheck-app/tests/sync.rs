@@ -564,15 +564,15 @@ fn a_bundle_of_many_pages_arrives_whole_with_its_progress() {
         e.county = Some("卫滨区".into());
         bureau.app.create_enterprise(e).expect("roster");
     }
-    let heard = std::cell::RefCell::new(Vec::new());
+    let heard = std::sync::Mutex::new(Vec::new());
     let out = a.file("roster.mcb");
-    let report = |p: maskcheck_app::SyncProgressDto| heard.borrow_mut().push(p);
+    let report = |p: maskcheck_app::SyncProgressDto| heard.lock().expect("lock").push(p);
     bureau.app.export_bundle_reporting(&out, Some(&a.id()), &report).expect("export");
     let r = a.app.import_bundle_in_batch(&out, None, &mut true, &report).expect("import");
     assert_eq!(r.new, 1201, "{r:?}");
     let total = a.app.list_enterprises(EnterpriseQuery::default()).expect("list").total;
     assert_eq!(total, 1202, "every page applied, with the enterprise sent before");
-    let heard = heard.into_inner();
+    let heard = heard.into_inner().expect("lock");
     let last = |stage| heard.iter().rev().find(|p| p.stage == stage).copied().expect("heard");
     use maskcheck_app::SyncStage::{Apply, Read, Write};
     for stage in [Write, Read, Apply] {

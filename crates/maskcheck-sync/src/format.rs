@@ -206,7 +206,7 @@ impl<W: Write> Frames<'_, W> {
 /// written, bytes in all) after each file.
 #[allow(clippy::too_many_arguments)]
 pub fn write_bundle<F: Read + Write + Seek>(
-    out: impl Write,
+    out: impl Write + Send,
     mut header: BundleHeader,
     mut spool: Spool<F>,
     attachments: &[String],
@@ -225,27 +225,70 @@ pub fn write_bundle<F: Read + Write + Seek>(
 
     let encryptor = age::Encryptor::with_recipients(std::iter::once(recipient as &dyn age::Recipient))
         .map_err(|e| io::Error::other(e.to_string()))?;
-    let mut stream = encryptor.wrap_output(out)?;
-    stream.write_all(MAGIC)?;
-    stream.write_all(&(header_json.len() as u32).to_le_bytes())?;
-    stream.write_all(&header_json)?;
-    stream.write_all(&signature.to_bytes())?;
-    spool.file.flush()?;
-    spool.file.seek(SeekFrom::Start(0))?;
-    let copied = io::copy(&mut (&mut spool.file).take(spool.len), &mut stream)?;
-    if copied != spool.len {
-        return Err(io::Error::other("the spooled records were cut short").into());
-    }
-    let total = spool.len + dry.done + attachment_bytes;
-    progress(spool.len, total);
-    let mut frames = Frames { out: &mut stream, hash: spool.hash, done: spool.len, total, progress };
-    frames.write_rest(attachments, src, true)?;
-    if hex(&frames.hash.finalize()) != header.payload_sha256 {
-        // An attachment changed between the two passes: the signed hash would not match.
-        return Err(io::Error::other("an attachment changed while the bundle was written").into());
-    }
-    stream.finish()?.flush()?;
+    // Encryption and writing run on the second core, a chunk behind, while this thread reads and hashes.
+    std::thread::scope(|scope| {
+        let (chunks, encrypting) = std::sync::mpsc::sync_channel::<Vec<u8>>(AHEAD_CHUNKS);
+        let writer = scope.spawn(move || -> io::Result<()> {
+            let mut stream = encryptor.wrap_output(out)?;
+            for chunk in encrypting {
+                stream.write_all(&chunk)?;
+            }
+            stream.finish()?.flush()
+        });
+        let mut behind = WriteBehind { chunks, buf: Vec::with_capacity(AHEAD_CHUNK) };
+        let written = (|| -> Result<(), SyncError> {
+            behind.write_all(MAGIC)?;
+            behind.write_all(&(header_json.len() as u32).to_le_bytes())?;
+            behind.write_all(&header_json)?;
+            behind.write_all(&signature.to_bytes())?;
+            spool.file.flush()?;
+            spool.file.seek(SeekFrom::Start(0))?;
+            let copied = io::copy(&mut (&mut spool.file).take(spool.len), &mut behind)?;
+            if copied != spool.len {
+                return Err(io::Error::other("the spooled records were cut short").into());
+            }
+            let total = spool.len + dry.done + attachment_bytes;
+            progress(spool.len, total);
+            let mut frames = Frames { out: &mut behind, hash: spool.hash.clone(), done: spool.len, total, progress };
+            frames.write_rest(attachments, src, true)?;
+            if hex(&frames.hash.finalize()) != header.payload_sha256 {
+                // An attachment changed between the two passes: the signed hash would not match.
+                return Err(io::Error::other("an attachment changed while the bundle was written").into());
+            }
+            Ok(behind.flush()?)
+        })();
+        drop(behind); // the end of the chunks: the writer finishes the age stream
+                      // The writer's own failure (a full disk) is the cause of a send that failed here.
+        let finished = writer.join().map_err(|_| io::Error::other("the bundle writer stopped"))?;
+        finished?;
+        written
+    })?;
     Ok(header)
+}
+
+/// Hands chunks of [`AHEAD_CHUNK`] bytes to the thread that encrypts and writes them.
+struct WriteBehind {
+    chunks: std::sync::mpsc::SyncSender<Vec<u8>>,
+    buf: Vec<u8>,
+}
+
+impl Write for WriteBehind {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let n = bytes.len().min(AHEAD_CHUNK - self.buf.len());
+        self.buf.extend_from_slice(&bytes[..n]);
+        if self.buf.len() == AHEAD_CHUNK {
+            self.flush()?;
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        let full = std::mem::replace(&mut self.buf, Vec::with_capacity(AHEAD_CHUNK));
+        self.chunks.send(full).map_err(|_| io::Error::other("the bundle writer stopped"))
+    }
 }
 
 fn signed_bytes(header_json: &[u8]) -> Vec<u8> {
@@ -279,10 +322,10 @@ impl Incoming {
 /// How every age file starts: anything else is not a bundle at all; an age file that fails later is damaged.
 const AGE_MAGIC: &[u8] = b"age-encryption.org/";
 
-fn decrypting<'a, R: Read + 'a>(
+fn decrypting<'a, R: Read + Send + 'a>(
     mut input: R,
     identity: &age::x25519::Identity,
-) -> Result<Box<dyn Read + 'a>, SyncError> {
+) -> Result<Box<dyn Read + Send + 'a>, SyncError> {
     let mut start = Vec::with_capacity(AGE_MAGIC.len());
     (&mut input).take(AGE_MAGIC.len() as u64).read_to_end(&mut start)?;
     if start != AGE_MAGIC {
@@ -339,7 +382,7 @@ fn read_head(r: &mut dyn Read) -> Result<(BundleHeader, Vec<u8>, [u8; 64]), Sync
 }
 
 /// Decrypts and reads only the header (for `bundle inspect`).
-pub fn read_header(input: impl Read, identity: &age::x25519::Identity) -> Result<BundleHeader, SyncError> {
+pub fn read_header(input: impl Read + Send, identity: &age::x25519::Identity) -> Result<BundleHeader, SyncError> {
     let mut r = decrypting(input, identity)?;
     Ok(read_head(&mut r)?.0)
 }
@@ -347,12 +390,95 @@ pub fn read_header(input: impl Read, identity: &age::x25519::Identity) -> Result
 /// Decrypts and reads a whole bundle: the meta frame into memory, the pages of rows and the attachments streamed
 /// into `sink`; nothing in the sink may be used until [`Incoming::verify`] has passed.
 pub fn read_bundle(
-    input: impl Read,
+    input: impl Read + Send,
     identity: &age::x25519::Identity,
     sink: &mut dyn AttachmentSink,
 ) -> Result<Incoming, SyncError> {
-    let mut r = decrypting(input, identity)?;
-    let (header, header_json, signature) = read_head(&mut r)?;
+    let decrypted = decrypting(input, identity)?;
+    // Decryption runs a chunk ahead on the second core while this thread hashes and writes.
+    std::thread::scope(|scope| {
+        let mut ahead = ReadAhead::start(scope, decrypted);
+        read_frames(&mut ahead, sink)
+    })
+}
+
+/// Chunks a reader thread has read, handed over through a bounded channel (the buffers go back to be reused):
+/// memory stays at a few chunks. When this side stops early, dropping it ends the thread.
+struct ReadAhead {
+    full: std::sync::mpsc::Receiver<io::Result<(Vec<u8>, usize)>>,
+    empty: std::sync::mpsc::SyncSender<Vec<u8>>,
+    current: Vec<u8>,
+    len: usize,
+    pos: usize,
+}
+
+const AHEAD_CHUNK: usize = 256 << 10;
+const AHEAD_CHUNKS: usize = 4;
+
+impl ReadAhead {
+    fn start<'scope, 'env>(
+        scope: &'scope std::thread::Scope<'scope, 'env>,
+        mut input: Box<dyn Read + Send + 'env>,
+    ) -> ReadAhead {
+        let (full_tx, full) = std::sync::mpsc::sync_channel(AHEAD_CHUNKS);
+        let (empty, empty_rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(AHEAD_CHUNKS + 1);
+        for _ in 0..AHEAD_CHUNKS {
+            let _ = empty.send(vec![0u8; AHEAD_CHUNK]);
+        }
+        scope.spawn(move || {
+            while let Ok(mut buf) = empty_rx.recv() {
+                // Fill the chunk (age yields 64 KiB at a time) so the other side wakes once per chunk.
+                let mut len = 0;
+                let read = loop {
+                    match input.read(&mut buf[len..]) {
+                        Ok(0) => break Ok(()),
+                        Ok(n) => {
+                            len += n;
+                            if len == buf.len() {
+                                break Ok(());
+                            }
+                        }
+                        Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                        Err(e) => break Err(e),
+                    }
+                };
+                // An empty chunk is the end; after an error nothing more is read.
+                let last = len == 0 || read.is_err();
+                let sent = full_tx.send(read.map(|()| (buf, len)));
+                if sent.is_err() || last {
+                    return;
+                }
+            }
+        });
+        ReadAhead { full, empty, current: Vec::new(), len: 0, pos: 0 }
+    }
+}
+
+impl Read for ReadAhead {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        if self.pos == self.len {
+            if !self.current.is_empty() {
+                let _ = self.empty.send(std::mem::take(&mut self.current));
+            }
+            match self.full.recv() {
+                Ok(Ok((buf, len))) => {
+                    self.current = buf;
+                    self.len = len;
+                    self.pos = 0;
+                }
+                Ok(Err(e)) => return Err(e),
+                Err(_) => return Ok(0), // the reader finished (it sent its end) or stopped
+            }
+        }
+        let n = out.len().min(self.len - self.pos);
+        out[..n].copy_from_slice(&self.current[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+fn read_frames(r: &mut dyn Read, sink: &mut dyn AttachmentSink) -> Result<Incoming, SyncError> {
+    let (header, header_json, signature) = read_head(r)?;
     let mut hash = Sha256::new();
     let mut meta = None;
     let mut pages = 0;
@@ -360,7 +486,7 @@ pub fn read_bundle(
     let mut buf = vec![0u8; 256 << 10];
     loop {
         let mut head = [0u8; 9];
-        read_exact_or_damaged(&mut r, &mut head)?;
+        read_exact_or_damaged(r, &mut head)?;
         hash.update(head);
         let kind = head[0];
         let len = u64::from_le_bytes(head[1..].try_into().map_err(|_| SyncError::Damaged)?);
@@ -372,7 +498,7 @@ pub fn read_bundle(
                     return Err(SyncError::TooLarge { what: "设备登记", limit: MAX_META });
                 }
                 let mut body = vec![0u8; len as usize];
-                read_exact_or_damaged(&mut r, &mut body)?;
+                read_exact_or_damaged(r, &mut body)?;
                 hash.update(&body);
                 let m = serde_json::from_slice::<Records>(&body).map_err(|_| SyncError::Damaged)?;
                 if !m.rows.is_empty() {
@@ -386,19 +512,19 @@ pub fn read_bundle(
                 }
                 let mut out = sink.records()?;
                 out.write_all(&head)?;
-                copy_hashed(&mut r, &mut out, len, &mut buf, &mut hash)?;
+                copy_hashed(r, &mut out, len, &mut buf, &mut hash)?;
                 out.flush()?;
                 pages += 1;
             }
             FRAME_ATTACHMENT if meta.is_some() && (33..=MAX_ATTACHMENT + 32).contains(&len) => {
                 let mut raw = [0u8; 32];
-                read_exact_or_damaged(&mut r, &mut raw)?;
+                read_exact_or_damaged(r, &mut raw)?;
                 hash.update(raw);
                 let name = hex(&raw);
                 let mut own = Sha256::new();
                 {
                     let mut out = sink.create(&name)?;
-                    copy_hashed(&mut r, &mut out, len - 32, &mut buf, &mut own)?;
+                    copy_hashed(r, &mut out, len - 32, &mut buf, &mut own)?;
                     out.flush()?;
                 }
                 if hex(&own.finalize()) != name {
