@@ -3,7 +3,7 @@
 //! conflicts and quarantine.
 
 use rusqlite::types::{Value as SqlValue, ValueRef};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, OptionalExtension};
 use serde_json::{Map, Value};
 
 use crate::{Result, Store, StoreError, Tx};
@@ -316,9 +316,7 @@ impl Store {
 
 /// The reads a merge plan needs, the same on the store and inside a write transaction (an import plans each page
 /// against what earlier pages of the same bundle wrote).
-pub trait SyncRead {
-    #[doc(hidden)]
-    fn connection(&self) -> &Connection;
+pub trait SyncRead: sealed::Connected {
 
     /// Every column of a synced row but the local rowid.
     fn row_values(&self, tbl: &str, id: &str) -> Result<Option<Map<String, Value>>> {
@@ -352,17 +350,29 @@ pub trait SyncRead {
     }
 }
 
-impl SyncRead for Store {
-    fn connection(&self) -> &Connection {
-        self.conn()
+/// The connection behind [`SyncRead`], in a module no other crate can name: the trait's reads are public, the
+/// connection (and so SQL) stays inside the store.
+mod sealed {
+    pub trait Connected {
+        fn connection(&self) -> &rusqlite::Connection;
+    }
+
+    impl Connected for crate::Store {
+        fn connection(&self) -> &rusqlite::Connection {
+            self.conn()
+        }
+    }
+
+    impl Connected for crate::Tx<'_> {
+        fn connection(&self) -> &rusqlite::Connection {
+            self.conn()
+        }
     }
 }
 
-impl SyncRead for Tx<'_> {
-    fn connection(&self) -> &Connection {
-        self.conn()
-    }
-}
+impl SyncRead for Store {}
+
+impl SyncRead for Tx<'_> {}
 
 impl Tx<'_> {
     /// While set, local-edit triggers leave field clocks alone: the import writes the sender's own.
