@@ -317,7 +317,6 @@ impl Store {
 /// The reads a merge plan needs, the same on the store and inside a write transaction (an import plans each page
 /// against what earlier pages of the same bundle wrote).
 pub trait SyncRead: sealed::Connected {
-
     /// Every column of a synced row but the local rowid.
     fn row_values(&self, tbl: &str, id: &str) -> Result<Option<Map<String, Value>>> {
         let conn = self.connection();
