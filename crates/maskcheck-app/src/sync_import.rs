@@ -5,8 +5,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use maskcheck_domain::record_rules::validate_record;
 use maskcheck_domain::Role;
-use maskcheck_store::{SyncRead, Tx, LATEST_SCHEMA};
+use maskcheck_store::{decode_record, SyncRead, Tx, LATEST_SCHEMA};
 use maskcheck_sync::plan::{plan_row, Local, Op, Planned};
 use maskcheck_sync::{
     read_bundle, read_pages, FieldVersion, Incoming, QuarantineReason, Records, Row, SignedCard, SyncError, SyncTable,
@@ -24,8 +25,16 @@ fn pages(path: &Path) -> Result<impl Iterator<Item = std::result::Result<Records
     Ok(read_pages(std::io::BufReader::with_capacity(1 << 20, f)))
 }
 
+/// A row that breaks a rule typed input meets is set aside before it is planned, with its field errors as data.
+fn invalid_row(row: &Row, today: chrono::NaiveDate) -> Option<Planned> {
+    let errors = decode_record(row.table.name(), &row.values).and_then(|r| validate_record(&r, today)).err()?;
+    let detail = serde_json::to_string(&errors.0).unwrap_or_default();
+    Some(Planned { op: Op::Quarantine { reason: QuarantineReason::InvalidRow, detail }, conflicts: Vec::new() })
+}
+
 /// The pure plan of every row of one page, from what the transaction holds now.
 fn plan_page(tx: &Tx<'_>, page: &Records, now: i64) -> Result<Vec<(Row, Planned)>> {
+    let today = crate::today();
     let mut by_row: BTreeMap<(SyncTable, &str), Vec<FieldVersion>> = BTreeMap::new();
     for f in &page.field_versions {
         by_row.entry((f.table, f.id.as_str())).or_default().push(f.clone());
@@ -35,6 +44,10 @@ fn plan_page(tx: &Tx<'_>, page: &Records, now: i64) -> Result<Vec<(Row, Planned)
     rows.sort_by_key(|r| SyncTable::ALL.iter().position(|t| *t == r.table));
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
+        if let Some(planned) = invalid_row(row, today) {
+            out.push((row.clone(), planned));
+            continue;
+        }
         let table = row.table.name();
         let local = Local {
             row: tx.row_values(table, row.id())?,

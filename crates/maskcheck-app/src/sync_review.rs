@@ -30,6 +30,8 @@ pub struct QuarantineDto {
     pub reason: maskcheck_sync::QuarantineReason,
     /// What the reason is about (a clock, another document's id, the database's refusal), as data.
     pub detail: String,
+    /// The rules a row broke (reason `invalidRow`), for the window to word in its own language.
+    pub fields: Vec<maskcheck_domain::FieldError>,
     pub found_at: String,
 }
 
@@ -131,14 +133,28 @@ impl App {
             .store()
             .quarantined()?
             .into_iter()
-            .map(|q| QuarantineDto {
-                bundle_id: q.bundle_id,
-                table: q.tbl,
-                row_id: q.row_id,
-                reason: maskcheck_sync::QuarantineReason::parse(&q.reason)
-                    .unwrap_or(maskcheck_sync::QuarantineReason::DatabaseRefused),
-                detail: q.detail,
-                found_at: q.found_at,
+            .map(|q| {
+                let reason = maskcheck_sync::QuarantineReason::parse(&q.reason)
+                    .unwrap_or(maskcheck_sync::QuarantineReason::DatabaseRefused);
+                let fields: Vec<maskcheck_domain::FieldError> = match reason {
+                    maskcheck_sync::QuarantineReason::InvalidRow => serde_json::from_str(&q.detail).unwrap_or_default(),
+                    _ => Vec::new(),
+                };
+                // The Chinese sentences stand in for the JSON where a person reads the detail (the CLI).
+                let detail = if fields.is_empty() {
+                    q.detail
+                } else {
+                    maskcheck_domain::ValidationErrors(fields.clone()).to_string()
+                };
+                QuarantineDto {
+                    bundle_id: q.bundle_id,
+                    table: q.tbl,
+                    row_id: q.row_id,
+                    reason,
+                    detail,
+                    fields,
+                    found_at: q.found_at,
+                }
             })
             .collect())
     }

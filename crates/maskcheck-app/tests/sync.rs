@@ -297,6 +297,16 @@ fn forged_replayed_and_newer_bundles_are_refused() {
     }
 }
 
+/// The content of an issued rectification notice numbered `number` (`edited`: one correction reworded).
+fn notice(number: &str, edited: bool) -> String {
+    let mut content = maskcheck_docs::samples::notice(1);
+    content.number = number.into();
+    if let (true, maskcheck_domain::document::DocBody::RectificationNotice(n)) = (edited, &mut content.body) {
+        n.corrections[0].push_str("（改）");
+    }
+    serde_json::to_string(&content).expect("json")
+}
+
 #[test]
 fn rows_that_cannot_be_trusted_are_quarantined_not_applied() {
     let (bureau, a, _b) = campaign();
@@ -330,7 +340,7 @@ fn rows_that_cannot_be_trusted_are_quarantined_not_applied() {
         None,
         |h, r| {
             h.seq = 50;
-            r.rows.push(doc("doc-1", r#"{"number":"卫市监责改〔2026〕1号"}"#, "卫市监责改〔2026〕1号"));
+            r.rows.push(doc("doc-1", &notice("卫市监责改〔2026〕1号", false), "卫市监责改〔2026〕1号"));
         },
         "doc1.mcb",
     );
@@ -342,9 +352,9 @@ fn rows_that_cannot_be_trusted_are_quarantined_not_applied() {
         None,
         |h, r| {
             h.seq = 51;
-            r.rows.push(doc("doc-1", r#"{"number":"卫市监责改〔2026〕1号","edited":true}"#, "卫市监责改〔2026〕1号"));
-            r.rows.push(doc("doc-2", r#"{"number":"卫市监责改〔2026〕1号"}"#, "卫市监责改〔2026〕1号"));
-            let mut late = doc("doc-3", r#"{"number":"卫市监责改〔2026〕3号"}"#, "卫市监责改〔2026〕3号");
+            r.rows.push(doc("doc-1", &notice("卫市监责改〔2026〕1号", true), "卫市监责改〔2026〕1号"));
+            r.rows.push(doc("doc-2", &notice("卫市监责改〔2026〕1号", false), "卫市监责改〔2026〕1号"));
+            let mut late = doc("doc-3", &notice("卫市监责改〔2026〕3号", false), "卫市监责改〔2026〕3号");
             late.values.insert("version".into(), future.clone().into());
             r.rows.push(late);
         },
@@ -581,4 +591,118 @@ fn a_bundle_of_many_pages_arrives_whole_with_its_progress() {
     }
     assert_eq!(last(Apply).total, r.new + r.unchanged, "the enterprise A already had comes again, unacknowledged");
     assert!(heard.iter().filter(|p| p.stage == Apply).count() >= 3, "one report per page at least");
+}
+
+#[test]
+fn rows_that_break_the_rules_of_typed_input_are_quarantined_with_their_field_errors() {
+    use maskcheck_domain::{Field, Rule};
+    let (bureau, a, _b) = campaign();
+    let e = a.enterprise("91350100M000100Y43");
+    let clock = |n: i64| format!("{:015}.{:010}.{}", 1_795_000_000_000i64 + n, 0, a.id());
+    let maker = |id: &str, uscc: &str, n: i64| {
+        row(
+            maskcheck_sync::SyncTable::Enterprise,
+            &[
+                ("id", id.into()),
+                ("origin", a.id().into()),
+                ("version", clock(n).into()),
+                ("deleted", 0.into()),
+                ("name", "某某口罩厂".into()),
+                ("uscc", uscc.into()),
+                ("county", "卫滨区".into()),
+                ("kind", "maker".into()),
+                ("medical", 0.into()),
+                ("exporter", 0.into()),
+                ("created_at", "2026-11-24T10:00:00+08:00".into()),
+                ("updated_at", "2026-11-24T10:00:00+08:00".into()),
+            ],
+        )
+    };
+    let one_inspector = maskcheck_domain::inspection::InspectionDraft {
+        place: "生产车间".into(),
+        started_at: Some("2026-11-24T09:00".into()),
+        ended_at: Some("2026-11-24T10:00".into()),
+        representative: "王五".into(),
+        inspectors: vec![maskcheck_domain::inspection::Inspector { name: "甲".into(), cert_no: "HA0001".into() }],
+        answers: Default::default(),
+        licences: vec![],
+        intake: vec![],
+        labels: vec![],
+        findings: vec![],
+    };
+    let inspection = row(
+        maskcheck_sync::SyncTable::Inspection,
+        &[
+            ("id", "insp-forged".into()),
+            ("origin", a.id().into()),
+            ("version", clock(3).into()),
+            ("deleted", 0.into()),
+            ("enterprise_id", e.id.clone().into()),
+            ("template_key", "nonMedicalMaker".into()),
+            ("template_version", 1.into()),
+            ("status", "finished".into()),
+            ("draft", serde_json::to_string(&one_inspector).expect("json").into()),
+            ("amends_id", serde_json::Value::Null),
+            ("created_at", "2026-11-24T10:00:00+08:00".into()),
+            ("updated_at", "2026-11-24T10:00:00+08:00".into()),
+            ("finished_at", "2026-11-24T10:00:00+08:00".into()),
+        ],
+    );
+    let not_a_document = row(
+        maskcheck_sync::SyncTable::Document,
+        &[
+            ("id", "doc-forged".into()),
+            ("origin", a.id().into()),
+            ("version", clock(4).into()),
+            ("deleted", 0.into()),
+            ("kind", "rectificationNotice".into()),
+            ("number", "卫市监责改〔2026〕9号".into()),
+            ("enterprise_id", e.id.clone().into()),
+            ("inspection_id", serde_json::Value::Null),
+            ("content", r#"{"number":"卫市监责改〔2026〕9号"}"#.into()),
+            ("pages", 1.into()),
+            ("amends_id", serde_json::Value::Null),
+            ("issued_at", "2026-11-24T10:00:00+08:00".into()),
+            ("pdf_sha256", "a".repeat(64).into()),
+            ("pdf_size", 100.into()),
+        ],
+    );
+    let file = craft(
+        &a,
+        &bureau,
+        None,
+        |h, r| {
+            h.seq = 60;
+            r.rows.push(maker("ent-good", "91410703MA00012347", 1));
+            r.rows.push(maker("ent-forged", "91350100M000100Y44", 2));
+            r.rows.push(inspection);
+            r.rows.push(not_a_document);
+        },
+        "invalid.mcb",
+    );
+    let r = bureau.app.import_bundle(&file, None).expect("applied, with quarantine");
+    assert_eq!((r.new, r.quarantined), (1, 3), "{r:?}");
+    let q = bureau.app.sync_quarantine().expect("quarantine");
+    type Broken<'a> = (&'a str, maskcheck_sync::QuarantineReason, Vec<(Field, Rule)>);
+    let broken: Vec<Broken> =
+        q.iter().map(|q| (q.row_id.as_str(), q.reason, q.fields.iter().map(|f| (f.field, f.rule)).collect())).collect();
+    use maskcheck_sync::QuarantineReason::InvalidRow;
+    assert_eq!(
+        broken,
+        vec![
+            ("ent-forged", InvalidRow, vec![(Field::Uscc, Rule::UsccCheckChar)]),
+            ("insp-forged", InvalidRow, vec![(Field::Inspectors, Rule::TooFewInspectors)]),
+            ("doc-forged", InvalidRow, vec![(Field::Content, Rule::UnknownValue)]),
+        ]
+    );
+    assert!(q[0].detail.contains("统一社会信用代码校验位错误"), "the CLI reads the rule in Chinese: {}", q[0].detail);
+    let held = |uscc: &str| {
+        bureau
+            .app
+            .list_enterprises(maskcheck_domain::EnterpriseQuery { text: Some(uscc.into()), ..Default::default() })
+            .expect("list")
+            .rows
+            .len()
+    };
+    assert_eq!((held("91410703MA00012347"), held("91350100M000100Y44")), (1, 0), "the valid maker only");
 }

@@ -65,7 +65,7 @@ impl Command {
                 | Command::Inspection(InspectionCommand::Void { .. })
                 // Device keys are made on first use; bundles write history, peers and records.
                 | Command::Device(_)
-                | Command::Bundle(_)
+                | Command::Bundle(BundleCommand::Export { .. } | BundleCommand::Import { .. } | BundleCommand::Inspect { .. })
                 | Command::Numbers(NumbersCommand::Assign { .. })
         )
     }
@@ -361,6 +361,10 @@ pub enum BundleCommand {
     },
     /// Show a bundle's header without applying it
     Inspect { file: PathBuf },
+    /// Rows set aside by imports, with the reason and the rules they broke
+    Quarantine,
+    /// Concurrent edits of the same field: the value kept and the one that lost
+    Conflicts,
 }
 
 #[derive(Subcommand)]

@@ -98,6 +98,46 @@ pub fn bundle(app: &App, cmd: BundleCommand, json: bool) -> Result<(), AppError>
                 )
             });
         }
+        BundleCommand::Quarantine => {
+            let list = app.sync_quarantine()?;
+            output::print(json, &list, || {
+                list.iter()
+                    .map(|q| {
+                        let detail = if q.detail.is_empty() { String::new() } else { format!("：{}", esc(&q.detail)) };
+                        format!(
+                            "{}\t{} {}\t{}{detail}\t同步包 {}",
+                            q.found_at,
+                            q.table,
+                            q.row_id,
+                            q.reason.zh(),
+                            q.bundle_id
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+        }
+        BundleCommand::Conflicts => {
+            let list = app.sync_conflicts()?;
+            output::print(json, &list, || {
+                list.iter()
+                    .map(|c| {
+                        let v = |v: &Option<String>| esc(v.as_deref().unwrap_or("（空）"));
+                        format!(
+                            "{}\t{}\t{} {} {}\t保留 {}\t未采用 {}",
+                            c.id,
+                            c.found_at,
+                            c.table,
+                            c.row_id,
+                            c.field,
+                            v(&c.kept_value),
+                            v(&c.lost_value)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+        }
     }
     Ok(())
 }

@@ -272,6 +272,12 @@ fn enrol_and_exchange_bundles_from_the_command_line() {
     let page: serde_json::Value =
         serde_json::from_slice(&run(laptop.path(), &["enterprise", "list", "--json"]).stdout).expect("json");
     assert_eq!(page["total"], 1, "the bureau's roster arrived");
+    for review in ["quarantine", "conflicts"] {
+        let out = run(laptop.path(), &["--json", "bundle", review]);
+        assert_eq!(out.status.code(), Some(0), "{review}: {}", String::from_utf8_lossy(&out.stderr));
+        let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        assert_eq!(rows, serde_json::json!([]), "{review}: a clean import leaves nothing for a person");
+    }
 
     let garbage = laptop.path().join("garbage.mcb");
     std::fs::write(&garbage, b"not a bundle at all").expect("write");

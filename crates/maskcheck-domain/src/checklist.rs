@@ -228,6 +228,37 @@ pub fn builtin_templates() -> Result<Vec<ChecklistTemplate>, CatalogueError> {
     TEMPLATES.iter().map(|(_, json)| parse_template(json, &catalogue)).collect()
 }
 
+/// A template of a bureau's own (a file in its data directory, or one its bundle brought): parsed against the
+/// catalogue in use, and never reusing a shipped template's key at a version the app already ships (an inspection
+/// names its template by key and version, and that pair must always mean one list of checks).
+pub fn parse_bureau_template(json: &str, catalogue: &LegalCatalogue) -> Result<ChecklistTemplate, CatalogueError> {
+    let t = parse_template(json, catalogue)?;
+    if let Some(shipped) = builtin_templates()?.into_iter().find(|b| b.key == t.key && b.version >= t.version) {
+        return Err(CatalogueError(format!(
+            "检查表 {} 第 {} 版与软件自带的第 {} 版冲突：自定义检查表须使用更高的版本号",
+            t.key, t.version, shipped.version
+        )));
+    }
+    Ok(t)
+}
+
+/// A bureau's catalogue and templates as its bundle carries them, checked before any is used: the catalogue
+/// complete (every key the rules and documents cite), each template's bases in the catalogue that will be in use.
+/// Returns the catalogue (None: the bundle carries none, the current one stays) and the templates.
+pub fn check_bureau_data(
+    catalogue: Option<&str>,
+    templates: &[String],
+    current: &LegalCatalogue,
+) -> Result<(Option<LegalCatalogue>, Vec<ChecklistTemplate>), CatalogueError> {
+    let incoming = catalogue.map(parse_catalogue).transpose()?;
+    if let Some(c) = &incoming {
+        check_complete(c)?;
+    }
+    let in_use = incoming.as_ref().unwrap_or(current);
+    let templates = templates.iter().map(|t| parse_bureau_template(t, in_use)).collect::<Result<Vec<_>, _>>()?;
+    Ok((incoming, templates))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,6 +315,44 @@ mod tests {
         edited.entries.retain(|e| e.key != "pql-54");
         let err = check_complete(&edited).expect_err("missing");
         assert!(err.0.contains("pql-54"), "{err}");
+    }
+
+    #[test]
+    fn a_bureaus_catalogue_and_templates_are_checked_before_use() {
+        let cat = builtin_catalogue().expect("catalogue");
+        let json = |c: &LegalCatalogue| serde_json::to_string(c).expect("json");
+        let mut noted = cat.clone();
+        noted.entries.iter_mut().for_each(|e| e.text.push_str("（本局注）"));
+        let mut short = cat.clone();
+        short.entries.retain(|e| e.key != "pql-54");
+        let shipped = TEMPLATES[0].1.to_string();
+        let newer = shipped.replacen(r#""version": 1"#, r#""version": 2"#, 1);
+        let citing_gone = newer.replace("pql-54", "gone-1");
+        // (what, catalogue, templates, Ok(catalogue replaced, templates) or Err(words the refusal names))
+        type Case<'a> = (&'a str, Option<String>, Vec<String>, Result<(bool, usize), &'a str>);
+        let table: Vec<Case> = vec![
+            ("nothing carried", None, vec![], Ok((false, 0))),
+            ("edited texts", Some(json(&noted)), vec![], Ok((true, 0))),
+            ("a key missing", Some(json(&short)), vec![], Err("pql-54")),
+            ("not JSON", Some("{".into()), vec![], Err("法律依据")),
+            ("a newer version of a shipped template", None, vec![newer.clone()], Ok((false, 1))),
+            ("a shipped version rewritten", None, vec![shipped], Err("更高的版本号")),
+            ("a template citing what the catalogue lacks", None, vec![citing_gone], Err("gone-1")),
+            (
+                "a template checked against the catalogue it arrives with",
+                Some(json(&short)),
+                vec![newer],
+                Err("pql-54"),
+            ),
+        ];
+        assert!(TEMPLATES[0].1.contains(r#""version": 1"#), "the shipped template's version as the table edits it");
+        for (what, catalogue, templates, expected) in table {
+            match (check_bureau_data(catalogue.as_deref(), &templates, &cat), expected) {
+                (Ok((c, t)), Ok((replaced, n))) => assert_eq!((c.is_some(), t.len()), (replaced, n), "{what}"),
+                (Err(e), Err(says)) => assert!(e.0.contains(says), "{what}: {e}"),
+                (got, want) => panic!("{what}: got {got:?}, want {want:?}"),
+            }
+        }
     }
 
     #[test]

@@ -71,6 +71,8 @@ pub enum Field {
     SampledTime,
     PartyOpinion,
     Witness,
+    /// A record's stored content as a whole (a bundle row whose JSON does not decode).
+    Content,
 }
 
 impl Field {
@@ -149,6 +151,7 @@ impl Field {
             Field::SampledTime => "抽样时间",
             Field::PartyOpinion => "当事人意见",
             Field::Witness => "见证人",
+            Field::Content => "记录内容",
         }
     }
 }

@@ -19,6 +19,7 @@ pub mod legal_rules;
 pub mod licence;
 pub mod product;
 pub mod profile;
+pub mod record_rules;
 pub mod roster_import;
 pub mod sample;
 pub mod search;

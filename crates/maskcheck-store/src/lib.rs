@@ -15,6 +15,7 @@ mod migrate;
 mod product;
 mod profile;
 mod record;
+mod record_decode;
 mod search_index;
 mod sync;
 
@@ -34,6 +35,7 @@ pub use migrate::{migrate_to, schema_dump, LATEST_SCHEMA};
 pub use product::ProductRecord;
 pub use profile::Profile;
 pub use record::{EnterpriseRecord, RecordMeta, Void};
+pub use record_decode::decode_record;
 pub use sync::{BundleLogRow, ConflictRow, PeerRecord, QuarantineRow, SyncRead, SYNCED_TABLES};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

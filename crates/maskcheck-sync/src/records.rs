@@ -98,15 +98,19 @@ pub enum QuarantineReason {
     DuplicateNumber,
     /// The database refused the row (a frozen record, a broken constraint).
     DatabaseRefused,
+    /// The row breaks a rule typed input must meet (a forged USCC, a finished inspection by one inspector …); the
+    /// detail is the field errors as JSON.
+    InvalidRow,
 }
 
 impl QuarantineReason {
-    pub const ALL: [QuarantineReason; 5] = [
+    pub const ALL: [QuarantineReason; 6] = [
         Self::FutureClock,
         Self::SameClockOtherContent,
         Self::IssuedDocumentChanged,
         Self::DuplicateNumber,
         Self::DatabaseRefused,
+        Self::InvalidRow,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -116,6 +120,7 @@ impl QuarantineReason {
             Self::IssuedDocumentChanged => "issuedDocumentChanged",
             Self::DuplicateNumber => "duplicateNumber",
             Self::DatabaseRefused => "databaseRefused",
+            Self::InvalidRow => "invalidRow",
         }
     }
 
@@ -131,6 +136,7 @@ impl QuarantineReason {
             Self::IssuedDocumentChanged => "已签发的文书以不同内容再次出现：法律冲突，需人工核查",
             Self::DuplicateNumber => "文书编号已被另一份文书使用：同一编号两份文书，需人工核查",
             Self::DatabaseRefused => "数据库拒绝写入",
+            Self::InvalidRow => "记录不符合录入规则",
         }
     }
 }
@@ -197,4 +203,10 @@ pub struct Records {
     /// A bureau's registry: every device it enrolled (cards signed by their devices).
     pub devices: Vec<SignedCard>,
     pub revocations: Vec<Revocation>,
+    /// A bureau's legal-basis catalogue (`legal-basis.json` as the bureau uses it), when it is not the shipped one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalogue: Option<String>,
+    /// A bureau's own checklist templates (JSON texts), beside the shipped ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub templates: Vec<String>,
 }

@@ -18,7 +18,7 @@ subject: string | null, };
 /**
  * Every field a user can get wrong. The UI maps each to its label (`fields.<name>`).
  */
-export type Field = "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "foundedOn" | "kind" | "number" | "holder" | "scope" | "issuer" | "issuedOn" | "validUntil" | "category" | "standard" | "grade" | "registrationCertNo" | "reason" | "unitName" | "unitAbbr" | "inspectorName" | "certNo" | "medical" | "exporter" | "scale" | "productionStatus" | "dailyCapacity" | "note" | "inspectors" | "place" | "representative" | "startedAt" | "findings" | "deadline" | "corrections" | "reinspectedOn" | "productName" | "quantity" | "baseQuantity" | "batchOrDate" | "sampledOn" | "failingItems" | "marketDirection" | "caseTitle" | "fines" | "caseValue" | "masksSeized" | "openedOn" | "closedOn" | "goods" | "measureUntil" | "numberBlock" | "contactPhone" | "servedAt" | "serviceMethod" | "sealNumbers" | "samplingBasis" | "testingBody" | "sampledTime" | "partyOpinion" | "witness";
+export type Field = "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "foundedOn" | "kind" | "number" | "holder" | "scope" | "issuer" | "issuedOn" | "validUntil" | "category" | "standard" | "grade" | "registrationCertNo" | "reason" | "unitName" | "unitAbbr" | "inspectorName" | "certNo" | "medical" | "exporter" | "scale" | "productionStatus" | "dailyCapacity" | "note" | "inspectors" | "place" | "representative" | "startedAt" | "findings" | "deadline" | "corrections" | "reinspectedOn" | "productName" | "quantity" | "baseQuantity" | "batchOrDate" | "sampledOn" | "failingItems" | "marketDirection" | "caseTitle" | "fines" | "caseValue" | "masksSeized" | "openedOn" | "closedOn" | "goods" | "measureUntil" | "numberBlock" | "contactPhone" | "servedAt" | "serviceMethod" | "sealNumbers" | "samplingBasis" | "testingBody" | "sampledTime" | "partyOpinion" | "witness" | "content";
 
 /**
  * Every rule a field can break. The UI maps each to a sentence (`rules.<name>`) with `detail` filled in.
@@ -623,13 +623,17 @@ export type ConflictDto = { id: number, table: string, rowId: string, field: str
 /**
  * Why a row was set aside instead of applied: a closed list the window words in its own language.
  */
-export type QuarantineReason = "futureClock" | "sameClockOtherContent" | "issuedDocumentChanged" | "duplicateNumber" | "databaseRefused";
+export type QuarantineReason = "futureClock" | "sameClockOtherContent" | "issuedDocumentChanged" | "duplicateNumber" | "databaseRefused" | "invalidRow";
 
 export type QuarantineDto = { bundleId: string, table: string, rowId: string, reason: QuarantineReason, 
 /**
  * What the reason is about (a clock, another document's id, the database's refusal), as data.
  */
-detail: string, foundAt: string, };
+detail: string, 
+/**
+ * The rules a row broke (reason `invalidRow`), for the window to word in its own language.
+ */
+fields: Array<FieldError>, foundAt: string, };
 
 export type BundleLogDto = { bundleId: string, 
 /**

@@ -324,6 +324,7 @@ const en: Messages = {
       issuedDocumentChanged: 'An issued document arrived again with other content: a legal conflict',
       duplicateNumber: 'Another document already holds this number',
       databaseRefused: 'The database refused the row',
+      invalidRow: 'The record breaks the rules of typed input',
     },
     tables: {
       enterprise: 'Enterprise',
@@ -428,6 +429,7 @@ const en: Messages = {
     sampledTime: 'Time of sampling',
     partyOpinion: "Party's statement",
     witness: 'Witness',
+    content: 'Record content',
   },
   extraFields: {
     medical: 'Medical masks',

@@ -343,6 +343,7 @@ const zhCN = {
       issuedDocumentChanged: '已签发的文书以不同内容再次出现：法律冲突',
       duplicateNumber: '文书编号已被另一份文书使用',
       databaseRefused: '数据库拒绝写入',
+      invalidRow: '记录不符合录入规则',
     } satisfies Record<QuarantineReason, string>,
     tables: {
       enterprise: '企业',
@@ -447,6 +448,7 @@ const zhCN = {
     sampledTime: '抽样时间',
     partyOpinion: '当事人意见',
     witness: '见证人',
+    content: '记录内容',
   } satisfies Record<Field, string>,
   extraFields: {
     medical: '医用口罩',

@@ -1,16 +1,25 @@
 // Turns an AppError's field errors into one message per field, in the current language.
-import type { AppError, Field } from '../api/bindings'
+import type { AppError, Field, FieldError } from '../api/bindings'
 import { i18n } from '../i18n'
 
 type Translate = (key: string, params?: Record<string, unknown>) => string
 
+function sentence(f: FieldError, t: Translate): string {
+  return t(`rules.${f.rule}`, { field: t(`fields.${f.field}`), detail: f.detail })
+}
+
 export function fieldErrors(err: AppError, t: Translate): Partial<Record<Field, string>> {
   const out: Partial<Record<Field, string>> = {}
   for (const f of err.fields) {
-    const sentence = t(`rules.${f.rule}`, { field: t(`fields.${f.field}`), detail: f.detail })
-    out[f.field] = out[f.field] ? `${out[f.field]}；${sentence}` : sentence
+    const s = sentence(f, t)
+    out[f.field] = out[f.field] ? `${out[f.field]}；${s}` : s
   }
   return out
+}
+
+/** Every broken rule as one line in the current language (a quarantined row's reasons). */
+export function ruleSentences(fields: FieldError[], t: Translate): string {
+  return fields.map((f) => sentence(f, t)).join('；')
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatDate, formatWan } from '../format'
-import { errorSummary, fieldErrors } from '../fieldErrors'
+import { errorSummary, fieldErrors, ruleSentences } from '../fieldErrors'
 import zhCN from '../../i18n/zh-CN'
 import en from '../../i18n/en'
 import type { AppError, Entity, ErrorCode } from '../../api/bindings'
@@ -43,6 +43,28 @@ describe('fieldErrors', () => {
       uscc: '统一社会信用代码校验位错误（应为 3，实际为 4）',
       name: '名称为必填项',
     })
+  })
+})
+
+describe('ruleSentences', () => {
+  const translator = (messages: object) => (key: string, params: Record<string, unknown> = {}) => {
+    const value = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], messages)
+    return String(value).replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''))
+  }
+  const quarantined = [
+    { field: 'uscc', rule: 'usccCheckChar', detail: '应为 3，实际为 4' },
+    { field: 'inspectors', rule: 'tooFewInspectors', detail: '1' },
+    { field: 'content', rule: 'unknownValue', detail: 'content: missing field' },
+  ] as const
+  it('words a quarantined row\'s broken rules in Chinese', () => {
+    expect(ruleSentences([...quarantined], translator(zhCN))).toBe(
+      '统一社会信用代码校验位错误（应为 3，实际为 4）；执法人员至少需要两名并填写执法证号（现有 1 名）；记录内容的取值无法识别（content: missing field）',
+    )
+  })
+  it('and in English, with every field and rule named', () => {
+    const sentence = ruleSentences([...quarantined], translator(en))
+    expect(sentence).not.toMatch(/undefined|fields\.|rules\./)
+    expect(sentence).toContain('Record content')
   })
 })
 
