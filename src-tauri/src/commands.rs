@@ -5,9 +5,9 @@
 //! changing an argument breaks the UI's type check (a test fails while the committed file is stale).
 
 use maskcheck_app::{
-    App, AppError, DashboardDto, DemoSummary, EnterpriseDetailDto, EnterpriseDto, EnterprisePageDto, ExportResultDto,
-    ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDto, InspectionRowDto, LicenceDto, PhotoDto,
-    ProductDto, ProfileDto, ProgressDto, SetupStatus, TemplateSummary,
+    App, AppError, CatalogueInfoDto, DashboardDto, DemoSummary, EnterpriseDetailDto, EnterpriseDto, EnterprisePageDto,
+    ExportResultDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDto, InspectionRowDto, LicenceDto,
+    PhotoDto, ProductDto, ProfileDto, ProgressDto, SetupStatus, TemplateSummary,
 };
 use maskcheck_app::{
     AssignedBlockDto, BundleExportDto, BundleImportDto, BundleLogDto, ConflictDto, DeviceDto, QuarantineDto,
@@ -189,6 +189,10 @@ commands! {
 
     fn legal_catalogue(app) -> Vec<LegalBasis> {
         app.legal_catalogue()
+    }
+
+    fn catalogue_info(app) -> CatalogueInfoDto {
+        app.catalogue_info()
     }
 
     fn inspection_start(app, enterprise_id: String, template_key: String, amends: Option<String>) -> InspectionDto {

@@ -451,6 +451,11 @@ fn a_bundle_carries_an_inspection_from_the_laptop_to_the_bureau() {
     let card = laptop.path().join("card.json");
     laptop_app.write_identity(&card).expect("identity");
     let laptop_id = bureau_app.enrol_device(&card).expect("enrol").id;
+    // The bureau prints with its own catalogue (a note on one text); its bundle carries it to the laptop.
+    let mut noted = maskcheck_domain::checklist::builtin_catalogue().expect("catalogue");
+    noted.entries[0].text.push_str("（本局注）");
+    std::fs::write(bureau.path().join("legal-basis.json"), serde_json::to_string(&noted).expect("json"))
+        .expect("catalogue");
     let first = bureau.path().join("to-laptop.mcb");
     bureau_app.export_bundle(&first, Some(&laptop_id)).expect("first bureau bundle");
     let groups = bureau_app.device_show().expect("bureau").fingerprint_groups;
@@ -462,6 +467,7 @@ fn a_bundle_carries_an_inspection_from_the_laptop_to_the_bureau() {
         let mut s = Session::launch(&driver, laptop.path(), "sync-laptop");
         s.click_css("[data-testid=nav-sync]");
         s.wait_text("[data-testid=sync-fingerprint]", |t| t.len() >= 39);
+        s.wait_text("[data-testid=sync-catalogue]", |t| t.contains("软件自带"));
         s.type_into("[data-testid=sync-import-path]", &first.display().to_string());
         s.click_css("[data-testid=sync-import]");
         let dialog = s.wait_text(".confirm-bureau", |t| t.contains(&groups));
@@ -474,6 +480,10 @@ fn a_bundle_carries_an_inspection_from_the_laptop_to_the_bureau() {
         s.click_css("[data-testid=sync-export]");
         s.wait_inner_text("[data-testid=sync-history]", |t| t.contains("发出"));
         s.screenshot("laptop-sync-page");
+        // Back on the page, the catalogue in use is the bureau's.
+        s.click_css("[data-testid=nav-roster]");
+        s.click_css("[data-testid=nav-sync]");
+        s.wait_text("[data-testid=sync-catalogue]", |t| t.contains("局端下发"));
     }
     assert!(out.is_file(), "the bundle was written");
 

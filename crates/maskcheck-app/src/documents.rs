@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use maskcheck_docs::layout::Laid;
-use maskcheck_domain::checklist::{builtin_catalogue, check_complete, parse_catalogue, FindingLaw, LegalCatalogue};
+use maskcheck_domain::checklist::{FindingLaw, LegalCatalogue};
 use maskcheck_domain::document::{
     blocks_overlap, format_number, Citation, CoerciveContent, DocBody, DocContent, DocKind, Fact, GoodsRow,
     InspectionRecordContent, Issuer, Measure, NoticeContent, NumberBlock, Party, PartyWords, Person, SamplingContent,
@@ -175,23 +175,6 @@ fn people(list: &[maskcheck_domain::inspection::Inspector]) -> Vec<Person> {
 }
 
 impl App {
-    /// The legal-basis catalogue: `legal-basis.json` in the data directory when the bureau has put one there
-    /// (edited texts), else the one shipped in `assets/`.
-    /// The same catalogue feeds the window, the CLI and the PDFs. A bureau's copy must hold every key the rules
-    /// and documents cite, or it is refused with the missing keys named (a bare key must never print).
-    pub fn catalogue(&self) -> Result<LegalCatalogue> {
-        let custom = self.data_dir().join("legal-basis.json");
-        if custom.exists() {
-            let text = std::fs::read_to_string(&custom).map_err(|e| AppError::io(&custom, e))?;
-            let cat = parse_catalogue(&text).and_then(|c| check_complete(&c).map(|()| c)).map_err(|e| {
-                AppError::new(ErrorCode::CatalogueRefused, format!("{}：{e}", custom.display()))
-                    .about(custom.display().to_string())
-            })?;
-            return Ok(cat);
-        }
-        builtin_catalogue().map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))
-    }
-
     fn is_medical(&self, enterprise_id: &str) -> Result<bool> {
         let e = self
             .store()

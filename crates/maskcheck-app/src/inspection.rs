@@ -2,7 +2,7 @@
 //! findings are re-proposed on every save), finish (freeze) once two inspectors and every finding are confirmed.
 
 use chrono::NaiveDate;
-use maskcheck_domain::checklist::{builtin_templates, ChecklistTemplate, LegalBasis};
+use maskcheck_domain::checklist::{ChecklistTemplate, LegalBasis};
 use maskcheck_domain::inspection::{
     propose_findings, reconcile, validate_for_finish, Finding, InspectionDraft, Inspector, LabelCheck, LicenceCheck,
 };
@@ -55,13 +55,6 @@ pub struct InspectionRowDto {
     pub findings: u32,
 }
 
-fn template(key: &str) -> Result<ChecklistTemplate> {
-    let all = builtin_templates().map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
-    all.into_iter()
-        .find(|t| t.key == key)
-        .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("没有检查表 {key}")))
-}
-
 fn to_json(d: &InspectionDraft) -> Result<String> {
     serde_json::to_string(d).map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))
 }
@@ -77,10 +70,10 @@ fn inspection_date(d: &InspectionDraft) -> NaiveDate {
 
 impl App {
     pub fn inspection_templates(&self) -> Result<Vec<TemplateSummary>> {
-        let all = builtin_templates().map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
-        Ok(all
+        Ok(self
+            .current_templates()?
             .into_iter()
-            .map(|t| TemplateSummary { key: t.key, version: t.version, title: t.title, medical: t.medical })
+            .map(|(t, _)| TemplateSummary { key: t.key, version: t.version, title: t.title, medical: t.medical })
             .collect())
     }
 
@@ -98,7 +91,7 @@ impl App {
         template_key: &str,
         amends: Option<&str>,
     ) -> Result<InspectionDto> {
-        let t = template(template_key)?;
+        let t = self.template(template_key, None)?;
         let device = self.device_id()?;
         let (enterprise, licences, products, profile) = {
             let s = self.store();
@@ -211,7 +204,7 @@ impl App {
             enterprise_id: r.enterprise_id,
             enterprise_name: enterprise.as_ref().map(|e| e.data.name.clone()).unwrap_or_default(),
             enterprise_uscc: enterprise.map(|e| e.data.uscc).unwrap_or_default(),
-            template: template(&r.template_key)?,
+            template: self.template(&r.template_key, Some(r.template_version))?,
             finished: r.finished,
             draft: from_json(&r.draft)?,
             created_at: r.meta.created_at,
@@ -233,7 +226,7 @@ impl App {
         if r.finished {
             return Err(StoreError::Frozen(maskcheck_store::Frozen::Inspection).into());
         }
-        let t = template(&r.template_key)?;
+        let t = self.template(&r.template_key, Some(r.template_version))?;
         let draft = self.with_findings(&t, draft, &r.enterprise_id)?;
         let json = to_json(&draft)?;
         self.store().write(|tx| {

@@ -4,6 +4,7 @@
 
 pub mod bindings;
 mod casework;
+mod catalogue;
 mod demo;
 mod device;
 mod documents;
@@ -30,6 +31,7 @@ use std::sync::{Mutex, MutexGuard};
 use maskcheck_store::Store;
 
 pub use casework::{CaseDto, SampleDto};
+pub use catalogue::{CatalogueInfoDto, CatalogueSource, TemplateInUse};
 pub use demo::{bureau_person, demo_profile, DemoSummary};
 pub use documents::{
     DocPreviewDto, DocSettings, DocumentDto, IssueRequest, IssuedDto, NoticeDefaults, PreviewPage, PreviewRule,

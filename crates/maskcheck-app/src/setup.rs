@@ -7,8 +7,10 @@ use crate::{App, AppError, ErrorCode, ProfileDto, Result, SetupStatus};
 
 impl App {
     pub fn setup_status(&self) -> Result<SetupStatus> {
+        // The store's guard is let go before the catalogue reads the store again.
+        let profile = self.store().profile()?.map(Into::into);
         Ok(SetupStatus {
-            profile: self.store().profile()?.map(Into::into),
+            profile,
             data_dir: self.data_dir().display().to_string(),
             catalogue_error: self.catalogue().err(),
         })

@@ -156,6 +156,7 @@ impl App {
         let mut meta =
             Records { acks: vec![Ack { sender: peer.device_id.clone(), through: acked }], ..Default::default() };
         if role == Role::Bureau {
+            (meta.catalogue, meta.templates) = self.bureau_data_for_bundle()?;
             meta.devices.push(self.device_card()?);
             for p in self.store().peers()? {
                 if p.trust == "enrolled" {

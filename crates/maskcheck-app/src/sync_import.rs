@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use maskcheck_domain::record_rules::validate_record;
 use maskcheck_domain::Role;
-use maskcheck_store::{decode_record, SyncRead, Tx, LATEST_SCHEMA};
+use maskcheck_store::{decode_record, SyncRead, Tx, LATEST_SCHEMA, LEGAL_CATALOGUE};
 use maskcheck_sync::plan::{plan_row, Local, Op, Planned};
 use maskcheck_sync::{
     read_bundle, read_pages, FieldVersion, Incoming, QuarantineReason, Records, Row, SignedCard, SyncError, SyncTable,
@@ -267,6 +267,14 @@ impl App {
                 progress(SyncProgressDto { stage: SyncStage::Apply, done: applied_rows, total: h.rows });
             }
             if sender.card.role == "bureau" {
+                // The bureau's catalogue and templates; ones that fail the checks are set aside, the rest applies.
+                if let Some(refusal) = self.apply_bureau_data(tx, &incoming.meta, (&h.sender, h.seq))? {
+                    let carried = serde_json::json!({ "catalogue": incoming.meta.catalogue, "templates": incoming.meta.templates });
+                    let row = carried.as_object().cloned().unwrap_or_default();
+                    let reason = (QuarantineReason::InvalidRow.as_str(), refusal.as_str());
+                    tx.insert_quarantine(&h.bundle_id, LEGAL_CATALOGUE, "legal-basis", reason, &row, &at)?;
+                    out.quarantined += 1;
+                }
                 for c in &incoming.meta.devices {
                     let Ok(card) = c.verified() else { continue };
                     if card.device_id == me || card.device_id == sender.card.device_id {

@@ -706,3 +706,87 @@ fn rows_that_break_the_rules_of_typed_input_are_quarantined_with_their_field_err
     };
     assert_eq!((held("91410703MA00012347"), held("91350100M000100Y44")), (1, 0), "the valid maker only");
 }
+
+#[test]
+fn the_bureaus_catalogue_and_templates_reach_the_laptop_and_a_broken_one_is_set_aside() {
+    use maskcheck_app::CatalogueSource;
+    use maskcheck_domain::checklist::builtin_catalogue;
+    let (bureau, a, _b) = campaign();
+    // The bureau's own catalogue (a note on one text) and a second version of the makers' checklist.
+    let mut noted = builtin_catalogue().expect("catalogue");
+    noted.entries.iter_mut().filter(|e| e.key == "pql-27").for_each(|e| e.text.push_str("（本局注）"));
+    std::fs::write(bureau.file("legal-basis.json"), serde_json::to_string(&noted).expect("json")).expect("write");
+    let shipped = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../assets/checklists/nonMedicalMaker.v1.json"
+    ))
+    .expect("template");
+    let v2 = shipped.replacen(r#""version": 1"#, r#""version": 2"#, 1).replacen("现场检查", "现场检查（2026 年版）", 1);
+    std::fs::create_dir_all(bureau.file("checklists")).expect("dir");
+    std::fs::write(bureau.file("checklists/nonMedicalMaker.v2.json"), &v2).expect("write");
+    assert_eq!(bureau.app.catalogue_info().expect("info").source, CatalogueSource::DataDir);
+
+    let older = bureau.export(&a, "older.mcb");
+    let with = bureau.export(&a, "with-catalogue.mcb");
+    // The bureau goes back to the shipped texts; this later bundle says so.
+    std::fs::remove_file(bureau.file("legal-basis.json")).expect("rm");
+    std::fs::remove_dir_all(bureau.file("checklists")).expect("rm");
+    let without = bureau.export(&a, "shipped-again.mcb");
+
+    a.app.import_bundle(&with, None).expect("import");
+    let info = a.app.catalogue_info().expect("info");
+    assert_eq!((info.source, info.from_device.as_deref()), (CatalogueSource::Bureau, Some(bureau.id().as_str())));
+    let pql27 = a.app.legal_catalogue().expect("catalogue").into_iter().find(|e| e.key == "pql-27").expect("pql-27");
+    assert!(pql27.text.ends_with("（本局注）"), "the documents print the bureau's text: {}", pql27.text);
+    let e = a.enterprise("91350100M000100Y43");
+    let started = a.app.start_inspection(&e.id, "nonMedicalMaker", None).expect("start");
+    assert_eq!(started.template.version, 2, "a new inspection starts from the bureau's version");
+
+    // A crafted bureau bundle whose catalogue lacks a key the documents cite: set aside, nothing else changes.
+    let mut short = noted.clone();
+    short.entries.retain(|e| e.key != "pql-54");
+    let broken = craft(
+        &bureau,
+        &a,
+        None,
+        |h, r| {
+            h.seq = 90;
+            r.catalogue = Some(serde_json::to_string(&short).expect("json"));
+        },
+        "short.mcb",
+    );
+    let r = a.app.import_bundle(&broken, None).expect("applied, with the catalogue set aside");
+    assert_eq!(r.quarantined, 1, "{r:?}");
+    let q = a.app.sync_quarantine().expect("quarantine");
+    assert_eq!((q[0].table.as_str(), q[0].reason), ("legal_catalogue", maskcheck_sync::QuarantineReason::InvalidRow));
+    assert!(q[0].detail.contains("pql-54"), "names the missing key: {}", q[0].detail);
+    let still = a.app.legal_catalogue().expect("catalogue").into_iter().find(|e| e.key == "pql-54");
+    assert!(still.is_some(), "the catalogue in use keeps every key");
+    assert_eq!(a.app.catalogue_info().expect("info").source, CatalogueSource::Bureau);
+
+    // A version of a template once received never changes its checks.
+    let edited = v2.replacen("（2026 年版）", "（改）", 1);
+    let rewritten = craft(
+        &bureau,
+        &a,
+        None,
+        |h, r| {
+            h.seq = 91;
+            r.catalogue = Some(serde_json::to_string(&noted).expect("json"));
+            r.templates = vec![edited];
+        },
+        "rewritten.mcb",
+    );
+    assert_eq!(a.app.import_bundle(&rewritten, None).expect("import").quarantined, 1);
+    let q = a.app.sync_quarantine().expect("quarantine");
+    assert!(q.iter().any(|q| q.detail.contains("新的版本号")), "{q:?}");
+    assert!(a.app.inspection_templates().expect("templates").iter().any(|t| t.title.ends_with("（2026 年版）")));
+
+    // The bureau's later bundle (shipped texts again) applies; an earlier one opened after it changes nothing.
+    a.app.import_bundle(&without, None).expect("import");
+    assert_eq!(a.app.catalogue_info().expect("info").source, CatalogueSource::Shipped);
+    a.app.import_bundle(&older, None).expect("import");
+    assert_eq!(a.app.catalogue_info().expect("info").source, CatalogueSource::Shipped, "older than what is held");
+    // The inspection started on version 2 still reads with version 2 (a template is named by key and version).
+    assert_eq!(a.app.inspection(&started.id).expect("inspection").template.version, 2);
+}

@@ -38,6 +38,8 @@ pub enum Command {
     /// This device's identity, and (on the bureau) the devices it enrols
     #[command(subcommand)]
     Device(DeviceCommand),
+    /// The legal-basis catalogue and checklist templates in use, and where they come from
+    Catalogue,
     /// Sync bundles: signed, encrypted files exchanged with the bureau
     #[command(subcommand)]
     Bundle(BundleCommand),

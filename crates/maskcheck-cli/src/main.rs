@@ -104,6 +104,10 @@ fn run(cli: Cli) -> Result<(), AppError> {
             })
         }
         Command::Device(cmd) => crate::sync_cmd::device(&app, cmd, json)?,
+        Command::Catalogue => {
+            let info = app.catalogue_info()?;
+            output::print(json, &info, || output::catalogue_info(&info))
+        }
         Command::Bundle(cmd) => crate::sync_cmd::bundle(&app, cmd, json)?,
         Command::Numbers(cmd) => crate::sync_cmd::numbers(&app, cmd, json)?,
         Command::Inspection(InspectionCommand::Void { id, reason }) => {

@@ -274,6 +274,27 @@ impl<'a> InspectionWithLaw<'a> {
     }
 }
 
+/// Where the catalogue and templates in use come from, in the words of the settings page.
+pub fn catalogue_info(info: &maskcheck_app::CatalogueInfoDto) -> String {
+    use maskcheck_app::CatalogueSource;
+    let source = |s: CatalogueSource| match s {
+        CatalogueSource::Shipped => "软件自带".to_string(),
+        CatalogueSource::DataDir => "本机数据目录".to_string(),
+        CatalogueSource::Bureau => "局端下发".to_string(),
+    };
+    let mut out = format!("法律依据目录：{}，{} 条", source(info.source), info.entries);
+    if let Some(p) = &info.path {
+        out.push_str(&format!("（{}）", esc(p)));
+    }
+    if let Some(d) = &info.from_device {
+        out.push_str(&format!("（来自设备 {d}）"));
+    }
+    for t in &info.templates {
+        out.push_str(&format!("\n检查表：{}\t{} 第 {} 版\t{}", t.key, esc(&t.title), t.version, source(t.source)));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::esc;

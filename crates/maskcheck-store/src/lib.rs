@@ -36,7 +36,7 @@ pub use product::ProductRecord;
 pub use profile::Profile;
 pub use record::{EnterpriseRecord, RecordMeta, Void};
 pub use record_decode::decode_record;
-pub use sync::{BundleLogRow, ConflictRow, PeerRecord, QuarantineRow, SyncRead, SYNCED_TABLES};
+pub use sync::{BundleLogRow, ConflictRow, PeerRecord, QuarantineRow, SyncRead, LEGAL_CATALOGUE, SYNCED_TABLES};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 

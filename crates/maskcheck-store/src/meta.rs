@@ -32,6 +32,17 @@ impl Tx<'_> {
         get(self.conn(), key)
     }
 
+    /// Sets a value, or removes the key when `None`.
+    pub fn put_meta(&mut self, key: &str, value: Option<&str>) -> Result<()> {
+        match value {
+            Some(v) => set(self.conn(), key, v),
+            None => {
+                self.conn().execute("DELETE FROM meta WHERE key = ?1", [key])?;
+                Ok(())
+            }
+        }
+    }
+
     /// `n` successive stamps for a batch of changes made now, with one read and one write of the persisted clock.
     pub fn next_versions(&mut self, device: &str, now_ms: i64, n: usize) -> Result<Vec<String>> {
         let mut prev = match self.meta("clock")? {

@@ -34,6 +34,17 @@ fn table(name: &str) -> Result<&'static str> {
         .ok_or_else(|| StoreError::Corrupt(format!("not a synced table: {name}")))
 }
 
+/// What a bureau's bundle carries besides rows that can be set aside: its legal catalogue with its templates.
+pub const LEGAL_CATALOGUE: &str = "legal_catalogue";
+
+/// A synced table, or the bureau's catalogue: the closed list the quarantine names.
+fn quarantined_kind(name: &str) -> Result<&'static str> {
+    if name == LEGAL_CATALOGUE {
+        return Ok(LEGAL_CATALOGUE);
+    }
+    table(name)
+}
+
 fn columns(conn: &rusqlite::Connection, tbl: &'static str) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached(&format!("SELECT name FROM pragma_table_info('{tbl}')"))?;
     let cols = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
@@ -496,7 +507,7 @@ impl Tx<'_> {
         self.conn().execute(
             "INSERT OR IGNORE INTO quarantine (bundle_id, tbl, row_id, reason, detail, row, found_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![bundle_id, table(tbl)?, id, reason, detail, json, at],
+            params![bundle_id, quarantined_kind(tbl)?, id, reason, detail, json, at],
         )?;
         Ok(())
     }

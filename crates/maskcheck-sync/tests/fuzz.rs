@@ -95,6 +95,9 @@ fn mutation() -> impl Strategy<Value = Mutation> {
 
 fn apply(mut file: Vec<u8>, m: &Mutation) -> Vec<u8> {
     let n = file.len();
+    if n == 0 && !matches!(m, Mutation::Append { .. }) {
+        return file; // cut to nothing by an earlier mutation: only appending still changes it
+    }
     match m {
         Mutation::Flip { at, bit } => file[at % n] ^= 1 << bit,
         Mutation::Cut { at } => file.truncate(at % n),

@@ -340,6 +340,23 @@ representative: string, inspectors: Array<Inspector>, answers: { [key in string]
 
 export type TemplateSummary = { key: string, version: number, title: string, medical: boolean, };
 
+export type CatalogueSource = "shipped" | "dataDir" | "bureau";
+
+export type TemplateInUse = { key: string, version: number, title: string, source: CatalogueSource, };
+
+/**
+ * What the settings page shows: the catalogue in use, where it comes from, and the templates beside it.
+ */
+export type CatalogueInfoDto = { source: CatalogueSource, 
+/**
+ * The file, when the catalogue is one in the data directory.
+ */
+path: string | null, 
+/**
+ * The bureau device whose bundle brought it.
+ */
+fromDevice: string | null, entries: number, templates: Array<TemplateInUse>, };
+
 export type PhotoDto = { id: string, 
 /**
  * What it shows: an item key, `intake:<row>`, `label:<row>`, `licence:<id>`.

@@ -1,7 +1,7 @@
 // Generated from Rust by `commands!` (src-tauri/src/commands.rs). Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test --workspace --features "$MASKCHECK_FEATURES" --bin maskcheck-desktop` to regenerate.
 import type { Channel } from '@tauri-apps/api/core'
-import type { AssignedBlockDto, BundleExportDto, BundleImportDto, BundleLogDto, CaseDto, CaseInput, ConflictDto, DashboardDto, DemoSummary, DeviceDto, DocKind, DocPreviewDto, DocSettings, DocumentDto, EnterpriseDetailDto, EnterpriseDto, EnterpriseInput, EnterprisePageDto, EnterpriseQuery, ExportResultDto, FollowupDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDraft, InspectionDto, InspectionRowDto, IssueRequest, IssuedDto, LegalBasis, LicenceDto, LicenceInput, NoticeDefaults, NumberBlock, PhotoDto, ProductDto, ProductInput, ProfileDto, ProfileInput, ProgressDto, QuarantineDto, ReinspectionInput, ReinspectionResultDto, SampleDto, SampleInput, SampleResultInput, ServiceInput, SetupStatus, SyncProgressDto, SyncStatusDto, TemplateSummary } from './bindings'
+import type { AssignedBlockDto, BundleExportDto, BundleImportDto, BundleLogDto, CaseDto, CaseInput, CatalogueInfoDto, ConflictDto, DashboardDto, DemoSummary, DeviceDto, DocKind, DocPreviewDto, DocSettings, DocumentDto, EnterpriseDetailDto, EnterpriseDto, EnterpriseInput, EnterprisePageDto, EnterpriseQuery, ExportResultDto, FollowupDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDraft, InspectionDto, InspectionRowDto, IssueRequest, IssuedDto, LegalBasis, LicenceDto, LicenceInput, NoticeDefaults, NumberBlock, PhotoDto, ProductDto, ProductInput, ProfileDto, ProfileInput, ProgressDto, QuarantineDto, ReinspectionInput, ReinspectionResultDto, SampleDto, SampleInput, SampleResultInput, ServiceInput, SetupStatus, SyncProgressDto, SyncStatusDto, TemplateSummary } from './bindings'
 
 /** Every command the desktop shell registers: its arguments (as the UI sends them) and its result. */
 export interface Commands {
@@ -25,6 +25,7 @@ export interface Commands {
   roster_export: { args: { path: string; appendix3: boolean }; returns: ExportResultDto }
   inspection_templates: { args: Record<string, never>; returns: Array<TemplateSummary> }
   legal_catalogue: { args: Record<string, never>; returns: Array<LegalBasis> }
+  catalogue_info: { args: Record<string, never>; returns: CatalogueInfoDto }
   inspection_start: { args: { enterpriseId: string; templateKey: string; amends: string | null }; returns: InspectionDto }
   inspection_get: { args: { id: string }; returns: InspectionDto }
   inspection_save: { args: { id: string; draft: InspectionDraft }; returns: InspectionDraft }

@@ -26,3 +26,4 @@ export const syncQuarantine = () => call('sync_quarantine')
 export const assignNumbers = (device: string, kind: DocKind, block: NumberBlock) =>
   call('numbers_assign', { device, kind, block })
 export const numbersList = () => call('numbers_list')
+export const catalogueInfo = () => call('catalogue_info')

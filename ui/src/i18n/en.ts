@@ -260,6 +260,15 @@ const en: Messages = {
     fingerprint: 'Fingerprint',
     saveCard: 'Save identity card',
     cardHint: 'Give the card to the bureau to enrol; read the fingerprint to them group by group.',
+    catalogue: 'Legal bases and checklists',
+    catalogueLine: 'Legal-basis catalogue: {source}, {n} entries',
+    catalogueFrom: ' (from device {device})',
+    templateLine: '{title} (version {version}, {source})',
+    catalogueSources: {
+      shipped: 'shipped with the app',
+      dataDir: "this device's data directory",
+      bureau: 'sent by the bureau',
+    },
     cardSaved: 'Identity card saved: {path}',
     bundles: 'Bundles',
     exportTo: 'To',
@@ -341,6 +350,7 @@ const en: Messages = {
       sample: 'Sample',
       enforcement_case: 'Case',
       number_block: 'Number block',
+      legal_catalogue: 'Legal catalogue and checklists',
     },
   },
   followup: {
