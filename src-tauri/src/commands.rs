@@ -19,7 +19,7 @@ use maskcheck_app::{
 };
 use maskcheck_domain::casework::{CaseInput, SampleInput, SampleResultInput};
 use maskcheck_domain::checklist::LegalBasis;
-use maskcheck_domain::document::{DocKind, NumberBlock};
+use maskcheck_domain::document::{DocKind, DocState, NumberBlock};
 use maskcheck_domain::followup::ReinspectionInput;
 use maskcheck_domain::inspection::InspectionDraft;
 use maskcheck_domain::{EnterpriseInput, EnterpriseQuery, LicenceInput, ProductInput, ProfileInput};
@@ -242,6 +242,12 @@ commands! {
             ..Default::default()
         };
         app.documents(&f)
+    }
+
+    /// The 文书 page: every document of this device by kind, enterprise and where it stands.
+    fn document_search(app, kind: Option<DocKind>, state: Option<DocState>, enterprise_id: Option<String>) -> Vec<DocumentDto> {
+        let f = maskcheck_app::DocumentFilter { kind, enterprise_id: enterprise_id.as_deref(), ..Default::default() };
+        app.documents_in(&f, state)
     }
 
     /// Opens the issued PDF in the system's viewer (to read or print it), after checking it against its hash.

@@ -396,6 +396,26 @@ fn issue_a_notice_follow_it_up_and_clear_the_enterprise_by_reinspection() {
     s.click_css("[data-testid=issue-confirm]");
     s.wait_text("[data-testid=documents-card]", |t| t.contains("卫市监检录〔"));
 
+    // The 文书 page: both documents, the notice awaiting service; serve it from the list.
+    s.click_css("[data-testid=nav-documents]");
+    let table = s.wait_inner_text("[data-testid=docs-table]", |t| t.contains("待送达") && t.contains("现场检查笔录"));
+    assert!(table.contains(&number), "{table}");
+    let wide = s.execute("const m = document.querySelector('.main'); return m.scrollWidth > m.clientWidth");
+    assert_eq!(wide, serde_json::json!(false), "no horizontal scrolling at 1366x768");
+    s.screenshot("documents-page");
+    s.click_css("[data-testid=docs-serve]");
+    s.type_into("[data-testid=service-recipient]", "王五");
+    s.screenshot("service-dialog");
+    s.click_css("[data-testid=service-submit]");
+    s.wait_inner_text("[data-testid=docs-table]", |t| t.contains("已送达") && !t.contains("待送达"));
+    s.screenshot("document-served");
+    s.click_css("[data-testid=docs-state]");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    s.execute(
+        "[...document.querySelectorAll('.el-select-dropdown__item')].find(e => e.textContent.includes('待送达')).click()",
+    );
+    s.wait_inner_text("[data-testid=docs-table]", |t| t.contains("没有符合条件的文书"));
+
     // The dashboard lists it among the follow-ups; the enterprise may not resume production.
     s.click_css("[data-testid=nav-dashboard]");
     let row = s.wait_text("[data-testid=followup-row]", |t| t.contains("康宁") && t.contains("7 天后到期"));
@@ -479,11 +499,9 @@ fn a_bundle_carries_an_inspection_from_the_laptop_to_the_bureau() {
         s.type_into("[data-testid=sync-export-path]", &out.display().to_string());
         s.click_css("[data-testid=sync-export]");
         s.wait_inner_text("[data-testid=sync-history]", |t| t.contains("发出"));
-        s.screenshot("laptop-sync-page");
-        // Back on the page, the catalogue in use is the bureau's.
-        s.click_css("[data-testid=nav-roster]");
-        s.click_css("[data-testid=nav-sync]");
+        // The catalogue in use is now the bureau's.
         s.wait_text("[data-testid=sync-catalogue]", |t| t.contains("局端下发"));
+        s.screenshot("laptop-sync-page");
     }
     assert!(out.is_file(), "the bundle was written");
 

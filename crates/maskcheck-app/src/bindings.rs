@@ -104,6 +104,7 @@ pub fn typescript() -> String {
         PhotoDto,
         InspectionDto,
         DocKind,
+        maskcheck_domain::document::DocState,
         Measure,
         ServiceMethod,
         GoodsRow,

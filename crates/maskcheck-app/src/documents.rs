@@ -13,7 +13,7 @@ use maskcheck_domain::document::{
     InspectionRecordContent, Issuer, Measure, NoticeContent, NumberBlock, Party, PartyWords, Person, SamplingContent,
     ServiceContent,
 };
-use maskcheck_domain::document::{validate_party_words, zh_time};
+use maskcheck_domain::document::{doc_state, validate_party_words, zh_time, DocState};
 use maskcheck_domain::inspection::InspectionDraft;
 use maskcheck_domain::{document_rules, legal_rules};
 use maskcheck_domain::{Field, FieldError, Rule, ValidationErrors};
@@ -126,6 +126,7 @@ pub struct DocumentDto {
     pub issued_at: String,
     pub revoked: Option<String>,
     pub served_at: Option<String>,
+    pub state: DocState,
     pub amends_id: Option<String>,
     pub pdf_path: String,
 }
@@ -565,11 +566,16 @@ impl App {
     }
 
     pub fn documents(&self, f: &DocumentFilter<'_>) -> Result<Vec<DocumentDto>> {
-        Ok(self
-            .store()
-            .documents(f)?
+        self.documents_in(f, None)
+    }
+
+    /// The 文书 page: every document of this device, by kind, enterprise and where it stands.
+    pub fn documents_in(&self, f: &DocumentFilter<'_>, state: Option<DocState>) -> Result<Vec<DocumentDto>> {
+        let rows = self.store().documents(f)?;
+        Ok(rows
             .into_iter()
             .map(|r| DocumentDto {
+                state: doc_state(r.kind, r.revoked.is_some(), r.served_at.is_some()),
                 pdf_path: self.pdf_path(&r.id).display().to_string(),
                 id: r.id,
                 kind: r.kind,
@@ -583,6 +589,7 @@ impl App {
                 served_at: r.served_at.as_deref().map(zh_time),
                 amends_id: r.amends_id,
             })
+            .filter(|d| state.is_none_or(|s| d.state == s))
             .collect())
     }
 

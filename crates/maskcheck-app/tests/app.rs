@@ -714,6 +714,14 @@ fn number_blocks_come_first_then_the_tagged_fallback_and_every_kind_issues() {
     let service =
         app.issue_document(&IssueRequest::ServiceProof { document_id: decision.document.id.clone() }).expect("proof");
     assert_eq!(service.document.kind, DocKind::ServiceProof);
+    // The 文书 page's filter: the decision awaits service, the records signed on site do not.
+    use maskcheck_domain::document::DocState;
+    let awaiting = |app: &maskcheck_app::App| -> Vec<DocKind> {
+        let docs = app.documents_in(&Default::default(), Some(DocState::AwaitingService)).expect("list");
+        docs.into_iter().map(|d| d.kind).collect()
+    };
+    assert!(awaiting(&app).contains(&DocKind::CoerciveMeasure));
+    assert!(!awaiting(&app).contains(&DocKind::SamplingRecord) && !awaiting(&app).contains(&DocKind::ServiceProof));
     let served = app
         .record_service(&maskcheck_app::ServiceInput {
             document_id: decision.document.id.clone(),
@@ -733,8 +741,12 @@ fn number_blocks_come_first_then_the_tagged_fallback_and_every_kind_issues() {
         scan_path: None,
     });
     assert!(bad_time.is_err(), "a time without its offset is refused");
+    assert!(!awaiting(&app).contains(&DocKind::CoerciveMeasure), "served");
     let revoked = app.revoke_document(&decision.document.id, "财物清单数量有误").expect("revoke");
     assert_eq!(revoked.revoked.as_deref(), Some("财物清单数量有误"));
+    assert_eq!(revoked.state, DocState::Revoked);
+    let listed = app.documents_in(&Default::default(), Some(DocState::Revoked)).expect("revoked");
+    assert_eq!(listed.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), vec![decision.document.id.as_str()]);
     let all = app.documents(&Default::default()).expect("list");
     let unique: std::collections::HashSet<_> = all.iter().map(|d| &d.number).collect();
     assert_eq!((all.len(), unique.len()), (6, 6));

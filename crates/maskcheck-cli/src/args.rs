@@ -272,6 +272,24 @@ pub enum DocKindArg {
     ServiceProof,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+pub enum DocStateArg {
+    AwaitingService,
+    Done,
+    Revoked,
+}
+
+impl DocStateArg {
+    pub fn state(self) -> maskcheck_domain::document::DocState {
+        use maskcheck_domain::document::DocState;
+        match self {
+            DocStateArg::AwaitingService => DocState::AwaitingService,
+            DocStateArg::Done => DocState::Done,
+            DocStateArg::Revoked => DocState::Revoked,
+        }
+    }
+}
+
 impl DocKindArg {
     pub fn kind(self) -> maskcheck_domain::document::DocKind {
         use maskcheck_domain::document::DocKind;
@@ -291,6 +309,9 @@ pub enum DocCommand {
     List {
         #[arg(long, value_enum)]
         kind: Option<DocKindArg>,
+        /// Where it stands: awaiting service (a notice or decision not yet served), done, or revoked
+        #[arg(long, value_enum)]
+        state: Option<DocStateArg>,
     },
     /// Write the issued PDF of a document (checked against its recorded SHA-256)
     Pdf {

@@ -114,9 +114,10 @@ fn run(cli: Cli) -> Result<(), AppError> {
             app.void_inspection(&id, &reason)?;
             output::print(json, &serde_json::json!({ "voided": id }), || format!("已作废检查草稿：{id}"))
         }
-        Command::Doc(DocCommand::List { kind }) => {
+        Command::Doc(DocCommand::List { kind, state }) => {
             let kind = kind.map(DocKindArg::kind);
-            let rows = app.documents(&maskcheck_app::DocumentFilter { kind, ..Default::default() })?;
+            let filter = maskcheck_app::DocumentFilter { kind, ..Default::default() };
+            let rows = app.documents_in(&filter, state.map(crate::args::DocStateArg::state))?;
             output::print(json, &rows, || output::document_table(&rows))
         }
         Command::Doc(DocCommand::Pdf { id, out, force }) => {

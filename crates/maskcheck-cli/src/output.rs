@@ -211,12 +211,12 @@ pub fn inspection_detail(i: &InspectionDto, catalogue: &[maskcheck_domain::check
 pub fn document_table(rows: &[maskcheck_app::DocumentDto]) -> String {
     let mut out = format!("共 {} 份文书\n", rows.len());
     for d in rows {
-        let state = if d.revoked.is_some() {
-            "已撤销"
-        } else if d.served_at.is_some() {
-            "已送达"
-        } else {
-            "已签发"
+        use maskcheck_domain::document::DocState;
+        let state = match d.state {
+            DocState::Revoked => "已撤销",
+            DocState::AwaitingService => "待送达",
+            DocState::Done if d.served_at.is_some() => "已送达",
+            DocState::Done => "已签发",
         };
         out.push_str(&format!(
             "{}\t{}\t{}\t{}\t{}\t{}\n",

@@ -189,6 +189,11 @@ fn demo_documents_are_listed_written_as_pdf_and_followed_up() {
     let docs = docs.as_array().expect("array");
     assert!(!docs.is_empty());
     assert!(docs.iter().all(|d| d["kind"] == "rectificationNotice"));
+    let out = run(dir.path(), &["--json", "doc", "list", "--state", "awaiting-service"]);
+    let waiting: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let waiting = waiting.as_array().expect("array");
+    assert!(!waiting.is_empty() && waiting.iter().all(|d| d["state"] == "awaitingService"), "{waiting:?}");
+    assert!(waiting.iter().all(|d| d["kind"] != "inspectionRecord"), "a record signed on site is not served");
     let id = docs[0]["id"].as_str().expect("id");
     let pdf = dir.path().join("notice.pdf");
     let out = run(dir.path(), &["doc", "pdf", id, "--out", pdf.to_str().expect("path")]);

@@ -63,6 +63,32 @@ impl DocKind {
     pub fn parse(s: &str) -> Option<DocKind> {
         Self::ALL.into_iter().find(|k| k.as_str() == s)
     }
+
+    /// A decision or notice takes effect on the party only once served (送达); a record signed on site (笔录,
+    /// 抽样记录) and the service proof itself are not served.
+    pub fn needs_service(self) -> bool {
+        matches!(self, Self::RectificationNotice | Self::CoerciveMeasure)
+    }
+}
+
+/// Where an issued document stands, for the 文书 page's filter and tags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum DocState {
+    /// Issued and waiting to be served.
+    AwaitingService,
+    /// Served (or, for a record signed on site, complete when issued).
+    Done,
+    /// Revoked (撤销): kept, marked, no longer in force.
+    Revoked,
+}
+
+pub fn doc_state(kind: DocKind, revoked: bool, served: bool) -> DocState {
+    match (revoked, kind.needs_service() && !served) {
+        (true, _) => DocState::Revoked,
+        (false, true) => DocState::AwaitingService,
+        (false, false) => DocState::Done,
+    }
 }
 
 /// A range of serials the bureau gave this device for one year (inclusive).
@@ -362,6 +388,25 @@ pub use crate::dates::{zh_date, zh_time};
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_notice_or_decision_awaits_service_a_record_signed_on_site_does_not() {
+        use DocKind::*;
+        let table = [
+            (RectificationNotice, false, false, DocState::AwaitingService),
+            (RectificationNotice, false, true, DocState::Done),
+            (RectificationNotice, true, false, DocState::Revoked),
+            (CoerciveMeasure, false, false, DocState::AwaitingService),
+            (CoerciveMeasure, true, true, DocState::Revoked),
+            (InspectionRecord, false, false, DocState::Done),
+            (SamplingRecord, false, false, DocState::Done),
+            (ServiceProof, false, false, DocState::Done),
+            (InspectionRecord, true, false, DocState::Revoked),
+        ];
+        for (kind, revoked, served, want) in table {
+            assert_eq!(doc_state(kind, revoked, served), want, "{kind:?} revoked={revoked} served={served}");
+        }
+    }
 
     #[test]
     fn numbers_follow_the_pattern() {

@@ -371,6 +371,11 @@ export type InspectionDto = { id: string, enterpriseId: string, enterpriseName: 
 
 export type DocKind = "inspectionRecord" | "rectificationNotice" | "coerciveMeasure" | "samplingRecord" | "serviceProof";
 
+/**
+ * Where an issued document stands, for the 文书 page's filter and tags.
+ */
+export type DocState = "awaitingService" | "done" | "revoked";
+
 export type Measure = "seal" | "seize";
 
 /**
@@ -455,7 +460,7 @@ number: string,
  */
 fallback: boolean, pages: Array<PreviewPage>, missing: Array<string>, };
 
-export type DocumentDto = { id: string, kind: DocKind, title: string, number: string, enterpriseId: string, enterpriseName: string, inspectionId: string | null, issuedAt: string, revoked: string | null, servedAt: string | null, amendsId: string | null, pdfPath: string, };
+export type DocumentDto = { id: string, kind: DocKind, title: string, number: string, enterpriseId: string, enterpriseName: string, inspectionId: string | null, issuedAt: string, revoked: string | null, servedAt: string | null, state: DocState, amendsId: string | null, pdfPath: string, };
 
 export type IssuedDto = { document: DocumentDto, pages: number, bytes: number, pdfSha256: string, 
 /**

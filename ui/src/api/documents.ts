@@ -1,11 +1,13 @@
 import { call } from './client'
-import type { DocSettings, IssueRequest, NumberBlock, ReinspectionInput, ServiceInput } from './bindings'
+import type { DocKind, DocSettings, DocState, IssueRequest, NumberBlock, ReinspectionInput, ServiceInput } from './bindings'
 
 export const previewDocument = (request: IssueRequest) => call('document_preview', { request })
 export const noticeDefaults = (inspectionId: string) => call('notice_defaults', { inspectionId })
 export const issueDocument = (request: IssueRequest) => call('document_issue', { request })
 export const listDocuments = (inspectionId: string | null, enterpriseId: string | null) =>
   call('document_list', { inspectionId, enterpriseId })
+export const searchDocuments = (kind: DocKind | null, state: DocState | null, enterpriseId: string | null) =>
+  call('document_search', { kind, state, enterpriseId })
 export const openDocument = (id: string) => call('document_open', { id })
 export const saveDocument = (id: string, dest: string) => call('document_save', { id, dest })
 export const revokeDocument = (id: string, reason: string) => call('document_revoke', { id, reason })
