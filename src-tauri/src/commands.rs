@@ -5,9 +5,9 @@
 //! changing an argument breaks the UI's type check (a test fails while the committed file is stale).
 
 use maskcheck_app::{
-    App, AppError, CatalogueInfoDto, DashboardDto, DemoSummary, EnterpriseDetailDto, EnterpriseDto, EnterprisePageDto,
-    ExportResultDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDto, InspectionRowDto, LicenceDto,
-    PhotoDto, ProductDto, ProfileDto, ProgressDto, SetupStatus, TemplateSummary,
+    App, AppError, BackupDto, CatalogueInfoDto, DashboardDto, DemoSummary, EnterpriseDetailDto, EnterpriseDto,
+    EnterprisePageDto, ExportResultDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDto,
+    InspectionRowDto, LicenceDto, PhotoDto, ProductDto, ProfileDto, ProgressDto, SetupStatus, TemplateSummary,
 };
 use maskcheck_app::{
     AssignedBlockDto, BundleExportDto, BundleImportDto, BundleLogDto, ConflictDto, DeviceDto, QuarantineDto,
@@ -116,6 +116,11 @@ commands! {
         app.setup(input)
     }
 
+    /// The 设置 page's edit of the unit and inspector (the role stays).
+    fn profile_update(app, input: ProfileInput) -> ProfileDto {
+        app.update_profile(input)
+    }
+
     fn load_demo(app, enterprises: u32) -> DemoSummary {
         app.load_demo(enterprises, 1)
     }
@@ -193,6 +198,10 @@ commands! {
 
     fn catalogue_info(app) -> CatalogueInfoDto {
         app.catalogue_info()
+    }
+
+    fn backup_list(app) -> Vec<BackupDto> {
+        app.backups()
     }
 
     fn inspection_start(app, enterprise_id: String, template_key: String, amends: Option<String>) -> InspectionDto {

@@ -533,3 +533,33 @@ fn a_bundle_carries_an_inspection_from_the_laptop_to_the_bureau() {
     s.wait_inner_text("[data-testid=inspection-list]", |t| t.contains("康宁医用口罩"));
     s.screenshot("bureau-sees-the-inspection");
 }
+
+/// 设置 and an empty 文书 page at 1366x768: the empty page says what to do next; the unit's name and the phone its
+/// documents print are edited and kept; the catalogue, the data directory and the backups are shown.
+#[test]
+fn the_settings_page_edits_the_unit_and_shows_where_the_data_lives() {
+    let dir = medical_maker_data_dir();
+    let driver = Driver::start();
+    let mut s = Session::launch(&driver, dir.path(), "settings");
+    s.click_css("[data-testid=nav-documents]");
+    s.wait_text("[data-testid=docs-empty]", |t| t.contains("去现场检查"));
+    s.screenshot("documents-empty");
+    s.click_css("[data-testid=nav-settings]");
+    s.wait_text("[data-testid=sync-catalogue]", |t| t.contains("软件自带"));
+    let shown = s.wait_text("[data-testid=settings-data-dir]", |t| !t.is_empty());
+    assert_eq!(shown, dir.path().display().to_string());
+    let wide = s.execute("const m = document.querySelector('.main'); return m.scrollWidth > m.clientWidth");
+    assert_eq!(wide, serde_json::json!(false), "no horizontal scrolling at 1366x768");
+    s.screenshot("settings");
+    s.type_into("[data-testid=settings-unit-name]", "新乡市卫滨区市场监督管理局");
+    s.click_css("[data-testid=settings-profile-save]");
+    s.wait_text("[data-testid=top-unit]", |t| t == "新乡市卫滨区市场监督管理局");
+    s.type_into("[data-testid=settings-contact-phone]", "0373-5012345");
+    s.click_css("[data-testid=settings-documents-save]");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    s.screenshot("settings-saved");
+    drop(s);
+    let app = App::open(dir.path()).expect("open");
+    assert_eq!(app.doc_settings().expect("settings").contact_phone, "0373-5012345", "the documents print it");
+    assert_eq!(app.setup_status().expect("status").profile.expect("profile").unit_name, "新乡市卫滨区市场监督管理局");
+}

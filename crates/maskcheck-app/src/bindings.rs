@@ -101,6 +101,7 @@ pub fn typescript() -> String {
         crate::CatalogueSource,
         crate::TemplateInUse,
         crate::CatalogueInfoDto,
+        crate::BackupDto,
         PhotoDto,
         InspectionDto,
         DocKind,

@@ -2,6 +2,7 @@
 //! and nothing else. Inputs and outputs are DTOs exported to TypeScript (see `bindings`); failures are
 //! [`AppError`] with a closed [`ErrorCode`].
 
+mod backups;
 pub mod bindings;
 mod casework;
 mod catalogue;
@@ -30,6 +31,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use maskcheck_store::Store;
 
+pub use backups::BackupDto;
 pub use casework::{CaseDto, SampleDto};
 pub use catalogue::{CatalogueInfoDto, CatalogueSource, TemplateInUse};
 pub use demo::{bureau_person, demo_profile, DemoSummary};

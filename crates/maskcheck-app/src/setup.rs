@@ -34,8 +34,9 @@ impl App {
     }
 
     pub fn update_profile(&self, input: ProfileInput) -> Result<ProfileDto> {
-        let input = validate_profile(&input)?;
         let mut store = self.store();
+        let current = store.profile()?.ok_or_else(not_set_up)?;
+        let input = maskcheck_domain::profile::validate_profile_update(&current.input, &input)?;
         store.write(|tx| tx.update_profile(&input))?;
         store.profile()?.map(Into::into).ok_or_else(not_set_up)
     }

@@ -45,6 +45,14 @@ fn setup_makes_a_device_and_runs_once() {
     let dir2 = tempfile::tempdir().expect("tempdir");
     let e = App::open(dir2.path()).expect("open").setup(bad).expect_err("empty unit");
     assert_eq!((e.code, e.fields[0].field, e.fields[0].rule), (ErrorCode::Validation, Field::UnitName, Rule::Required));
+    // The 设置 page edits the unit; the role stays, and a refused edit changes nothing.
+    let renamed =
+        app.update_profile(ProfileInput { unit_name: "新乡市卫滨区市场监督管理局".into(), ..profile() });
+    assert_eq!(renamed.expect("renamed").unit_name, "新乡市卫滨区市场监督管理局");
+    let to_bureau = ProfileInput { role: maskcheck_domain::Role::Bureau, unit_name: "别的局".into(), ..profile() };
+    let e = app.update_profile(to_bureau).expect_err("the role is fixed");
+    assert_eq!((e.code, e.fields[0].field, e.fields[0].rule), (ErrorCode::Validation, Field::Role, Rule::FixedAtSetup));
+    assert_eq!(app.setup_status().expect("s").profile.expect("p").unit_name, "新乡市卫滨区市场监督管理局");
 }
 
 #[test]

@@ -682,6 +682,8 @@ fn rows_that_break_the_rules_of_typed_input_are_quarantined_with_their_field_err
     );
     let r = bureau.app.import_bundle(&file, None).expect("applied, with quarantine");
     assert_eq!((r.new, r.quarantined), (1, 3), "{r:?}");
+    let backups = bureau.app.backups().expect("backups");
+    assert!(backups.iter().any(|b| b.file.ends_with("before-bundle-crafted-invalid.mcb.db")), "{backups:?}");
     let q = bureau.app.sync_quarantine().expect("quarantine");
     type Broken<'a> = (&'a str, maskcheck_sync::QuarantineReason, Vec<(Field, Rule)>);
     let broken: Vec<Broken> =

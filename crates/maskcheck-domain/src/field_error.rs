@@ -73,6 +73,8 @@ pub enum Field {
     Witness,
     /// A record's stored content as a whole (a bundle row whose JSON does not decode).
     Content,
+    /// The device's role (inspector or bureau).
+    Role,
 }
 
 impl Field {
@@ -152,6 +154,7 @@ impl Field {
             Field::PartyOpinion => "当事人意见",
             Field::Witness => "见证人",
             Field::Content => "记录内容",
+            Field::Role => "角色",
         }
     }
 }
@@ -209,6 +212,8 @@ pub enum Rule {
     DateNotReal,
     /// A county the unit does not know and the user has not confirmed as new.
     UnknownCounty,
+    /// Set once at setup and part of the device's signed identity (its role).
+    FixedAtSetup,
 }
 
 /// One broken rule on one field; `detail` carries what the sentence needs (a count, a character, a holder).
@@ -262,6 +267,7 @@ impl FieldError {
             Rule::DateTooLate => format!("不能晚于{d}"),
             Rule::DateNotReal => format!("不是真实存在的日期（{d}）"),
             Rule::UnknownCounty => format!("不是本单位已知的县区（{d}），如确为新县区请确认"),
+            Rule::FixedAtSetup => "在初始设置后不能更改（写在本机签名的身份卡中）".to_string(),
         };
         format!("{}{}", self.field.label_zh(), rule)
     }

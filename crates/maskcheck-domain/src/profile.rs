@@ -37,6 +37,18 @@ pub fn validate_profile(input: &ProfileInput) -> Result<ProfileInput, Validation
     c.finish(ProfileInput { unit_name, unit_abbr, county, inspector_name, cert_no, role: input.role })
 }
 
+/// An edit of the profile from the 设置 page: the same rules as at setup, and the role stays what it was (it is
+/// in the device's signed identity card; a bureau and an inspector sync differently).
+pub fn validate_profile_update(current: &ProfileInput, input: &ProfileInput) -> Result<ProfileInput, ValidationErrors> {
+    let checked = validate_profile(input);
+    if input.role == current.role {
+        return checked;
+    }
+    let mut errors = checked.err().map(|e| e.0).unwrap_or_default();
+    errors.push(crate::FieldError::new(Field::Role, crate::Rule::FixedAtSetup, ""));
+    Err(ValidationErrors(errors))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,5 +69,39 @@ mod tests {
         let e = validate_profile(&bad).expect_err("bad");
         let got: Vec<_> = e.0.iter().map(|f| (f.field, f.rule)).collect();
         assert_eq!(got, vec![(Field::UnitAbbr, Rule::TooLong), (Field::InspectorName, Rule::Required)]);
+    }
+
+    #[test]
+    fn an_edit_keeps_the_role() {
+        let current = ProfileInput {
+            unit_name: "卫滨区市场监督管理局".into(),
+            unit_abbr: "卫".into(),
+            county: "卫滨区".into(),
+            inspector_name: "张三".into(),
+            cert_no: "HA0001".into(),
+            role: Role::Inspector,
+        };
+        let renamed = ProfileInput { unit_name: "新乡市卫滨区市场监督管理局".into(), ..current.clone() };
+        type Case = (&'static str, ProfileInput, Vec<(Field, Rule)>);
+        let table: Vec<Case> = vec![
+            ("a new unit name", renamed, vec![]),
+            (
+                "to bureau",
+                ProfileInput { role: Role::Bureau, ..current.clone() },
+                vec![(Field::Role, Rule::FixedAtSetup)],
+            ),
+            (
+                "both",
+                ProfileInput { role: Role::Bureau, cert_no: " ".into(), ..current.clone() },
+                vec![(Field::CertNo, Rule::Required), (Field::Role, Rule::FixedAtSetup)],
+            ),
+        ];
+        for (what, input, want) in table {
+            let got: Vec<_> = match validate_profile_update(&current, &input) {
+                Ok(_) => vec![],
+                Err(e) => e.0.iter().map(|f| (f.field, f.rule)).collect(),
+            };
+            assert_eq!(got, want, "{what}");
+        }
     }
 }

@@ -18,12 +18,12 @@ subject: string | null, };
 /**
  * Every field a user can get wrong. The UI maps each to its label (`fields.<name>`).
  */
-export type Field = "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "foundedOn" | "kind" | "number" | "holder" | "scope" | "issuer" | "issuedOn" | "validUntil" | "category" | "standard" | "grade" | "registrationCertNo" | "reason" | "unitName" | "unitAbbr" | "inspectorName" | "certNo" | "medical" | "exporter" | "scale" | "productionStatus" | "dailyCapacity" | "note" | "inspectors" | "place" | "representative" | "startedAt" | "findings" | "deadline" | "corrections" | "reinspectedOn" | "productName" | "quantity" | "baseQuantity" | "batchOrDate" | "sampledOn" | "failingItems" | "marketDirection" | "caseTitle" | "fines" | "caseValue" | "masksSeized" | "openedOn" | "closedOn" | "goods" | "measureUntil" | "numberBlock" | "contactPhone" | "servedAt" | "serviceMethod" | "sealNumbers" | "samplingBasis" | "testingBody" | "sampledTime" | "partyOpinion" | "witness" | "content";
+export type Field = "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "foundedOn" | "kind" | "number" | "holder" | "scope" | "issuer" | "issuedOn" | "validUntil" | "category" | "standard" | "grade" | "registrationCertNo" | "reason" | "unitName" | "unitAbbr" | "inspectorName" | "certNo" | "medical" | "exporter" | "scale" | "productionStatus" | "dailyCapacity" | "note" | "inspectors" | "place" | "representative" | "startedAt" | "findings" | "deadline" | "corrections" | "reinspectedOn" | "productName" | "quantity" | "baseQuantity" | "batchOrDate" | "sampledOn" | "failingItems" | "marketDirection" | "caseTitle" | "fines" | "caseValue" | "masksSeized" | "openedOn" | "closedOn" | "goods" | "measureUntil" | "numberBlock" | "contactPhone" | "servedAt" | "serviceMethod" | "sealNumbers" | "samplingBasis" | "testingBody" | "sampledTime" | "partyOpinion" | "witness" | "content" | "role";
 
 /**
  * Every rule a field can break. The UI maps each to a sentence (`rules.<name>`) with `detail` filled in.
  */
-export type Rule = "required" | "tooLong" | "controlChars" | "usccLength" | "usccCharset" | "usccAreaCode" | "usccCheckChar" | "usccDuplicate" | "certificatePattern" | "certificateYear" | "certificateClass" | "dateOrder" | "dateInFuture" | "dateFormat" | "numberFormat" | "unknownValue" | "duplicateInFile" | "tooFewInspectors" | "duplicateInspector" | "unconfirmed" | "frozen" | "notNegative" | "overlap" | "tooLongPeriod" | "invisibleOnly" | "bidiControl" | "invisibleChar" | "lineBreak" | "dateTooEarly" | "dateTooLate" | "dateNotReal" | "unknownCounty";
+export type Rule = "required" | "tooLong" | "controlChars" | "usccLength" | "usccCharset" | "usccAreaCode" | "usccCheckChar" | "usccDuplicate" | "certificatePattern" | "certificateYear" | "certificateClass" | "dateOrder" | "dateInFuture" | "dateFormat" | "numberFormat" | "unknownValue" | "duplicateInFile" | "tooFewInspectors" | "duplicateInspector" | "unconfirmed" | "frozen" | "notNegative" | "overlap" | "tooLongPeriod" | "invisibleOnly" | "bidiControl" | "invisibleChar" | "lineBreak" | "dateTooEarly" | "dateTooLate" | "dateNotReal" | "unknownCounty" | "fixedAtSetup";
 
 /**
  * One broken rule on one field; `detail` carries what the sentence needs (a count, a character, a holder).
@@ -356,6 +356,12 @@ path: string | null,
  * The bureau device whose bundle brought it.
  */
 fromDevice: string | null, entries: number, templates: Array<TemplateInUse>, };
+
+export type BackupDto = { file: string, bytes: number, 
+/**
+ * When it was written, in this computer's local time with its offset.
+ */
+writtenAt: string, };
 
 export type PhotoDto = { id: string, 
 /**

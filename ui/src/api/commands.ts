@@ -1,12 +1,13 @@
 // Generated from Rust by `commands!` (src-tauri/src/commands.rs). Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test --workspace --features "$MASKCHECK_FEATURES" --bin maskcheck-desktop` to regenerate.
 import type { Channel } from '@tauri-apps/api/core'
-import type { AssignedBlockDto, BundleExportDto, BundleImportDto, BundleLogDto, CaseDto, CaseInput, CatalogueInfoDto, ConflictDto, DashboardDto, DemoSummary, DeviceDto, DocKind, DocPreviewDto, DocSettings, DocState, DocumentDto, EnterpriseDetailDto, EnterpriseDto, EnterpriseInput, EnterprisePageDto, EnterpriseQuery, ExportResultDto, FollowupDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDraft, InspectionDto, InspectionRowDto, IssueRequest, IssuedDto, LegalBasis, LicenceDto, LicenceInput, NoticeDefaults, NumberBlock, PhotoDto, ProductDto, ProductInput, ProfileDto, ProfileInput, ProgressDto, QuarantineDto, ReinspectionInput, ReinspectionResultDto, SampleDto, SampleInput, SampleResultInput, ServiceInput, SetupStatus, SyncProgressDto, SyncStatusDto, TemplateSummary } from './bindings'
+import type { AssignedBlockDto, BackupDto, BundleExportDto, BundleImportDto, BundleLogDto, CaseDto, CaseInput, CatalogueInfoDto, ConflictDto, DashboardDto, DemoSummary, DeviceDto, DocKind, DocPreviewDto, DocSettings, DocState, DocumentDto, EnterpriseDetailDto, EnterpriseDto, EnterpriseInput, EnterprisePageDto, EnterpriseQuery, ExportResultDto, FollowupDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDraft, InspectionDto, InspectionRowDto, IssueRequest, IssuedDto, LegalBasis, LicenceDto, LicenceInput, NoticeDefaults, NumberBlock, PhotoDto, ProductDto, ProductInput, ProfileDto, ProfileInput, ProgressDto, QuarantineDto, ReinspectionInput, ReinspectionResultDto, SampleDto, SampleInput, SampleResultInput, ServiceInput, SetupStatus, SyncProgressDto, SyncStatusDto, TemplateSummary } from './bindings'
 
 /** Every command the desktop shell registers: its arguments (as the UI sends them) and its result. */
 export interface Commands {
   setup_status: { args: Record<string, never>; returns: SetupStatus }
   setup: { args: { input: ProfileInput }; returns: ProfileDto }
+  profile_update: { args: { input: ProfileInput }; returns: ProfileDto }
   load_demo: { args: { enterprises: number }; returns: DemoSummary }
   dashboard: { args: Record<string, never>; returns: DashboardDto }
   enterprise_list: { args: { query: EnterpriseQuery }; returns: EnterprisePageDto }
@@ -26,6 +27,7 @@ export interface Commands {
   inspection_templates: { args: Record<string, never>; returns: Array<TemplateSummary> }
   legal_catalogue: { args: Record<string, never>; returns: Array<LegalBasis> }
   catalogue_info: { args: Record<string, never>; returns: CatalogueInfoDto }
+  backup_list: { args: Record<string, never>; returns: Array<BackupDto> }
   inspection_start: { args: { enterpriseId: string; templateKey: string; amends: string | null }; returns: InspectionDto }
   inspection_get: { args: { id: string }; returns: InspectionDto }
   inspection_save: { args: { id: string; draft: InspectionDraft }; returns: InspectionDraft }

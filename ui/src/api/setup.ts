@@ -4,3 +4,5 @@ import type { ProfileInput } from './bindings'
 export const setupStatus = () => call('setup_status')
 export const setup = (input: ProfileInput) => call('setup', { input })
 export const loadDemo = (enterprises: number) => call('load_demo', { enterprises })
+export const updateProfile = (input: ProfileInput) => call('profile_update', { input })
+export const backupList = () => call('backup_list')
