@@ -112,10 +112,14 @@ impl App {
             })?;
             Ok::<_, AppError>(meta.id)
         })?;
+        self.case(&id)
+    }
+
+    pub fn case(&self, id: &str) -> Result<CaseDto> {
         self.cases()?
             .into_iter()
             .find(|c| c.id == id)
-            .ok_or_else(|| StoreError::NotFound { entity: Entity::Case, id }.into())
+            .ok_or_else(|| StoreError::NotFound { entity: Entity::Case, id: id.into() }.into())
     }
 
     pub fn cases(&self) -> Result<Vec<CaseDto>> {

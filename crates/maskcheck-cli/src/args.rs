@@ -35,6 +35,12 @@ pub enum Command {
     /// Rectifications to follow up (open, by deadline)
     #[command(subcommand)]
     Followup(FollowupCommand),
+    /// Samples (抽样) and their lab results
+    #[command(subcommand)]
+    Sample(SampleCommand),
+    /// Cases (案件)
+    #[command(subcommand)]
+    Case(CaseCommand),
     /// This device's identity, and (on the bureau) the devices it enrols
     #[command(subcommand)]
     Device(DeviceCommand),
@@ -69,6 +75,8 @@ impl Command {
                 | Command::Device(_)
                 | Command::Bundle(BundleCommand::Export { .. } | BundleCommand::Import { .. } | BundleCommand::Inspect { .. })
                 | Command::Numbers(NumbersCommand::Assign { .. })
+                | Command::Sample(SampleCommand::Add { .. } | SampleCommand::Result { .. })
+                | Command::Case(CaseCommand::Save { .. })
         )
     }
 }
@@ -388,6 +396,46 @@ pub enum BundleCommand {
     Quarantine,
     /// Concurrent edits of the same field: the value kept and the one that lost
     Conflicts,
+}
+
+#[derive(Subcommand)]
+pub enum SampleCommand {
+    /// Samples, newest first
+    List {
+        /// Only this enterprise's
+        #[arg(long)]
+        enterprise: Option<String>,
+    },
+    Show {
+        id: String,
+    },
+    /// Record a sampling from a JSON file holding a SampleInput (the window's form)
+    Add {
+        #[arg(long)]
+        file: PathBuf,
+    },
+    /// Record (or correct) the lab result from a JSON file holding a SampleResultInput
+    Result {
+        id: String,
+        #[arg(long)]
+        file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum CaseCommand {
+    /// Cases, with category, fines and whether closed
+    List,
+    Show {
+        id: String,
+    },
+    /// Open a case, or update one with --id, from a JSON file holding a CaseInput
+    Save {
+        #[arg(long)]
+        id: Option<String>,
+        #[arg(long)]
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]

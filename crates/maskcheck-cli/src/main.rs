@@ -2,6 +2,7 @@
 //! Exit status: 0 success; 1 input rejected, nothing written; 2 unusable invocation or unreadable file.
 
 mod args;
+mod casework_cmd;
 mod output;
 mod sync_cmd;
 
@@ -104,6 +105,8 @@ fn run(cli: Cli) -> Result<(), AppError> {
             })
         }
         Command::Device(cmd) => crate::sync_cmd::device(&app, cmd, json)?,
+        Command::Sample(cmd) => crate::casework_cmd::sample(&app, cmd, json)?,
+        Command::Case(cmd) => crate::casework_cmd::case(&app, cmd, json)?,
         Command::Catalogue => {
             let info = app.catalogue_info()?;
             output::print(json, &info, || output::catalogue_info(&info))

@@ -400,3 +400,65 @@ fn killing_an_import_midway_leaves_all_or_nothing() {
     }
     eprintln!("full import {full_ms:?} ms; killed after (ms, enterprises present): {outcomes:?}");
 }
+
+/// Samples and cases from the command line: recorded from JSON files holding the window's inputs, listed and
+/// shown with the window's DTOs; a file that is not that input names the file and the line, and writes nothing.
+#[test]
+fn samples_and_cases_are_recorded_and_listed_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    init(dir.path());
+    run(dir.path(), &["enterprise", "add", "--name", "康达口罩厂", "--uscc", "91350100M000100Y43"]);
+    let list: serde_json::Value =
+        serde_json::from_slice(&run(dir.path(), &["--json", "enterprise", "list"]).stdout).expect("json");
+    let enterprise = list["rows"][0]["id"].as_str().expect("id").to_string();
+    let today = chrono::Local::now().date_naive().to_string();
+    let sample = serde_json::json!({
+        "enterpriseId": enterprise, "inspectionId": null, "productName": "KN95 防护口罩", "trademark": "康达",
+        "specModel": "折叠式", "batchOrDate": "20261101", "manufacturer": "康达口罩厂", "quantity": "40 只",
+        "baseQuantity": "2000 只", "testSamples": "20 只", "reserveSamples": "20 只", "place": "成品仓库",
+        "sampledOn": today, "sampledTime": "09:40:00", "sealNumbers": "WB-0001、WB-0002",
+        "basis": "口罩质量专项整治监督抽查", "testingBody": "河南省医疗器械检验所",
+        "samplers": [{ "name": "张三", "certNo": "HA0001" }, { "name": "李四", "certNo": "HA0002" }]
+    });
+    let file = dir.path().join("sample.json");
+    std::fs::write(&file, sample.to_string()).expect("write");
+    let out = run(dir.path(), &["--json", "sample", "add", "--file", file.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let added: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let id = added["id"].as_str().expect("id").to_string();
+
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\n  \"verdict\": \"maybe\"\n}").expect("write");
+    let refused = run(dir.path(), &["sample", "result", &id, "--file", bad.to_str().expect("path")]);
+    assert_ne!(refused.status.code(), Some(0));
+    let says = String::from_utf8_lossy(&refused.stderr).to_string();
+    assert!(says.contains("bad.json") && says.contains("第 2 行"), "{says}");
+    let fail = dir.path().join("fail.json");
+    let result = serde_json::json!({
+        "verdict": "fail", "failingItems": "过滤效率", "nonconformingQuantity": 2000, "reachedMarket": false,
+        "marketDirection": "", "postMeasures": "", "helpMeasures": ""
+    });
+    std::fs::write(&fail, result.to_string()).expect("write");
+    let out = run(dir.path(), &["sample", "result", &id, "--file", fail.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let shown = String::from_utf8_lossy(&run(dir.path(), &["sample", "show", &id]).stdout).to_string();
+    assert!(shown.contains("不合格：过滤效率"), "{shown}");
+    let listed: serde_json::Value =
+        serde_json::from_slice(&run(dir.path(), &["--json", "sample", "list"]).stdout).expect("json");
+    assert_eq!(listed[0]["result"]["verdict"], "fail");
+
+    let case = serde_json::json!({
+        "enterpriseId": enterprise, "inspectionId": null, "title": "康达口罩厂生产不合格口罩案", "category": "quality",
+        "procedure": "filed", "openedOn": today, "closedOn": null, "finesWan": 1.5, "valueWan": 0.8,
+        "masksSeizedWan": 0.2, "referredToPolice": false, "inspectorsDispatched": 2, "operatorsChecked": 1
+    });
+    let file = dir.path().join("case.json");
+    std::fs::write(&file, case.to_string()).expect("write");
+    let out = run(dir.path(), &["--json", "case", "save", "--file", file.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let saved: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let case_id = saved["id"].as_str().expect("id");
+    let shown = String::from_utf8_lossy(&run(dir.path(), &["case", "show", case_id]).stdout).to_string();
+    assert!(shown.contains("罚没 1.50 万元") && shown.contains("办理中"), "{shown}");
+    assert_eq!(run(dir.path(), &["case", "show", "no-such-case"]).status.code(), Some(1));
+}

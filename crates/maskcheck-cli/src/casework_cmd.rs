@@ -1,0 +1,99 @@
+//! `maskcheck sample …` and `maskcheck case …`: the records behind appendices 4 and 5, for scripts and tests. New
+//! records and lab results are read from a JSON file holding the same input the window sends (`SampleInput`,
+//! `SampleResultInput`, `CaseInput`); the JSON output is the window's DTOs.
+
+use std::path::Path;
+
+use maskcheck_app::{App, AppError, CaseDto, ErrorCode, SampleDto};
+use serde::de::DeserializeOwned;
+
+use crate::args::{CaseCommand, SampleCommand};
+use crate::output::{self, esc};
+
+/// The input in a JSON file; a file that is not that input names the file, the line and the column.
+fn input<T: DeserializeOwned>(path: &Path) -> Result<T, AppError> {
+    let text = std::fs::read_to_string(path).map_err(|e| AppError::io(path, e))?;
+    serde_json::from_str(&text).map_err(|e| {
+        AppError::new(
+            ErrorCode::UnreadableFile,
+            format!("{} 第 {} 行第 {} 列：{e}", path.display(), e.line(), e.column()),
+        )
+        .about(path.display().to_string())
+    })
+}
+
+fn sample_line(s: &SampleDto) -> String {
+    let result = match &s.result {
+        None => "待检验".to_string(),
+        Some(r) if r.verdict == maskcheck_domain::casework::LabVerdict::Pass => "合格".to_string(),
+        Some(r) => format!("不合格：{}", esc(&r.failing_items)),
+    };
+    format!(
+        "{}\t{}\t{}\t{}\t{}\t{result}",
+        s.id,
+        s.input.sampled_on,
+        esc(&s.enterprise_name),
+        esc(&s.input.product_name),
+        esc(&s.input.batch_or_date)
+    )
+}
+
+fn case_line(c: &CaseDto) -> String {
+    let closed = c.input.closed_on.map(|d| format!("结案 {d}")).unwrap_or_else(|| "办理中".into());
+    format!(
+        "{}\t{}\t{:?}\t{}\t罚没 {:.2} 万元\t{closed}",
+        c.id,
+        c.input.opened_on,
+        c.input.category,
+        esc(&c.input.title),
+        c.input.fines_wan
+    )
+}
+
+pub fn sample(app: &App, cmd: SampleCommand, json: bool) -> Result<(), AppError> {
+    match cmd {
+        SampleCommand::List { enterprise } => {
+            let list = app.samples(enterprise.as_deref())?;
+            output::print(json, &list, || {
+                let mut out = format!("共 {} 个样品\n", list.len());
+                out.push_str(&list.iter().map(sample_line).collect::<Vec<_>>().join("\n"));
+                out
+            });
+        }
+        SampleCommand::Show { id } => {
+            let s = app.sample(&id)?;
+            output::print(json, &s, || sample_line(&s));
+        }
+        SampleCommand::Add { file } => {
+            let s = app.create_sample(&input(&file)?)?;
+            output::print(json, &s, || format!("已登记抽样 {}", sample_line(&s)));
+        }
+        SampleCommand::Result { id, file } => {
+            let s = app.record_sample_result(&id, &input(&file)?)?;
+            output::print(json, &s, || format!("已记录检验结果 {}", sample_line(&s)));
+        }
+    }
+    Ok(())
+}
+
+pub fn case(app: &App, cmd: CaseCommand, json: bool) -> Result<(), AppError> {
+    match cmd {
+        CaseCommand::List => {
+            let list = app.cases()?;
+            output::print(json, &list, || {
+                let mut out = format!("共 {} 件案件\n", list.len());
+                out.push_str(&list.iter().map(case_line).collect::<Vec<_>>().join("\n"));
+                out
+            });
+        }
+        CaseCommand::Show { id } => {
+            let c = app.case(&id)?;
+            output::print(json, &c, || case_line(&c));
+        }
+        CaseCommand::Save { id, file } => {
+            let c = app.save_case(id.as_deref(), &input(&file)?)?;
+            output::print(json, &c, || format!("已保存案件 {}", case_line(&c)));
+        }
+    }
+    Ok(())
+}
