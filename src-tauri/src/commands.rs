@@ -306,6 +306,10 @@ commands! {
         app.reinspect(&input)
     }
 
+    fn sample_defaults(app, enterprise_id: String, inspection_id: Option<String>) -> SampleInput {
+        app.sample_defaults(&enterprise_id, inspection_id.as_deref())
+    }
+
     fn sample_create(app, input: SampleInput) -> SampleDto {
         app.create_sample(&input)
     }

@@ -563,3 +563,74 @@ fn the_settings_page_edits_the_unit_and_shows_where_the_data_lives() {
     assert_eq!(app.doc_settings().expect("settings").contact_phone, "0373-5012345", "the documents print it");
     assert_eq!(app.setup_status().expect("status").profile.expect("profile").unit_name, "新乡市卫滨区市场监督管理局");
 }
+
+/// 抽样 in the real window at 1366x768: from the empty page, a sampling with every field of the record, its record
+/// printed on site, then the lab's failing result.
+#[test]
+fn sample_a_product_print_its_record_and_record_a_failing_result() {
+    let dir = medical_maker_data_dir();
+    let driver = Driver::start();
+    let mut s = Session::launch(&driver, dir.path(), "samples");
+    s.click_css("[data-testid=nav-samples]");
+    s.wait_text("[data-testid=samples-empty]", |t| t.contains("新建抽样"));
+    s.screenshot("samples-empty");
+    s.click_css("[data-testid=samples-new]");
+    s.click_css("[data-testid=enterprise-picker]");
+    s.type_into("[data-testid=enterprise-picker] input", "康宁");
+    s.wait_text(".enterprise-picker-dropdown .el-select-dropdown__item", |t| t.contains("康宁"));
+    s.click_css(".enterprise-picker-dropdown .el-select-dropdown__item");
+    // The app fills what it knows: the maker, the place, the date and time, the first sampler.
+    s.wait_text("[data-testid=sample-form]", |_| {
+        s.execute("return document.querySelector('[data-testid=sample-manufacturer]').value")
+            == serde_json::json!("新乡市卫滨区康宁医用口罩有限公司")
+    });
+    for (field, value) in [
+        ("productName", "KN95 医用防护口罩"),
+        ("specModel", "折叠式"),
+        ("batchOrDate", "20261101"),
+        ("quantity", "40 只"),
+        ("baseQuantity", "2000 只"),
+        ("testSamples", "20 只"),
+        ("reserveSamples", "20 只"),
+        ("sealNumbers", "WB-0001、WB-0002"),
+        ("basis", "口罩质量专项整治监督抽查"),
+        ("testingBody", "河南省医疗器械检验所"),
+    ] {
+        s.type_into(&format!("[data-testid=sample-{field}]"), value);
+    }
+    s.type_into("[data-testid=sampler-name-1]", "李四");
+    s.type_into("[data-testid=sampler-cert-1]", "HA0002");
+    s.screenshot("sample-form");
+    s.click_css("[data-testid=sample-save]");
+    // The sampling record, previewed with the sample's fields, issued while the party is there.
+    let preview = s.wait_text("[data-testid=doc-preview]", |t| t.contains("抽样记录"));
+    assert!(preview.contains("WB-0001") && preview.contains("河南省医疗器械检验所"), "{preview}");
+    s.screenshot("sampling-record-preview");
+    s.click_css("[data-testid=issue-confirm]");
+    s.wait_inner_text("[data-testid=samples-table]", |t| t.contains("待检验") && t.contains("KN95"));
+    let wide = s.execute("const m = document.querySelector('.main'); return m.scrollWidth > m.clientWidth");
+    assert_eq!(wide, serde_json::json!(false), "no horizontal scrolling at 1366x768");
+    s.click_css("[data-testid=sample-record-result]");
+    s.click_css("[data-testid=result-fail]");
+    s.type_into("[data-testid=result-failing-items]", "过滤效率");
+    s.screenshot("sample-result");
+    s.click_css("[data-testid=result-save]");
+    s.wait_text("[data-testid=sample-failed]", |t| t.contains("不合格：过滤效率"));
+    s.wait_text("[data-testid=sample-open-record]", |t| t.contains("打开抽样记录"));
+    s.screenshot("sample-failed");
+    drop(s);
+    let app = App::open(dir.path()).expect("open");
+    let samples = app.samples(None).expect("samples");
+    assert_eq!(samples.len(), 1);
+    assert_eq!(samples[0].result.as_ref().map(|r| r.failing_items.as_str()), Some("过滤效率"));
+    let records = app
+        .documents_in(
+            &maskcheck_app::DocumentFilter {
+                kind: Some(maskcheck_domain::document::DocKind::SamplingRecord),
+                ..Default::default()
+            },
+            None,
+        )
+        .expect("documents");
+    assert_eq!(records.len(), 1, "the sampling record was issued");
+}

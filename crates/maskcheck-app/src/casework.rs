@@ -3,6 +3,7 @@
 use maskcheck_domain::casework::{
     validate_case, validate_sample, validate_sample_result, CaseInput, SampleInput, SampleResultInput,
 };
+use maskcheck_domain::inspection::Inspector;
 use maskcheck_domain::Entity;
 use maskcheck_store::{JsonRecord, StoreError};
 use serde::Serialize;
@@ -18,6 +19,8 @@ pub struct SampleDto {
     pub enterprise_name: String,
     pub input: SampleInput,
     pub result: Option<SampleResultInput>,
+    /// The sampling record issued for it and in force.
+    pub record: Option<crate::DocumentDto>,
     pub created_at: String,
 }
 
@@ -42,12 +45,55 @@ impl App {
     fn sample_dto(&self, r: JsonRecord) -> Result<SampleDto> {
         let input: SampleInput = from_json(&r.input)?;
         let enterprise_name = self.store().enterprise(&input.enterprise_id)?.map(|e| e.data.name).unwrap_or_default();
+        let record = self.sampling_record_of(&r.meta.id, &input.enterprise_id)?;
         Ok(SampleDto {
             id: r.meta.id,
             enterprise_name,
+            record,
             input,
             result: r.result.as_deref().map(from_json).transpose()?,
             created_at: r.meta.created_at,
+        })
+    }
+
+    /// A new sampling's form as the app fills it: today and now in this computer's time zone, the profile's
+    /// inspector as first sampler, the enterprise as maker (a maker) and its production address as the place.
+    /// Everything else is for the inspector to type.
+    pub fn sample_defaults(&self, enterprise_id: &str, inspection_id: Option<&str>) -> Result<SampleInput> {
+        let (e, profile) = {
+            let s = self.store();
+            let e = s
+                .enterprise(enterprise_id)?
+                .ok_or_else(|| StoreError::NotFound { entity: Entity::Enterprise, id: enterprise_id.into() })?;
+            (e, s.profile()?)
+        };
+        let now = chrono::Local::now();
+        let first = profile.map(|p| Inspector { name: p.input.inspector_name, cert_no: p.input.cert_no });
+        let blank = || Inspector { name: String::new(), cert_no: String::new() };
+        let maker = e.data.kind == maskcheck_domain::EnterpriseKind::Maker;
+        Ok(SampleInput {
+            enterprise_id: enterprise_id.into(),
+            inspection_id: inspection_id.map(Into::into),
+            product_name: String::new(),
+            trademark: String::new(),
+            spec_model: String::new(),
+            batch_or_date: String::new(),
+            manufacturer: if maker { e.data.name.clone() } else { String::new() },
+            quantity: String::new(),
+            base_quantity: String::new(),
+            test_samples: String::new(),
+            reserve_samples: String::new(),
+            place: e.data.production_address.or(e.data.registered_address).unwrap_or_default(),
+            sampled_on: now.date_naive(),
+            sampled_time: chrono::NaiveTime::from_hms_opt(
+                chrono::Timelike::hour(&now),
+                chrono::Timelike::minute(&now),
+                0,
+            ),
+            seal_numbers: String::new(),
+            basis: String::new(),
+            testing_body: String::new(),
+            samplers: vec![first.unwrap_or_else(blank), blank()],
         })
     }
 

@@ -346,7 +346,7 @@ impl App {
                     .sample(sample_id)?
                     .ok_or_else(|| StoreError::NotFound { entity: Entity::Sample, id: sample_id.clone() })?;
                 let s: maskcheck_domain::casework::SampleInput = serde_json::from_str(&r.input).map_err(json_err)?;
-                let body = DocBody::SamplingRecord(SamplingContent {
+                let body = DocBody::SamplingRecord(Box::new(SamplingContent {
                     product_name: s.product_name,
                     trademark: s.trademark,
                     spec_model: s.spec_model,
@@ -364,7 +364,8 @@ impl App {
                     testing_body: s.testing_body,
                     samplers: people(&s.samplers),
                     party_words: validate_party_words(party_words)?,
-                });
+                    sample_id: Some(sample_id.clone()),
+                }));
                 (body, s.enterprise_id, s.inspection_id)
             }
             IssueRequest::ServiceProof { document_id } => {
@@ -430,6 +431,16 @@ impl App {
         // Built (and validated) before the transaction, so a refused request allocates no serial; the number is
         // the only thing the transaction adds.
         let (mut content, enterprise_id, inspection_id) = self.content(req, PREVIEW_NUMBER, on)?;
+        // A sample has one sampling record while it stands: printing it again opens it, a correction revokes it.
+        if let IssueRequest::SamplingRecord { sample_id, .. } = req {
+            if let Some(held) = self.sampling_record_of(sample_id, &enterprise_id)? {
+                return Err(AppError::new(
+                    ErrorCode::Validation,
+                    format!("该样品已签发抽样记录 {}；如需更正请先撤销该记录", held.number),
+                )
+                .about(held.id));
+            }
+        }
         let rectification = match req {
             IssueRequest::RectificationNotice { deadline, .. } => match &content.body {
                 DocBody::RectificationNotice(n) => Some((deadline.unwrap_or(on), n.corrections.clone())),
@@ -591,6 +602,23 @@ impl App {
             })
             .filter(|d| state.is_none_or(|s| d.state == s))
             .collect())
+    }
+
+    /// The sampling record in force for a sample (not revoked), if one was issued.
+    pub fn sampling_record_of(&self, sample_id: &str, enterprise_id: &str) -> Result<Option<DocumentDto>> {
+        let f = DocumentFilter {
+            kind: Some(DocKind::SamplingRecord),
+            enterprise_id: Some(enterprise_id),
+            ..Default::default()
+        };
+        for d in self.documents_in(&f, None)?.into_iter().filter(|d| d.state != DocState::Revoked) {
+            let Some(record) = self.store().document(&d.id)? else { continue };
+            let content: DocContent = serde_json::from_str(&record.content).map_err(json_err)?;
+            if matches!(&content.body, DocBody::SamplingRecord(s) if s.sample_id.as_deref() == Some(sample_id)) {
+                return Ok(Some(d));
+            }
+        }
+        Ok(None)
     }
 
     /// Revokes an issued document (撤销): the document stays, marked, with the reason; its rectification no

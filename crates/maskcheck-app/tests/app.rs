@@ -717,8 +717,17 @@ fn number_blocks_come_first_then_the_tagged_fallback_and_every_kind_issues() {
             ],
         })
         .expect("sample");
-    app.issue_document(&IssueRequest::SamplingRecord { sample_id: sample.id.clone(), party_words: Default::default() })
+    let record = app
+        .issue_document(&IssueRequest::SamplingRecord { sample_id: sample.id.clone(), party_words: Default::default() })
         .expect("sampling record");
+    // One record per sample while it stands: printing again opens it, it is not issued twice.
+    assert_eq!(app.sample(&sample.id).expect("sample").record.map(|d| d.id), Some(record.document.id.clone()));
+    let again = app.issue_document(&IssueRequest::SamplingRecord {
+        sample_id: sample.id.clone(),
+        party_words: Default::default(),
+    });
+    let err = again.expect_err("issued once");
+    assert_eq!((err.code, err.subject.as_deref()), (ErrorCode::Validation, Some(record.document.id.as_str())));
     let service =
         app.issue_document(&IssueRequest::ServiceProof { document_id: decision.document.id.clone() }).expect("proof");
     assert_eq!(service.document.kind, DocKind::ServiceProof);
@@ -757,7 +766,7 @@ fn number_blocks_come_first_then_the_tagged_fallback_and_every_kind_issues() {
     assert_eq!(listed.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), vec![decision.document.id.as_str()]);
     let all = app.documents(&Default::default()).expect("list");
     let unique: std::collections::HashSet<_> = all.iter().map(|d| &d.number).collect();
-    assert_eq!((all.len(), unique.len()), (6, 6));
+    assert_eq!((all.len(), unique.len()), (6, 6), "the refused second sampling record took no number");
 }
 
 /// A refused edit writes nothing (issue 9): a licence or product saved under an enterprise it does not belong to

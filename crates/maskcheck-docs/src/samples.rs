@@ -172,7 +172,7 @@ pub fn sampling() -> DocContent {
         issued_on: date(2026, 11, 23),
         issuer: issuer(),
         party: party(),
-        body: DocBody::SamplingRecord(SamplingContent {
+        body: DocBody::SamplingRecord(Box::new(SamplingContent {
             product_name: "一次性使用医用口罩".into(),
             trademark: "康宁".into(),
             spec_model: "175mm×95mm 平面耳挂式".into(),
@@ -194,7 +194,8 @@ pub fn sampling() -> DocContent {
                 opinion: Some("抽样过程我方在场，样品封存情况属实。\n备用样品由我单位保管。".into()),
                 ..PartyWords::default()
             },
-        }),
+            sample_id: None,
+        })),
     }
 }
 

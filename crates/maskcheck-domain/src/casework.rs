@@ -59,6 +59,7 @@ pub struct SampleResultInput {
     /// 不合格项目 (e.g. 过滤效率).
     pub failing_items: String,
     /// 不合格产品的批次数量（只）
+    #[ts(type = "number | null")]
     pub nonconforming_quantity: Option<u64>,
     pub reached_market: bool,
     /// 不合格产品流入市场方向

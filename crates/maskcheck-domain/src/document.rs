@@ -336,6 +336,10 @@ pub struct SamplingContent {
     pub samplers: Vec<Person>,
     #[serde(default)]
     pub party_words: PartyWords,
+    /// The sample this record was issued for (not printed): one record per sample while it stands.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub sample_id: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -356,7 +360,7 @@ pub enum DocBody {
     InspectionRecord(InspectionRecordContent),
     RectificationNotice(NoticeContent),
     CoerciveMeasure(CoerciveContent),
-    SamplingRecord(SamplingContent),
+    SamplingRecord(Box<SamplingContent>),
     ServiceProof(ServiceContent),
 }
 

@@ -556,7 +556,7 @@ failingItems: string,
 /**
  * 不合格产品的批次数量（只）
  */
-nonconformingQuantity: bigint | null, reachedMarket: boolean, 
+nonconformingQuantity: number | null, reachedMarket: boolean, 
 /**
  * 不合格产品流入市场方向
  */
@@ -570,7 +570,11 @@ postMeasures: string,
  */
 helpMeasures: string, };
 
-export type SampleDto = { id: string, enterpriseName: string, input: SampleInput, result: SampleResultInput | null, createdAt: string, };
+export type SampleDto = { id: string, enterpriseName: string, input: SampleInput, result: SampleResultInput | null, 
+/**
+ * The sampling record issued for it and in force.
+ */
+record: DocumentDto | null, createdAt: string, };
 
 /**
  * 案件类别: the rows of appendix 4.

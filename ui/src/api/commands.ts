@@ -50,6 +50,7 @@ export interface Commands {
   number_block_add: { args: { block: NumberBlock }; returns: Array<NumberBlock> }
   followup_list: { args: { enterpriseId: string | null; dueOnly: boolean }; returns: Array<FollowupDto> }
   reinspect: { args: { input: ReinspectionInput }; returns: ReinspectionResultDto }
+  sample_defaults: { args: { enterpriseId: string; inspectionId: string | null }; returns: SampleInput }
   sample_create: { args: { input: SampleInput }; returns: SampleDto }
   sample_result: { args: { id: string; result: SampleResultInput }; returns: SampleDto }
   sample_list: { args: { enterpriseId: string | null }; returns: Array<SampleDto> }

@@ -1,0 +1,10 @@
+import { call } from './client'
+import type { CaseInput, SampleInput, SampleResultInput } from './bindings'
+
+export const sampleDefaults = (enterpriseId: string, inspectionId: string | null = null) =>
+  call('sample_defaults', { enterpriseId, inspectionId })
+export const createSample = (input: SampleInput) => call('sample_create', { input })
+export const recordSampleResult = (id: string, result: SampleResultInput) => call('sample_result', { id, result })
+export const listSamples = (enterpriseId: string | null = null) => call('sample_list', { enterpriseId })
+export const saveCase = (id: string | null, input: CaseInput) => call('case_save', { id, input })
+export const listCases = () => call('case_list')
