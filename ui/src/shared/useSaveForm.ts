@@ -1,8 +1,8 @@
 // The save cycle every form shares: clear errors, call, map field errors to their fields, keep the rest general.
 import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import type { AppError, Field } from '../../api/bindings'
-import { errorSummary, fieldErrors } from '../../shared/fieldErrors'
+import type { AppError, Field } from '../api/bindings'
+import { errorSummary, fieldErrors } from './fieldErrors'
 
 export function useSaveForm() {
   const { t } = useI18n()
