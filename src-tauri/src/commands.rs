@@ -22,6 +22,7 @@ use maskcheck_domain::checklist::LegalBasis;
 use maskcheck_domain::document::{DocKind, DocState, NumberBlock};
 use maskcheck_domain::followup::ReinspectionInput;
 use maskcheck_domain::inspection::InspectionDraft;
+use maskcheck_domain::lab_items::{StandardSummary, TestItem};
 use maskcheck_domain::{EnterpriseInput, EnterpriseQuery, LicenceInput, ProductInput, ProfileInput};
 use tauri::ipc::Channel;
 use tauri::State;
@@ -308,6 +309,14 @@ commands! {
 
     fn sample_defaults(app, enterprise_id: String, inspection_id: Option<String>) -> SampleInput {
         app.sample_defaults(&enterprise_id, inspection_id.as_deref())
+    }
+
+    fn mask_standards(app) -> Vec<StandardSummary> {
+        Ok::<_, AppError>(app.mask_standards())
+    }
+
+    fn test_items(app, standard: String, grade: Option<String>) -> Vec<TestItem> {
+        Ok::<_, AppError>(app.test_items(&standard, grade.as_deref()))
     }
 
     fn sample_create(app, input: SampleInput) -> SampleDto {

@@ -598,6 +598,14 @@ fn sample_a_product_print_its_record_and_record_a_failing_result() {
     ] {
         s.type_into(&format!("[data-testid=sample-{field}]"), value);
     }
+    s.click_css("[data-testid=sample-standard]");
+    s.type_into("[data-testid=sample-standard] input", "19083");
+    s.wait_inner_text(".standard-picker-dropdown", |t| t.contains("GB 19083-2010"));
+    s.execute(
+        "[...document.querySelectorAll('.standard-picker-dropdown .el-select-dropdown__item')] \
+         .find(e => e.textContent.includes('GB 19083-2010')).click()",
+    );
+    s.type_into("[data-testid=sample-grade]", "1级");
     s.type_into("[data-testid=sampler-name-1]", "李四");
     s.type_into("[data-testid=sampler-cert-1]", "HA0002");
     s.screenshot("sample-form");
@@ -612,7 +620,12 @@ fn sample_a_product_print_its_record_and_record_a_failing_result() {
     assert_eq!(wide, serde_json::json!(false), "no horizontal scrolling at 1366x768");
     s.click_css("[data-testid=sample-record-result]");
     s.click_css("[data-testid=result-fail]");
-    s.type_into("[data-testid=result-failing-items]", "过滤效率");
+    s.type_into("[data-testid=result-report]", "HN2026-0458");
+    // The items of GB 19083-2010, the limit for grade 1 beside the one that failed.
+    let items = s.wait_text("[data-testid=result-items]", |t| t.contains("气流阻力") && t.contains("≥95%"));
+    assert!(items.contains("≤343.2 Pa"), "{items}");
+    s.click_css("[data-testid=result-item-filtration]");
+    s.type_into("[data-testid=result-measured-filtration]", "87.3%");
     s.screenshot("sample-result");
     s.click_css("[data-testid=result-save]");
     s.wait_text("[data-testid=sample-failed]", |t| t.contains("不合格：过滤效率"));
@@ -622,7 +635,11 @@ fn sample_a_product_print_its_record_and_record_a_failing_result() {
     let app = App::open(dir.path()).expect("open");
     let samples = app.samples(None).expect("samples");
     assert_eq!(samples.len(), 1);
-    assert_eq!(samples[0].result.as_ref().map(|r| r.failing_items.as_str()), Some("过滤效率"));
+    let result = samples[0].result.as_ref().expect("result");
+    assert_eq!((result.failing_items.as_str(), result.report_number.as_str()), ("过滤效率", "HN2026-0458"));
+    let failing = &result.failing[0];
+    assert_eq!((failing.limit.as_deref(), failing.measured.as_str()), (Some("≥95%"), "87.3%"));
+    assert_eq!((samples[0].input.standard.as_str(), samples[0].input.grade.as_str()), ("GB 19083-2010", "1级"));
     let records = app
         .documents_in(
             &maskcheck_app::DocumentFilter {

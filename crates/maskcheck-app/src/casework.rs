@@ -1,9 +1,11 @@
 //! Samples (抽样 and their lab results, appendix 5) and cases (案件, appendix 4).
 
 use maskcheck_domain::casework::{
-    validate_case, validate_sample, validate_sample_result, CaseInput, SampleInput, SampleResultInput,
+    failing_items_text, validate_case, validate_sample, validate_sample_result, CaseInput, SampleInput,
+    SampleResultInput,
 };
 use maskcheck_domain::inspection::Inspector;
+use maskcheck_domain::lab_items::{StandardSummary, TestItem};
 use maskcheck_domain::Entity;
 use maskcheck_store::{JsonRecord, StoreError};
 use serde::Serialize;
@@ -94,6 +96,8 @@ impl App {
             basis: String::new(),
             testing_body: String::new(),
             samplers: vec![first.unwrap_or_else(blank), blank()],
+            standard: String::new(),
+            grade: String::new(),
         })
     }
 
@@ -131,13 +135,25 @@ impl App {
     pub fn record_sample_result(&self, id: &str, result: &SampleResultInput) -> Result<SampleDto> {
         let device = self.device_id()?;
         validate_sample_result(result)?;
-        let json = to_json(result)?;
+        // Appendix 5 prints the names of the items picked from the standard's list.
+        let result = SampleResultInput { failing_items: failing_items_text(result), ..result.clone() };
+        let json = to_json(&result)?;
         self.store().write(|tx| {
             let version = tx.next_version(&device, now_ms())?;
             tx.set_sample_result(id, &version, &now_text(), &json)?;
             Ok::<_, AppError>(())
         })?;
         self.sample(id)
+    }
+
+    /// The mask standards whose test items the lab-result form can list.
+    pub fn mask_standards(&self) -> Vec<StandardSummary> {
+        maskcheck_domain::lab_items::standards()
+    }
+
+    /// A standard's test items, each with its limit for the grade where the shipped data has one.
+    pub fn test_items(&self, standard: &str, grade: Option<&str>) -> Vec<TestItem> {
+        maskcheck_domain::lab_items::test_items(standard, grade)
     }
 
     /// Creates a case, or updates it when `id` is given.

@@ -204,6 +204,8 @@ impl App {
                     basis: "口罩质量专项整治监督抽查任务".into(),
                     testing_body: "河南省医疗器械检验所".into(),
                     samplers: samplers.clone(),
+                    standard: String::new(),
+                    grade: String::new(),
                 })?;
                 self.issue_document(&IssueRequest::SamplingRecord {
                     sample_id: s.id.clone(),
@@ -221,6 +223,9 @@ impl App {
                         market_direction: String::new(),
                         post_measures: if fail { "责令停止销售，召回".into() } else { String::new() },
                         help_measures: "指导企业完善出厂检验".into(),
+                        failing: Vec::new(),
+                        report_number: String::new(),
+                        lab: String::new(),
                     },
                 )?;
                 summary.samples += 1;

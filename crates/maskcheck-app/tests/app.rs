@@ -715,6 +715,8 @@ fn number_blocks_come_first_then_the_tagged_fallback_and_every_kind_issues() {
                 maskcheck_domain::inspection::Inspector { name: "张三".into(), cert_no: "HA0001".into() },
                 maskcheck_domain::inspection::Inspector { name: "李四".into(), cert_no: "HA0002".into() },
             ],
+            standard: String::new(),
+            grade: String::new(),
         })
         .expect("sample");
     let record = app

@@ -42,6 +42,12 @@ pub struct SampleInput {
     #[serde(default)]
     pub testing_body: String,
     pub samplers: Vec<Inspector>,
+    /// 执行标准 of the sampled product (`GB 2626-2019`): the lab-result form lists its test items.
+    #[serde(default)]
+    pub standard: String,
+    /// 级别 (`KN95`, `Ⅱ级`, `防护口罩`): picks the limit of an item that depends on it.
+    #[serde(default)]
+    pub grade: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -56,8 +62,18 @@ pub enum LabVerdict {
 #[serde(rename_all = "camelCase")]
 pub struct SampleResultInput {
     pub verdict: LabVerdict,
-    /// 不合格项目 (e.g. 过滤效率).
+    /// 不合格项目 as appendix 5 prints them (e.g. 过滤效率): the failing items' names, or typed where the standard's
+    /// items are not known.
     pub failing_items: String,
+    /// Each failing item with the standard's limit and the measured value, as the lab report gives them.
+    #[serde(default)]
+    pub failing: Vec<FailingItem>,
+    /// 检验报告编号
+    #[serde(default)]
+    pub report_number: String,
+    /// The laboratory that issued the report.
+    #[serde(default)]
+    pub lab: String,
     /// 不合格产品的批次数量（只）
     #[ts(type = "number | null")]
     pub nonconforming_quantity: Option<u64>,
@@ -89,10 +105,34 @@ pub fn validate_sample(input: &SampleInput, today: NaiveDate) -> Result<(), Vali
     c.finish(())
 }
 
+/// One failing test item: its key and name in the standard's list, the limit shown beside it, the measured value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FailingItem {
+    pub key: String,
+    pub name: String,
+    pub limit: Option<String>,
+    pub measured: String,
+}
+
+/// The 不合格项目 text of a result: the failing items' names when they were picked from the list, else as typed.
+pub fn failing_items_text(input: &SampleResultInput) -> String {
+    if input.failing.is_empty() {
+        input.failing_items.trim().to_string()
+    } else {
+        input.failing.iter().map(|f| f.name.trim()).collect::<Vec<_>>().join("、")
+    }
+}
+
 pub fn validate_sample_result(input: &SampleResultInput) -> Result<(), ValidationErrors> {
     let mut c = Checker::default();
+    for f in &input.failing {
+        // The measured value is what makes the failure a fact: the report says it.
+        c.required(Field::FailingItems, &f.measured, 100);
+    }
+    c.optional(Field::ReportNumber, Some(&input.report_number), 100);
     if input.verdict == LabVerdict::Fail {
-        c.required(Field::FailingItems, &input.failing_items, 500);
+        c.required(Field::FailingItems, &failing_items_text(input), 500);
         if input.reached_market {
             c.required(Field::MarketDirection, &input.market_direction, 500);
         }
@@ -243,6 +283,8 @@ mod tests {
             basis: "新乡市口罩质量专项整治抽样任务".into(),
             testing_body: "河南省医疗器械检验所".into(),
             samplers: inspectors(2),
+            standard: String::new(),
+            grade: String::new(),
         };
         assert!(validate_sample(&s, d("2026-11-23")).is_ok());
         s.samplers = inspectors(1);
@@ -276,12 +318,64 @@ mod tests {
             market_direction: String::new(),
             post_measures: String::new(),
             help_measures: String::new(),
+            failing: Vec::new(),
+            report_number: String::new(),
+            lab: String::new(),
         };
         let err = validate_sample_result(&r).expect_err("refused");
         assert_eq!(err.0.len(), 2);
         r.failing_items = "过滤效率".into();
         r.market_direction = "本市药店".into();
         assert!(validate_sample_result(&r).is_ok());
+    }
+
+    #[test]
+    fn failing_items_picked_from_the_standard_carry_their_measured_values() {
+        let item = |name: &str, measured: &str| FailingItem {
+            key: name.into(),
+            name: name.into(),
+            limit: Some("≥95%".into()),
+            measured: measured.into(),
+        };
+        let result = |failing: Vec<FailingItem>, typed: &str| SampleResultInput {
+            verdict: LabVerdict::Fail,
+            failing_items: typed.into(),
+            nonconforming_quantity: None,
+            reached_market: false,
+            market_direction: String::new(),
+            post_measures: String::new(),
+            help_measures: String::new(),
+            failing,
+            report_number: "HN2026-0001".into(),
+            lab: "河南省医疗器械检验所".into(),
+        };
+        // (what, result, the 不合格项目 text, the rules broken)
+        type Case = (&'static str, SampleResultInput, &'static str, Vec<(Field, Rule)>);
+        let table: Vec<Case> = vec![
+            (
+                "picked, with values",
+                result(vec![item("过滤效率", "87.3%"), item("细菌过滤效率", "90%")], ""),
+                "过滤效率、细菌过滤效率",
+                vec![],
+            ),
+            ("picked wins over typed", result(vec![item("过滤效率", "87.3%")], "别的"), "过滤效率", vec![]),
+            (
+                "a picked item without its value",
+                result(vec![item("过滤效率", " ")], ""),
+                "过滤效率",
+                vec![(Field::FailingItems, Rule::Required)],
+            ),
+            ("typed where the standard is not known", result(vec![], "标识不全"), "标识不全", vec![]),
+            ("neither", result(vec![], ""), "", vec![(Field::FailingItems, Rule::Required)]),
+        ];
+        for (what, r, text, broken) in table {
+            assert_eq!(failing_items_text(&r), text, "{what}");
+            let got: Vec<(Field, Rule)> = match validate_sample_result(&r) {
+                Ok(()) => vec![],
+                Err(e) => e.0.iter().map(|f| (f.field, f.rule)).collect(),
+            };
+            assert_eq!(got, broken, "{what}");
+        }
     }
 
     #[test]

@@ -75,6 +75,8 @@ pub enum Field {
     Content,
     /// The device's role (inspector or bureau).
     Role,
+    /// 检验报告编号
+    ReportNumber,
 }
 
 impl Field {
@@ -155,6 +157,7 @@ impl Field {
             Field::Witness => "见证人",
             Field::Content => "记录内容",
             Field::Role => "角色",
+            Field::ReportNumber => "检验报告编号",
         }
     }
 }

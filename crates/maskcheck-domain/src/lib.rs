@@ -15,6 +15,7 @@ pub mod field_error;
 pub mod followup;
 pub mod hlc;
 pub mod inspection;
+pub mod lab_items;
 pub mod legal_rules;
 pub mod licence;
 pub mod product;

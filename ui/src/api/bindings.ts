@@ -18,7 +18,7 @@ subject: string | null, };
 /**
  * Every field a user can get wrong. The UI maps each to its label (`fields.<name>`).
  */
-export type Field = "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "foundedOn" | "kind" | "number" | "holder" | "scope" | "issuer" | "issuedOn" | "validUntil" | "category" | "standard" | "grade" | "registrationCertNo" | "reason" | "unitName" | "unitAbbr" | "inspectorName" | "certNo" | "medical" | "exporter" | "scale" | "productionStatus" | "dailyCapacity" | "note" | "inspectors" | "place" | "representative" | "startedAt" | "findings" | "deadline" | "corrections" | "reinspectedOn" | "productName" | "quantity" | "baseQuantity" | "batchOrDate" | "sampledOn" | "failingItems" | "marketDirection" | "caseTitle" | "fines" | "caseValue" | "masksSeized" | "openedOn" | "closedOn" | "goods" | "measureUntil" | "numberBlock" | "contactPhone" | "servedAt" | "serviceMethod" | "sealNumbers" | "samplingBasis" | "testingBody" | "sampledTime" | "partyOpinion" | "witness" | "content" | "role";
+export type Field = "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "foundedOn" | "kind" | "number" | "holder" | "scope" | "issuer" | "issuedOn" | "validUntil" | "category" | "standard" | "grade" | "registrationCertNo" | "reason" | "unitName" | "unitAbbr" | "inspectorName" | "certNo" | "medical" | "exporter" | "scale" | "productionStatus" | "dailyCapacity" | "note" | "inspectors" | "place" | "representative" | "startedAt" | "findings" | "deadline" | "corrections" | "reinspectedOn" | "productName" | "quantity" | "baseQuantity" | "batchOrDate" | "sampledOn" | "failingItems" | "marketDirection" | "caseTitle" | "fines" | "caseValue" | "masksSeized" | "openedOn" | "closedOn" | "goods" | "measureUntil" | "numberBlock" | "contactPhone" | "servedAt" | "serviceMethod" | "sealNumbers" | "samplingBasis" | "testingBody" | "sampledTime" | "partyOpinion" | "witness" | "content" | "role" | "reportNumber";
 
 /**
  * Every rule a field can break. The UI maps each to a sentence (`rules.<name>`) with `detail` filled in.
@@ -363,6 +363,18 @@ export type BackupDto = { file: string, bytes: number,
  */
 writtenAt: string, };
 
+export type StandardSummary = { code: string, title: string, };
+
+/**
+ * One test item as the form offers it, with the limit for the product's grade when the data has one.
+ */
+export type TestItem = { key: string, name: string, limit: string | null, };
+
+/**
+ * One failing test item: its key and name in the standard's list, the limit shown beside it, the measured value.
+ */
+export type FailingItem = { key: string, name: string, limit: string | null, measured: string, };
+
 export type PhotoDto = { id: string, 
 /**
  * What it shows: an item key, `intake:<row>`, `label:<row>`, `licence:<id>`.
@@ -541,7 +553,15 @@ basis: string,
 /**
  * 承检机构: the laboratory that tests the samples.
  */
-testingBody: string, samplers: Array<Inspector>, };
+testingBody: string, samplers: Array<Inspector>, 
+/**
+ * 执行标准 of the sampled product (`GB 2626-2019`): the lab-result form lists its test items.
+ */
+standard: string, 
+/**
+ * 级别 (`KN95`, `Ⅱ级`, `防护口罩`): picks the limit of an item that depends on it.
+ */
+grade: string, };
 
 export type LabVerdict = "pass" | "fail";
 
@@ -550,9 +570,22 @@ export type LabVerdict = "pass" | "fail";
  */
 export type SampleResultInput = { verdict: LabVerdict, 
 /**
- * 不合格项目 (e.g. 过滤效率).
+ * 不合格项目 as appendix 5 prints them (e.g. 过滤效率): the failing items' names, or typed where the standard's
+ * items are not known.
  */
 failingItems: string, 
+/**
+ * Each failing item with the standard's limit and the measured value, as the lab report gives them.
+ */
+failing: Array<FailingItem>, 
+/**
+ * 检验报告编号
+ */
+reportNumber: string, 
+/**
+ * The laboratory that issued the report.
+ */
+lab: string, 
 /**
  * 不合格产品的批次数量（只）
  */

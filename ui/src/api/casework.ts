@@ -8,3 +8,5 @@ export const recordSampleResult = (id: string, result: SampleResultInput) => cal
 export const listSamples = (enterpriseId: string | null = null) => call('sample_list', { enterpriseId })
 export const saveCase = (id: string | null, input: CaseInput) => call('case_save', { id, input })
 export const listCases = () => call('case_list')
+export const maskStandards = () => call('mask_standards')
+export const testItems = (standard: string, grade: string | null) => call('test_items', { standard, grade })

@@ -63,6 +63,15 @@ const en: Messages = {
     printRecord: 'Print sampling record',
     recordIssued: 'Sampling record issued',
     openRecord: 'Open sampling record',
+    standard: 'Standard',
+    standardHint: 'Choose or type, e.g. GB 2626-2019',
+    grade: 'Grade',
+    gradeHint: 'e.g. KN95, Ⅱ级, 防护口罩',
+    lab: 'Laboratory',
+    limit: 'Required',
+    measured: 'Measured',
+    noLimit: 'See the standard for the limit',
+    otherItems: 'Failing items (when the standard\'s items are not listed)',
   },
   settings: {
     title: 'Settings',
@@ -521,6 +530,7 @@ const en: Messages = {
     witness: 'Witness',
     content: 'Record content',
     role: 'Role',
+    reportNumber: 'Lab report number',
   },
   extraFields: {
     medical: 'Medical masks',

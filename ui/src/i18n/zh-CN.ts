@@ -85,6 +85,15 @@ const zhCN = {
     printRecord: '打印抽样记录',
     recordIssued: '抽样记录已签发',
     openRecord: '打开抽样记录',
+    standard: '执行标准',
+    standardHint: '选择或输入，如 GB 2626-2019',
+    grade: '级别',
+    gradeHint: '如 KN95、Ⅱ级、防护口罩',
+    lab: '检验机构',
+    limit: '标准要求',
+    measured: '实测值',
+    noLimit: '限值以标准原文为准',
+    otherItems: '不合格项目（本标准的检验项目未收录时填写）',
   },
   settings: {
     title: '设置',
@@ -543,6 +552,7 @@ const zhCN = {
     witness: '见证人',
     content: '记录内容',
     role: '角色',
+    reportNumber: '检验报告编号',
   } satisfies Record<Field, string>,
   extraFields: {
     medical: '医用口罩',
