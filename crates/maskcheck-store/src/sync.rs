@@ -394,14 +394,16 @@ impl Tx<'_> {
     /// Runs `f` under a savepoint: when it fails, what it wrote is undone and the error returned as a value, so one
     /// refused row (a frozen record, a broken constraint) is quarantined without losing the rest of the import.
     pub fn attempt<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<std::result::Result<T, StoreError>> {
-        self.conn().execute_batch("SAVEPOINT sync_row")?;
+        // Cached statements: this runs for every row of a bundle.
+        self.conn().prepare_cached("SAVEPOINT sync_row")?.execute([])?;
         match f(self) {
             Ok(v) => {
-                self.conn().execute_batch("RELEASE sync_row")?;
+                self.conn().prepare_cached("RELEASE sync_row")?.execute([])?;
                 Ok(Ok(v))
             }
             Err(e) => {
-                self.conn().execute_batch("ROLLBACK TO sync_row; RELEASE sync_row")?;
+                self.conn().prepare_cached("ROLLBACK TO sync_row")?.execute([])?;
+                self.conn().prepare_cached("RELEASE sync_row")?.execute([])?;
                 Ok(Err(e))
             }
         }
