@@ -331,6 +331,14 @@ commands! {
         app.samples(enterprise_id.as_deref())
     }
 
+    fn case_new(app) -> CaseInput {
+        Ok::<_, AppError>(app.new_case())
+    }
+
+    fn case_from_sample(app, sample_id: String) -> CaseInput {
+        app.case_from_sample(&sample_id)
+    }
+
     fn case_save(app, id: Option<String>, input: CaseInput) -> CaseDto {
         app.save_case(id.as_deref(), &input)
     }

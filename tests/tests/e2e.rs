@@ -631,6 +631,27 @@ fn sample_a_product_print_its_record_and_record_a_failing_result() {
     s.wait_text("[data-testid=sample-failed]", |t| t.contains("不合格：过滤效率"));
     s.wait_text("[data-testid=sample-open-record]", |t| t.contains("打开抽样记录"));
     s.screenshot("sample-failed");
+
+    // The failed sample opens a quality case with its facts; the case officer adds the fine and closes it.
+    s.click_css("[data-testid=sample-open-case]");
+    let title = s.wait_text("[data-testid=case-form]", |t| t.contains("质量"));
+    assert!(title.contains("新乡市卫滨区康宁医用口罩有限公司"), "{title}");
+    let typed = s.execute("return document.querySelector('[data-testid=case-title]').value");
+    assert_eq!(
+        typed,
+        serde_json::json!("新乡市卫滨区康宁医用口罩有限公司涉嫌生产、销售不合格KN95 医用防护口罩（过滤效率不合格）案")
+    );
+    s.type_into("[data-testid=case-fines] input", "1.5");
+    let today = maskcheck_app::today().to_string();
+    s.type_into("[data-testid=case-closed-on] input", &today);
+    s.execute("document.querySelector('[data-testid=case-title]').focus()");
+    s.screenshot("case-from-sample");
+    s.click_css("[data-testid=case-save]");
+    let row = s.wait_inner_text("[data-testid=cases-table]", |t| t.contains("过滤效率不合格") && t.contains("结案"));
+    assert!(row.contains("1.50") && row.contains("质量"), "{row}");
+    let wide = s.execute("const m = document.querySelector('.main'); return m.scrollWidth > m.clientWidth");
+    assert_eq!(wide, serde_json::json!(false), "no horizontal scrolling at 1366x768");
+    s.screenshot("cases-page");
     drop(s);
     let app = App::open(dir.path()).expect("open");
     let samples = app.samples(None).expect("samples");
@@ -650,4 +671,9 @@ fn sample_a_product_print_its_record_and_record_a_failing_result() {
         )
         .expect("documents");
     assert_eq!(records.len(), 1, "the sampling record was issued");
+    let cases = app.cases().expect("cases");
+    assert_eq!(cases.len(), 1);
+    let c = &cases[0].input;
+    assert_eq!((c.fines_wan, c.closed_on), (1.5, Some(maskcheck_app::today())));
+    assert_eq!(c.enterprise_id.as_deref(), Some(samples[0].input.enterprise_id.as_str()), "the facts are linked");
 }

@@ -30,6 +30,7 @@ pub struct SampleDto {
 #[serde(rename_all = "camelCase")]
 pub struct CaseDto {
     pub id: String,
+    pub enterprise_name: Option<String>,
     pub input: CaseInput,
     pub created_at: String,
     pub updated_at: String,
@@ -156,6 +157,21 @@ impl App {
         maskcheck_domain::lab_items::test_items(standard, grade)
     }
 
+    /// A new case's form, opened today in this computer's time zone.
+    pub fn new_case(&self) -> CaseInput {
+        maskcheck_domain::casework::new_case(today())
+    }
+
+    /// A case to open from a failed sample, its facts linked (the window shows it in the case form to complete).
+    pub fn case_from_sample(&self, sample_id: &str) -> Result<CaseInput> {
+        let s = self.sample(sample_id)?;
+        let result = s
+            .result
+            .filter(|r| r.verdict == maskcheck_domain::casework::LabVerdict::Fail)
+            .ok_or_else(|| AppError::new(ErrorCode::Validation, "样品未判定不合格，不能据此立案").about(sample_id))?;
+        Ok(maskcheck_domain::casework::case_from_failed_sample(&s.input, &result, &s.enterprise_name, today()))
+    }
+
     /// Creates a case, or updates it when `id` is given.
     pub fn save_case(&self, id: Option<&str>, input: &CaseInput) -> Result<CaseDto> {
         let device = self.device_id()?;
@@ -188,9 +204,15 @@ impl App {
         let rows = self.store().cases()?;
         rows.into_iter()
             .map(|r| {
+                let input: CaseInput = from_json(&r.input)?;
+                let enterprise_name = match &input.enterprise_id {
+                    Some(id) => self.store().enterprise(id)?.map(|e| e.data.name),
+                    None => None,
+                };
                 Ok(CaseDto {
                     id: r.meta.id,
-                    input: from_json(&r.input)?,
+                    enterprise_name,
+                    input,
                     created_at: r.meta.created_at,
                     updated_at: r.meta.updated_at,
                 })

@@ -250,6 +250,43 @@ pub fn validate_case(input: &CaseInput, today: NaiveDate) -> Result<(), Validati
     c.finish(())
 }
 
+/// A new case as the form starts it: a quality case by the ordinary procedure, opened today, no figures yet.
+pub fn new_case(today: NaiveDate) -> CaseInput {
+    CaseInput {
+        enterprise_id: None,
+        inspection_id: None,
+        title: String::new(),
+        category: CaseCategory::Quality,
+        procedure: Procedure::Filed,
+        opened_on: today,
+        closed_on: None,
+        fines_wan: 0.0,
+        value_wan: 0.0,
+        masks_seized_wan: 0.0,
+        referred_to_police: false,
+        inspectors_dispatched: 0,
+        operators_checked: 0,
+    }
+}
+
+/// A quality case opened from a failed sample: the enterprise and the inspection linked, the title naming the
+/// product and what failed, opened today; every figure left for the case officer.
+pub fn case_from_failed_sample(
+    sample: &SampleInput,
+    result: &SampleResultInput,
+    enterprise_name: &str,
+    today: NaiveDate,
+) -> CaseInput {
+    let items = failing_items_text(result);
+    let what = if items.is_empty() { String::new() } else { format!("（{items}不合格）") };
+    CaseInput {
+        enterprise_id: Some(sample.enterprise_id.clone()),
+        inspection_id: sample.inspection_id.clone(),
+        title: format!("{enterprise_name}涉嫌生产、销售不合格{}{what}案", sample.product_name.trim()),
+        ..new_case(today)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -375,6 +412,59 @@ mod tests {
                 Err(e) => e.0.iter().map(|f| (f.field, f.rule)).collect(),
             };
             assert_eq!(got, broken, "{what}");
+        }
+    }
+
+    #[test]
+    fn a_failed_sample_opens_a_quality_case_with_its_facts() {
+        let sample = SampleInput {
+            enterprise_id: "e1".into(),
+            inspection_id: Some("i1".into()),
+            product_name: "KN95 防护口罩 ".into(),
+            trademark: String::new(),
+            spec_model: String::new(),
+            batch_or_date: "20261101".into(),
+            manufacturer: String::new(),
+            quantity: "40 只".into(),
+            base_quantity: "2000 只".into(),
+            test_samples: String::new(),
+            reserve_samples: String::new(),
+            place: String::new(),
+            sampled_on: d("2026-11-20"),
+            sampled_time: None,
+            seal_numbers: String::new(),
+            basis: String::new(),
+            testing_body: String::new(),
+            samplers: inspectors(2),
+            standard: "GB 2626-2019".into(),
+            grade: "KN95".into(),
+        };
+        let failing = |names: &[&str]| SampleResultInput {
+            verdict: LabVerdict::Fail,
+            failing_items: String::new(),
+            failing: names
+                .iter()
+                .map(|n| FailingItem { key: (*n).into(), name: (*n).into(), limit: None, measured: "1".into() })
+                .collect(),
+            report_number: String::new(),
+            lab: String::new(),
+            nonconforming_quantity: None,
+            reached_market: false,
+            market_direction: String::new(),
+            post_measures: String::new(),
+            help_measures: String::new(),
+        };
+        let table = [
+            (vec!["过滤效率"], "康宁公司涉嫌生产、销售不合格KN95 防护口罩（过滤效率不合格）案"),
+            (vec!["过滤效率", "呼气阻力"], "康宁公司涉嫌生产、销售不合格KN95 防护口罩（过滤效率、呼气阻力不合格）案"),
+            (vec![], "康宁公司涉嫌生产、销售不合格KN95 防护口罩案"),
+        ];
+        for (names, title) in table {
+            let c = case_from_failed_sample(&sample, &failing(&names), "康宁公司", d("2026-11-24"));
+            assert_eq!(c.title, title);
+            assert_eq!((c.category, c.procedure), (CaseCategory::Quality, Procedure::Filed));
+            assert_eq!((c.enterprise_id.as_deref(), c.inspection_id.as_deref()), (Some("e1"), Some("i1")));
+            assert!(validate_case(&c, d("2026-11-24")).is_ok(), "a valid draft the officer completes");
         }
     }
 

@@ -641,7 +641,7 @@ inspectorsDispatched: number,
  */
 operatorsChecked: number, };
 
-export type CaseDto = { id: string, input: CaseInput, createdAt: string, updatedAt: string, };
+export type CaseDto = { id: string, enterpriseName: string | null, input: CaseInput, createdAt: string, updatedAt: string, };
 
 export type InspectionRowDto = { id: string, enterpriseId: string, enterpriseName: string, templateKey: string, finished: boolean, createdAt: string, finishedAt: string | null, findings: number, };
 

@@ -10,3 +10,5 @@ export const saveCase = (id: string | null, input: CaseInput) => call('case_save
 export const listCases = () => call('case_list')
 export const maskStandards = () => call('mask_standards')
 export const testItems = (standard: string, grade: string | null) => call('test_items', { standard, grade })
+export const caseFromSample = (sampleId: string) => call('case_from_sample', { sampleId })
+export const newCase = () => call('case_new')

@@ -56,6 +56,8 @@ export interface Commands {
   sample_create: { args: { input: SampleInput }; returns: SampleDto }
   sample_result: { args: { id: string; result: SampleResultInput }; returns: SampleDto }
   sample_list: { args: { enterpriseId: string | null }; returns: Array<SampleDto> }
+  case_new: { args: Record<string, never>; returns: CaseInput }
+  case_from_sample: { args: { sampleId: string }; returns: CaseInput }
   case_save: { args: { id: string | null; input: CaseInput }; returns: CaseDto }
   device_show: { args: Record<string, never>; returns: DeviceDto }
   device_list: { args: Record<string, never>; returns: Array<DeviceDto> }
