@@ -14,8 +14,8 @@ use maskcheck_app::{
     SyncProgressDto,
 };
 use maskcheck_app::{
-    CaseDto, DocPreviewDto, DocSettings, DocumentDto, FollowupDto, IssueRequest, IssuedDto, ReinspectionResultDto,
-    SampleDto, ServiceInput,
+    CaseDto, DocPreviewDto, DocSettings, DocumentDto, FollowupDto, IssueRequest, IssuedDto, MeasureDefaults,
+    ReinspectionResultDto, SampleDto, ServiceInput,
 };
 use maskcheck_domain::casework::{CaseInput, SampleInput, SampleResultInput};
 use maskcheck_domain::checklist::LegalBasis;
@@ -329,6 +329,10 @@ commands! {
 
     fn sample_list(app, enterprise_id: Option<String>) -> Vec<SampleDto> {
         app.samples(enterprise_id.as_deref())
+    }
+
+    fn measure_defaults(app, inspection_id: String) -> MeasureDefaults {
+        app.measure_defaults(&inspection_id)
     }
 
     fn case_new(app) -> CaseInput {

@@ -677,3 +677,45 @@ fn sample_a_product_print_its_record_and_record_a_failing_result() {
     assert_eq!((c.fines_wan, c.closed_on), (1.5, Some(maskcheck_app::today())));
     assert_eq!(c.enterprise_id.as_deref(), Some(samples[0].input.enterprise_id.as_str()), "the facts are linked");
 }
+
+/// 查封 from a finished inspection in the real window: the goods and where they are kept, the period the app
+/// proposes (the longest the law allows); the decision and its list of goods printed, read back with pdftotext.
+#[test]
+fn seal_the_goods_of_a_finished_inspection_and_print_the_decision() {
+    let dir = finished_inspection_data_dir();
+    let driver = Driver::start();
+    let mut s = Session::launch(&driver, dir.path(), "measure");
+    s.click_css("[data-testid=nav-inspections]");
+    s.wait_inner_text("[data-testid=inspection-list]", |t| t.contains("康宁"));
+    s.click_css("[data-testid=inspection-list] .el-table__row .cell");
+    s.click_css("[data-testid=issue-measure]");
+    s.wait_text("[data-testid=measure-form]", |t| t.contains("财物清单"));
+    let place = s.execute("return document.querySelector('[data-testid=measure-place]').value");
+    assert_eq!(place, serde_json::json!("新乡市卫滨区华兰大道1号"), "the enterprise's production address");
+    s.type_into("[data-testid=goods-name-0]", "KN95 医用防护口罩（批号 20261101）");
+    s.type_into("[data-testid=goods-quantity-0] input", "2000");
+    s.type_into("[data-testid=measure-place]", "成品仓库东侧货架");
+    let preview = s.wait_text("[data-testid=doc-preview]", |t| t.contains("成品仓库东侧货架") && t.contains("2000"));
+    assert!(preview.contains("实施行政强制措施决定书") && preview.contains("查封"), "{preview}");
+    s.screenshot("seal-preview");
+    s.click_css("[data-testid=issue-confirm]");
+    s.wait_text("[data-testid=documents-card]", |t| t.contains("卫市监强制〔"));
+    s.screenshot("seal-issued");
+    drop(s);
+
+    let app = App::open(dir.path()).expect("open");
+    let kind = Some(maskcheck_domain::document::DocKind::CoerciveMeasure);
+    let docs = app.documents_in(&maskcheck_app::DocumentFilter { kind, ..Default::default() }, None).expect("docs");
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].state, maskcheck_domain::document::DocState::AwaitingService, "a decision is served");
+    let pdf = dir.path().join("decision.pdf");
+    app.save_document_pdf(&docs[0].id, &pdf).expect("pdf");
+    let out = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext");
+    let text = String::from_utf8_lossy(&out.stdout).replace(char::is_whitespace, "");
+    let until = maskcheck_domain::document_rules::last_day_of_measure(maskcheck_app::today());
+    let until = maskcheck_domain::document::zh_date(until).replace(char::is_whitespace, "");
+    for needle in ["实施行政强制措施决定书", "财物清单", "KN95医用防护口罩", "成品仓库东侧货架", until.as_str()]
+    {
+        assert!(text.contains(needle), "the printed decision says {needle}: {text}");
+    }
+}

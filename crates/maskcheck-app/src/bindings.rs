@@ -102,6 +102,7 @@ pub fn typescript() -> String {
         crate::TemplateInUse,
         crate::CatalogueInfoDto,
         crate::BackupDto,
+        crate::MeasureDefaults,
         maskcheck_domain::lab_items::StandardSummary,
         maskcheck_domain::lab_items::TestItem,
         maskcheck_domain::casework::FailingItem,

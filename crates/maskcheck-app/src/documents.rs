@@ -163,6 +163,17 @@ pub struct NoticeDefaults {
     pub corrections: Vec<String>,
 }
 
+/// A seal or seizure's editable defaults (`App::measure_defaults`).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MeasureDefaults {
+    pub from: NaiveDate,
+    /// The last day the law allows without an extension.
+    pub until: NaiveDate,
+    /// Where the goods are kept: the enterprise's production address, to be corrected on site.
+    pub goods_place: String,
+}
+
 const SETTINGS_KEY: &str = "doc_settings";
 /// Printed while the content is validated, before the transaction allocates the real number.
 const PREVIEW_NUMBER: &str = "（编号在签发时生成）";
@@ -402,6 +413,22 @@ impl App {
         Ok(NoticeDefaults {
             deadline: today() + chrono::Duration::days(document_rules::NOTICE_TERM_DAYS),
             corrections: document_rules::proposed_corrections(&findings),
+        })
+    }
+
+    /// A seal or seizure starting today for the longest period the law allows, the goods kept where the
+    /// enterprise produces.
+    pub fn measure_defaults(&self, inspection_id: &str) -> Result<MeasureDefaults> {
+        let (enterprise_id, _) = self.finished_inspection(inspection_id)?;
+        let e = self
+            .store()
+            .enterprise(&enterprise_id)?
+            .ok_or_else(|| StoreError::NotFound { entity: Entity::Enterprise, id: enterprise_id.clone() })?;
+        let from = today();
+        Ok(MeasureDefaults {
+            from,
+            until: document_rules::last_day_of_measure(from),
+            goods_place: e.data.production_address.or(e.data.registered_address).unwrap_or_default(),
         })
     }
 

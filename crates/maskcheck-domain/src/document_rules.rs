@@ -48,6 +48,11 @@ pub fn validate_notice(
     c.finish(kept)
 }
 
+/// The last day of a seal or seizure that starts on `from` and runs the full thirty days (the first day counts).
+pub fn last_day_of_measure(from: NaiveDate) -> NaiveDate {
+    from + chrono::Duration::days(MAX_MEASURE_DAYS - 1)
+}
+
 /// A seal or seizure needs named goods with positive quantities, the place they are kept, and a period of at most
 /// [`MAX_MEASURE_DAYS`] days counted from its first day. Returns the goods rows that print (unnamed rows dropped)
 /// and the place.
@@ -165,5 +170,24 @@ mod tests {
             proposed_corrections(&["标签未标注执行标准。".into()]),
             vec!["针对“标签未标注执行标准”的问题立即整改，整改完成后书面报告".to_string()]
         );
+    }
+
+    #[test]
+    fn the_default_period_is_the_longest_the_law_allows_and_no_longer() {
+        let goods = vec![GoodsRow {
+            name: "KN95 口罩".into(),
+            spec: String::new(),
+            batch: String::new(),
+            quantity: 2000.0,
+            unit: "只".into(),
+            note: String::new(),
+        }];
+        for from in ["2026-11-24", "2026-02-10", "2028-02-15"] {
+            let from = NaiveDate::parse_from_str(from, "%Y-%m-%d").expect("date");
+            let until = last_day_of_measure(from);
+            assert!(validate_measure(&goods, "成品仓库", from, until).is_ok(), "{from} → {until} is allowed");
+            let one_more = until + chrono::Duration::days(1);
+            assert!(validate_measure(&goods, "成品仓库", from, one_more).is_err(), "{from} → {one_more} is not");
+        }
     }
 }

@@ -363,6 +363,19 @@ export type BackupDto = { file: string, bytes: number,
  */
 writtenAt: string, };
 
+/**
+ * A seal or seizure's editable defaults (`App::measure_defaults`).
+ */
+export type MeasureDefaults = { from: string, 
+/**
+ * The last day the law allows without an extension.
+ */
+until: string, 
+/**
+ * Where the goods are kept: the enterprise's production address, to be corrected on site.
+ */
+goodsPlace: string, };
+
 export type StandardSummary = { code: string, title: string, };
 
 /**
