@@ -409,6 +409,9 @@ fn issue_a_notice_follow_it_up_and_clear_the_enterprise_by_reinspection() {
     s.click_css("[data-testid=service-submit]");
     s.wait_inner_text("[data-testid=docs-table]", |t| t.contains("已送达") && !t.contains("待送达"));
     s.screenshot("document-served");
+    // Its 送达回证, issued from the same engine and listed beside it (opening it needs a PDF viewer: not here).
+    s.click_css("[data-testid=docs-proof]");
+    s.wait_inner_text("[data-testid=docs-table]", |t| t.contains("送达回证") && t.contains("卫市监送达〔"));
     s.click_css("[data-testid=docs-state]");
     std::thread::sleep(std::time::Duration::from_millis(300));
     s.execute(
