@@ -339,6 +339,10 @@ commands! {
         Ok::<_, AppError>(app.new_case())
     }
 
+    fn case_from_rectification(app, rectification_id: String) -> CaseInput {
+        app.case_from_rectification(&rectification_id)
+    }
+
     fn case_from_sample(app, sample_id: String) -> CaseInput {
         app.case_from_sample(&sample_id)
     }

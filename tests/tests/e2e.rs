@@ -722,3 +722,39 @@ fn seal_the_goods_of_a_finished_inspection_and_print_the_decision() {
         assert!(text.contains(needle), "the printed decision says {needle}: {text}");
     }
 }
+
+/// A re-inspection that finds the rectification incomplete offers a case, opened with the notice named and the
+/// enterprise and inspection linked.
+#[test]
+fn an_incomplete_rectification_escalates_to_a_case() {
+    let dir = finished_inspection_data_dir();
+    let number = {
+        let app = App::open(dir.path()).expect("open");
+        let inspection = app.list_inspections(None, false).expect("list")[0].id.clone();
+        let notice = maskcheck_app::IssueRequest::RectificationNotice {
+            inspection_id: inspection,
+            deadline: Some(maskcheck_app::today()),
+            corrections: vec!["立即取得医疗器械注册证。".into()],
+        };
+        app.issue_document(&notice).expect("notice").document.number
+    };
+    let driver = Driver::start();
+    let mut s = Session::launch(&driver, dir.path(), "escalation");
+    s.wait_text("[data-testid=followup-row]", |t| t.contains("今天到期"));
+    s.click_css("[data-testid=followup-reinspect]");
+    s.type_into("[data-testid=reinspect-name-1]", "李四");
+    s.type_into("[data-testid=reinspect-cert-1]", "HA0002");
+    s.click_css("[data-testid=reinspect-save]");
+    s.wait_text(".el-message-box", |t| t.contains("整改未完成"));
+    s.screenshot("offer-case");
+    s.click_css(".el-message-box .el-button--primary");
+    s.wait_text("[data-testid=case-form]", |t| t.contains("康宁"));
+    let title = s.execute("return document.querySelector('[data-testid=case-title]').value");
+    assert_eq!(
+        title,
+        serde_json::json!(format!("新乡市卫滨区康宁医用口罩有限公司未按责令改正通知书（{number}）要求改正案"))
+    );
+    s.click_css("[data-testid=case-save]");
+    s.wait_inner_text("[data-testid=cases-table]", |t| t.contains("要求改正案") && t.contains("办理中"));
+    s.screenshot("case-from-rectification");
+}

@@ -172,6 +172,21 @@ impl App {
         Ok(maskcheck_domain::casework::case_from_failed_sample(&s.input, &result, &s.enterprise_name, today()))
     }
 
+    /// A case to open when a re-inspection found the rectification incomplete (the rectification is still open).
+    pub fn case_from_rectification(&self, rectification_id: &str) -> Result<CaseInput> {
+        let f = self.followups(None, false)?.into_iter().find(|f| f.rectification_id == rectification_id).ok_or_else(
+            || AppError::new(ErrorCode::Validation, "整改已完成或不存在，不能据此立案").about(rectification_id),
+        )?;
+        let notice = self.document(&f.document_id)?;
+        Ok(maskcheck_domain::casework::case_from_incomplete_rectification(
+            &f.enterprise_id,
+            &f.enterprise_name,
+            notice.inspection_id.as_deref(),
+            &f.number,
+            today(),
+        ))
+    }
+
     /// Creates a case, or updates it when `id` is given.
     pub fn save_case(&self, id: Option<&str>, input: &CaseInput) -> Result<CaseDto> {
         let device = self.device_id()?;

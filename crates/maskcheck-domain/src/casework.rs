@@ -287,6 +287,23 @@ pub fn case_from_failed_sample(
     }
 }
 
+/// A case opened when a re-inspection finds a rectification notice not complied with: the enterprise and the
+/// inspection the notice came from linked, the notice named in the title.
+pub fn case_from_incomplete_rectification(
+    enterprise_id: &str,
+    enterprise_name: &str,
+    inspection_id: Option<&str>,
+    notice_number: &str,
+    today: NaiveDate,
+) -> CaseInput {
+    CaseInput {
+        enterprise_id: Some(enterprise_id.into()),
+        inspection_id: inspection_id.map(Into::into),
+        title: format!("{enterprise_name}未按责令改正通知书（{notice_number}）要求改正案"),
+        ..new_case(today)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -466,6 +483,16 @@ mod tests {
             assert_eq!((c.enterprise_id.as_deref(), c.inspection_id.as_deref()), (Some("e1"), Some("i1")));
             assert!(validate_case(&c, d("2026-11-24")).is_ok(), "a valid draft the officer completes");
         }
+    }
+
+    #[test]
+    fn an_incomplete_rectification_opens_a_case_naming_the_notice() {
+        let c =
+            case_from_incomplete_rectification("e1", "康宁公司", Some("i1"), "卫市监责改〔2026〕12号", d("2026-11-24"));
+        assert_eq!(c.title, "康宁公司未按责令改正通知书（卫市监责改〔2026〕12号）要求改正案");
+        assert_eq!((c.enterprise_id.as_deref(), c.inspection_id.as_deref()), (Some("e1"), Some("i1")));
+        assert_eq!((c.opened_on, c.category), (d("2026-11-24"), CaseCategory::Quality));
+        assert!(validate_case(&c, d("2026-11-24")).is_ok());
     }
 
     #[test]

@@ -58,6 +58,7 @@ export interface Commands {
   sample_list: { args: { enterpriseId: string | null }; returns: Array<SampleDto> }
   measure_defaults: { args: { inspectionId: string }; returns: MeasureDefaults }
   case_new: { args: Record<string, never>; returns: CaseInput }
+  case_from_rectification: { args: { rectificationId: string }; returns: CaseInput }
   case_from_sample: { args: { sampleId: string }; returns: CaseInput }
   case_save: { args: { id: string | null; input: CaseInput }; returns: CaseDto }
   device_show: { args: Record<string, never>; returns: DeviceDto }

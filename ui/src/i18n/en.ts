@@ -499,6 +499,7 @@ const en: Messages = {
     reinspect: 'Re-inspect',
     reinspectTitle: 'Re-inspection: {name}',
     stillBarred: 'Re-inspection recorded; rectification incomplete, production may not resume',
+    offerCase: 'The re-inspection found {name} has not completed the rectification. Open a case? The facts and the enterprise are filled in.',
     cleared: 'Rectification complete; production may resume',
     barred: 'Rectification open: production may not resume',
   },

@@ -523,6 +523,7 @@ const zhCN = {
     reinspect: '复查',
     reinspectTitle: '复查：{name}',
     stillBarred: '已记录复查；整改未完成，仍不得恢复生产',
+    offerCase: '复查发现{name}整改未完成。是否立案查处？事实与企业将自动带入。',
     cleared: '整改完成，企业可以恢复生产',
     barred: '整改未完成，不得恢复生产',
   },
