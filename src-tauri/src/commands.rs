@@ -15,7 +15,7 @@ use maskcheck_app::{
 };
 use maskcheck_app::{
     CaseDto, DocPreviewDto, DocSettings, DocumentDto, FollowupDto, IssueRequest, IssuedDto, MeasureDefaults,
-    ReinspectionResultDto, SampleDto, ServiceInput,
+    MeasureDto, ReinspectionResultDto, SampleDto, ServiceInput,
 };
 use maskcheck_domain::casework::{CaseInput, SampleInput, SampleResultInput};
 use maskcheck_domain::checklist::LegalBasis;
@@ -329,6 +329,10 @@ commands! {
 
     fn sample_list(app, enterprise_id: Option<String>) -> Vec<SampleDto> {
         app.samples(enterprise_id.as_deref())
+    }
+
+    fn measure_list(app, due_only: bool) -> Vec<MeasureDto> {
+        app.measures(due_only)
     }
 
     fn measure_defaults(app, inspection_id: String) -> MeasureDefaults {

@@ -686,8 +686,35 @@ fn sample_a_product_print_its_record_and_record_a_failing_result() {
 #[test]
 fn seal_the_goods_of_a_finished_inspection_and_print_the_decision() {
     let dir = finished_inspection_data_dir();
+    {
+        // A seizure made 26 days ago ends in three days: the dashboard follows it beside the rectifications.
+        let app = App::open(dir.path()).expect("open");
+        let inspection = app.list_inspections(None, false).expect("list")[0].id.clone();
+        let from = maskcheck_app::today() - chrono::Duration::days(26);
+        let goods = vec![maskcheck_domain::document::GoodsRow {
+            name: "KN95 口罩（旧批次）".into(),
+            spec: String::new(),
+            batch: "20261001".into(),
+            quantity: 500.0,
+            unit: "只".into(),
+            note: String::new(),
+        }];
+        app.issue_document(&maskcheck_app::IssueRequest::CoerciveMeasure {
+            inspection_id: inspection,
+            measure: maskcheck_domain::document::Measure::Seize,
+            goods,
+            goods_place: "本局暂存仓库".into(),
+            from,
+            until: maskcheck_domain::document_rules::last_day_of_measure(from),
+        })
+        .expect("seizure");
+    }
     let driver = Driver::start();
     let mut s = Session::launch(&driver, dir.path(), "measure");
+    let row = s.wait_text("[data-testid=measure-row]", |t| t.contains("3 天后到期"));
+    assert!(row.contains("扣押") && row.contains("康宁"), "{row}");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    s.screenshot("dashboard-measure-ending");
     s.click_css("[data-testid=nav-inspections]");
     s.wait_inner_text("[data-testid=inspection-list]", |t| t.contains("康宁"));
     s.click_css("[data-testid=inspection-list] .el-table__row .cell");
@@ -709,8 +736,9 @@ fn seal_the_goods_of_a_finished_inspection_and_print_the_decision() {
     let app = App::open(dir.path()).expect("open");
     let kind = Some(maskcheck_domain::document::DocKind::CoerciveMeasure);
     let docs = app.documents_in(&maskcheck_app::DocumentFilter { kind, ..Default::default() }, None).expect("docs");
-    assert_eq!(docs.len(), 1);
+    assert_eq!(docs.len(), 2, "the seizure made before and the seal made in the window");
     assert_eq!(docs[0].state, maskcheck_domain::document::DocState::AwaitingService, "a decision is served");
+    assert_eq!(app.measures(true).expect("due").len(), 1, "only the seizure ends within the week");
     let pdf = dir.path().join("decision.pdf");
     app.save_document_pdf(&docs[0].id, &pdf).expect("pdf");
     let out = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext");

@@ -103,6 +103,7 @@ pub fn typescript() -> String {
         crate::CatalogueInfoDto,
         crate::BackupDto,
         crate::MeasureDefaults,
+        crate::MeasureDto,
         maskcheck_domain::lab_items::StandardSummary,
         maskcheck_domain::lab_items::TestItem,
         maskcheck_domain::casework::FailingItem,

@@ -177,12 +177,24 @@ impl App {
             summary.documents += 1;
             if !self.store().findings(inspection)?.is_empty() {
                 let deadline = today() + chrono::Duration::days(n as i64 * 3);
-                self.issue_document(&IssueRequest::RectificationNotice {
+                let notice = self.issue_document(&IssueRequest::RectificationNotice {
                     inspection_id: inspection.clone(),
                     deadline: Some(deadline),
                     corrections: vec!["按发现问题逐项整改，整改完成后书面报告。".into()],
                 })?;
                 summary.documents += 1;
+                if n == 0 {
+                    // The first notice served on the spot, with its 送达回证.
+                    self.record_service(&crate::ServiceInput {
+                        document_id: notice.document.id.clone(),
+                        served_at: None,
+                        method: maskcheck_domain::document::ServiceMethod::Direct,
+                        recipient: "演示企业负责人".into(),
+                        scan_path: None,
+                    })?;
+                    self.issue_document(&IssueRequest::ServiceProof { document_id: notice.document.id })?;
+                    summary.documents += 1;
+                }
             }
             if n < 2 {
                 let s = self.create_sample(&SampleInput {
@@ -204,7 +216,7 @@ impl App {
                     basis: "口罩质量专项整治监督抽查任务".into(),
                     testing_body: "河南省医疗器械检验所".into(),
                     samplers: samplers.clone(),
-                    standard: String::new(),
+                    standard: "YY/T 0969-2013".into(),
                     grade: String::new(),
                 })?;
                 self.issue_document(&IssueRequest::SamplingRecord {
@@ -213,6 +225,18 @@ impl App {
                 })?;
                 summary.documents += 1;
                 let fail = n == 1;
+                // The failing item as the lab reports it, with the standard's limit from the shipped list.
+                let failing: Vec<maskcheck_domain::casework::FailingItem> = self
+                    .test_items("YY/T 0969-2013", None)
+                    .into_iter()
+                    .filter(|i| fail && i.key == "bacterialFiltration")
+                    .map(|i| maskcheck_domain::casework::FailingItem {
+                        key: i.key,
+                        name: i.name,
+                        limit: i.limit,
+                        measured: "91.2%".into(),
+                    })
+                    .collect();
                 self.record_sample_result(
                     &s.id,
                     &SampleResultInput {
@@ -223,12 +247,32 @@ impl App {
                         market_direction: String::new(),
                         post_measures: if fail { "责令停止销售，召回".into() } else { String::new() },
                         help_measures: "指导企业完善出厂检验".into(),
-                        failing: Vec::new(),
-                        report_number: String::new(),
-                        lab: String::new(),
+                        failing,
+                        report_number: format!("YJ2026-{:04}", 100 + n),
+                        lab: "河南省医疗器械检验所".into(),
                     },
                 )?;
                 summary.samples += 1;
+                if fail {
+                    // The failing batch sealed where it is kept, for the longest period the law allows.
+                    let from = today();
+                    self.issue_document(&IssueRequest::CoerciveMeasure {
+                        inspection_id: inspection.clone(),
+                        measure: maskcheck_domain::document::Measure::Seal,
+                        goods: vec![maskcheck_domain::document::GoodsRow {
+                            name: "一次性使用口罩".into(),
+                            spec: "17.5cm×9.5cm".into(),
+                            batch: format!("2026110{}", n + 1),
+                            quantity: 10_000.0,
+                            unit: "只".into(),
+                            note: String::new(),
+                        }],
+                        goods_place: "成品仓库".into(),
+                        from,
+                        until: maskcheck_domain::document_rules::last_day_of_measure(from),
+                    })?;
+                    summary.documents += 1;
+                }
                 self.save_case(
                     None,
                     &CaseInput {

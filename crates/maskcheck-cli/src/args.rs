@@ -41,6 +41,9 @@ pub enum Command {
     /// Cases (案件)
     #[command(subcommand)]
     Case(CaseCommand),
+    /// Seals and seizures in force (查封、扣押), the earliest end first
+    #[command(subcommand)]
+    Measure(MeasureCommand),
     /// This device's identity, and (on the bureau) the devices it enrols
     #[command(subcommand)]
     Device(DeviceCommand),
@@ -420,6 +423,17 @@ pub enum SampleCommand {
         #[arg(long)]
         file: PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+pub enum MeasureCommand {
+    List {
+        /// Only those ended or ending within 7 days
+        #[arg(long)]
+        due: bool,
+    },
+    /// One measure, by the id of its decision
+    Show { id: String },
 }
 
 #[derive(Subcommand)]

@@ -4,10 +4,10 @@
 
 use std::path::Path;
 
-use maskcheck_app::{App, AppError, CaseDto, ErrorCode, SampleDto};
+use maskcheck_app::{App, AppError, CaseDto, ErrorCode, MeasureDto, SampleDto};
 use serde::de::DeserializeOwned;
 
-use crate::args::{CaseCommand, SampleCommand};
+use crate::args::{CaseCommand, MeasureCommand, SampleCommand};
 use crate::output::{self, esc};
 
 /// The input in a JSON file; a file that is not that input names the file, the line and the column.
@@ -93,6 +93,44 @@ pub fn case(app: &App, cmd: CaseCommand, json: bool) -> Result<(), AppError> {
         CaseCommand::Save { id, file } => {
             let c = app.save_case(id.as_deref(), &input(&file)?)?;
             output::print(json, &c, || format!("已保存案件 {}", case_line(&c)));
+        }
+    }
+    Ok(())
+}
+
+fn measure_line(m: &MeasureDto) -> String {
+    let left = match m.days_left {
+        d if d < 0 => format!("已超期 {} 天", -d),
+        0 => "今天到期".into(),
+        d => format!("{d} 天后到期"),
+    };
+    format!(
+        "{}\t{}\t{}\t{}\t{} 至 {}\t{left}\t{}",
+        m.document_id,
+        m.number,
+        m.measure.zh(),
+        esc(&m.enterprise_name),
+        m.from,
+        m.until,
+        esc(&m.goods.join("、"))
+    )
+}
+
+pub fn measure(app: &App, cmd: MeasureCommand, json: bool) -> Result<(), AppError> {
+    match cmd {
+        MeasureCommand::List { due } => {
+            let list = app.measures(due)?;
+            output::print(json, &list, || {
+                let mut out = format!("共 {} 项强制措施\n", list.len());
+                out.push_str(&list.iter().map(measure_line).collect::<Vec<_>>().join("\n"));
+                out
+            });
+        }
+        MeasureCommand::Show { id } => {
+            let m = app.measures(false)?.into_iter().find(|m| m.document_id == id).ok_or_else(|| {
+                AppError::new(ErrorCode::NotFound, format!("没有生效中的强制措施决定 {id}")).about(id.clone())
+            })?;
+            output::print(json, &m, || measure_line(&m));
         }
     }
     Ok(())

@@ -189,6 +189,21 @@ fn demo_documents_are_listed_written_as_pdf_and_followed_up() {
     let docs = docs.as_array().expect("array");
     assert!(!docs.is_empty());
     assert!(docs.iter().all(|d| d["kind"] == "rectificationNotice"));
+    // The demo has every kind of document: the seal of a failed batch and a notice's proof of service too.
+    let all: serde_json::Value =
+        serde_json::from_slice(&run(dir.path(), &["--json", "doc", "list"]).stdout).expect("json");
+    for kind in ["inspectionRecord", "rectificationNotice", "coerciveMeasure", "samplingRecord", "serviceProof"] {
+        assert!(all.as_array().expect("array").iter().any(|d| d["kind"] == kind), "the demo issues a {kind}");
+    }
+    let measures: serde_json::Value =
+        serde_json::from_slice(&run(dir.path(), &["--json", "measure", "list"]).stdout).expect("json");
+    assert_eq!(measures[0]["measure"], "seal", "{measures}");
+    let due: serde_json::Value =
+        serde_json::from_slice(&run(dir.path(), &["--json", "measure", "list", "--due"]).stdout).expect("json");
+    assert_eq!(due, serde_json::json!([]), "a seal made today does not end within the week");
+    let id = measures[0]["documentId"].as_str().expect("id");
+    let shown = String::from_utf8_lossy(&run(dir.path(), &["measure", "show", id]).stdout).to_string();
+    assert!(shown.contains("查封") && shown.contains("10000只"), "{shown}");
     let out = run(dir.path(), &["--json", "doc", "list", "--state", "awaiting-service"]);
     let waiting: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let waiting = waiting.as_array().expect("array");

@@ -376,6 +376,12 @@ until: string,
  */
 goodsPlace: string, };
 
+export type MeasureDto = { documentId: string, number: string, enterpriseId: string, enterpriseName: string, measure: Measure, from: string, until: string, goods: Array<string>, goodsPlace: string, urgency: Urgency, 
+/**
+ * Negative when the period has ended.
+ */
+daysLeft: number, };
+
 export type StandardSummary = { code: string, title: string, };
 
 /**

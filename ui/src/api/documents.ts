@@ -20,3 +20,4 @@ export const addNumberBlock = (block: NumberBlock) => call('number_block_add', {
 export const followups = (enterpriseId: string | null, dueOnly: boolean) =>
   call('followup_list', { enterpriseId, dueOnly })
 export const reinspect = (input: ReinspectionInput) => call('reinspect', { input })
+export const measures = (dueOnly: boolean) => call('measure_list', { dueOnly })

@@ -490,7 +490,7 @@ const en: Messages = {
     },
   },
   followup: {
-    title: 'Follow-ups (overdue and due within 7 days)',
+    title: 'Follow-ups: rectifications, seals and seizures (overdue and due within 7 days)',
     none: 'Nothing to follow up.',
     overdue: '{days} days overdue',
     dueToday: 'due today',
@@ -499,6 +499,8 @@ const en: Messages = {
     reinspect: 'Re-inspect',
     reinspectTitle: 'Re-inspection: {name}',
     stillBarred: 'Re-inspection recorded; rectification incomplete, production may not resume',
+    measureEnded: 'Ended {days} days ago',
+    measureUntil: 'until {date}',
     offerCase: 'The re-inspection found {name} has not completed the rectification. Open a case? The facts and the enterprise are filled in.',
     cleared: 'Rectification complete; production may resume',
     barred: 'Rectification open: production may not resume',

@@ -514,7 +514,7 @@ const zhCN = {
     },
   },
   followup: {
-    title: '整改跟踪（已逾期及 7 天内到期）',
+    title: '到期跟进：整改与查封扣押（已逾期及 7 天内到期）',
     none: '没有需要跟进的整改。',
     overdue: '逾期 {days} 天',
     dueToday: '今天到期',
@@ -523,6 +523,8 @@ const zhCN = {
     reinspect: '复查',
     reinspectTitle: '复查：{name}',
     stillBarred: '已记录复查；整改未完成，仍不得恢复生产',
+    measureEnded: '已届满 {days} 天',
+    measureUntil: '期限至 {date}',
     offerCase: '复查发现{name}整改未完成。是否立案查处？事实与企业将自动带入。',
     cleared: '整改完成，企业可以恢复生产',
     barred: '整改未完成，不得恢复生产',
