@@ -731,13 +731,34 @@ fn seal_the_goods_of_a_finished_inspection_and_print_the_decision() {
     s.click_css("[data-testid=issue-confirm]");
     s.wait_text("[data-testid=documents-card]", |t| t.contains("卫市监强制〔"));
     s.screenshot("seal-issued");
+
+    // The party refuses the decision: left at the address, with the reason it gave and a witness.
+    s.click_css("[data-testid=nav-documents]");
+    s.wait_inner_text("[data-testid=docs-table]", |t| t.contains("待送达"));
+    s.click_css("[data-testid=docs-serve]");
+    s.click_css("[data-testid=service-method]");
+    s.wait_inner_text(".service-method-dropdown", |t| t.contains("留置送达"));
+    s.execute(
+        "[...document.querySelectorAll('.service-method-dropdown .el-select-dropdown__item')] \
+         .find(e => e.textContent.includes('留置送达')).click()",
+    );
+    s.type_into("[data-testid=service-recipient]", "王五");
+    s.click_css("[data-testid=service-submit]");
+    s.wait_text("[data-testid=service-form]", |t| t.contains("原因为必填项") && t.contains("留置送达须有见证人"));
+    s.screenshot("service-left-refused");
+    s.type_into("[data-testid=service-refusal]", "认为样品抽取不公，拒绝签收");
+    s.type_into("[data-testid=service-witness]", "华兰社区居委会主任李某");
+    s.click_css("[data-testid=service-submit]");
+    s.wait_inner_text("[data-testid=docs-table]", |t| t.contains("已送达"));
+    s.screenshot("service-left");
     drop(s);
 
     let app = App::open(dir.path()).expect("open");
     let kind = Some(maskcheck_domain::document::DocKind::CoerciveMeasure);
     let docs = app.documents_in(&maskcheck_app::DocumentFilter { kind, ..Default::default() }, None).expect("docs");
     assert_eq!(docs.len(), 2, "the seizure made before and the seal made in the window");
-    assert_eq!(docs[0].state, maskcheck_domain::document::DocState::AwaitingService, "a decision is served");
+    assert_eq!(docs[0].state, maskcheck_domain::document::DocState::Done, "served by leaving it, with its witness");
+    assert_eq!(docs[1].state, maskcheck_domain::document::DocState::AwaitingService, "the seizure is not served yet");
     assert_eq!(app.measures(true).expect("due").len(), 1, "only the seizure ends within the week");
     let pdf = dir.path().join("decision.pdf");
     app.save_document_pdf(&docs[0].id, &pdf).expect("pdf");

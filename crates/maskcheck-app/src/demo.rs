@@ -191,6 +191,9 @@ impl App {
                         method: maskcheck_domain::document::ServiceMethod::Direct,
                         recipient: "演示企业负责人".into(),
                         scan_path: None,
+                        refusal: None,
+                        witness: None,
+                        consented: false,
                     })?;
                     self.issue_document(&IssueRequest::ServiceProof { document_id: notice.document.id })?;
                     summary.documents += 1;

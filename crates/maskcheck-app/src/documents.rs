@@ -153,6 +153,14 @@ pub struct ServiceInput {
     pub recipient: String,
     /// A photo of the signed paper (JPEG or PNG), if any.
     pub scan_path: Option<String>,
+    /// 留置送达: the reason the party gave for refusing it, and the witness present.
+    #[serde(default)]
+    pub refusal: Option<String>,
+    #[serde(default)]
+    pub witness: Option<String>,
+    /// 电子送达: the party consented and signed the confirmation.
+    #[serde(default)]
+    pub consented: bool,
 }
 
 /// The notice's editable defaults (`App::notice_defaults`).
@@ -668,10 +676,18 @@ impl App {
     /// Records how and when a document was served (送达), with a photo of the signed paper if given.
     pub fn record_service(&self, input: &ServiceInput) -> Result<DocumentDto> {
         let device = self.device_id()?;
-        let mut errors = Vec::new();
-        if input.recipient.trim().is_empty() {
-            errors.push(FieldError::new(Field::Name, Rule::Required, ""));
-        }
+        let facts = document_rules::ServiceFacts {
+            method: input.method,
+            recipient: &input.recipient,
+            refusal: input.refusal.as_deref(),
+            witness: input.witness.as_deref(),
+            consented: input.consented,
+            photo: input.scan_path.as_deref().is_some_and(|p| !p.is_empty()),
+        };
+        let (recipient, refusal, witness, mut errors) = match document_rules::validate_service(&facts) {
+            Ok((r, refusal, witness)) => (r, refusal, witness, Vec::new()),
+            Err(e) => (String::new(), None, None, e.0),
+        };
         let served_at = match input.served_at.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
             None => now_text(),
             Some(t) => match chrono::DateTime::parse_from_rfc3339(t) {
@@ -701,8 +717,11 @@ impl App {
                 document_id: input.document_id.clone(),
                 served_at,
                 method: input.method.zh().to_string(),
-                recipient: input.recipient.trim().to_string(),
+                recipient: recipient.clone(),
                 scan_hash: scan.as_ref().map(|a| a.hash.clone()),
+                refusal: refusal.clone(),
+                witness: witness.clone(),
+                consented: input.consented,
             })?;
             Ok::<_, AppError>(())
         })?;

@@ -741,15 +741,22 @@ fn number_blocks_come_first_then_the_tagged_fallback_and_every_kind_issues() {
     };
     assert!(awaiting(&app).contains(&DocKind::CoerciveMeasure));
     assert!(!awaiting(&app).contains(&DocKind::SamplingRecord) && !awaiting(&app).contains(&DocKind::ServiceProof));
-    let served = app
-        .record_service(&maskcheck_app::ServiceInput {
-            document_id: decision.document.id.clone(),
-            served_at: Some("2026-11-23T15:00:00+08:00".into()),
-            method: maskcheck_domain::document::ServiceMethod::Left,
-            recipient: "王五".into(),
-            scan_path: None,
-        })
-        .expect("served");
+    // Left at the address because the party refused it: the reason and a witness (or a photo) are required.
+    let left = |refusal: Option<&str>, witness: Option<&str>| maskcheck_app::ServiceInput {
+        document_id: decision.document.id.clone(),
+        served_at: Some("2026-11-23T15:00:00+08:00".into()),
+        method: maskcheck_domain::document::ServiceMethod::Left,
+        recipient: "王五".into(),
+        scan_path: None,
+        refusal: refusal.map(Into::into),
+        witness: witness.map(Into::into),
+        consented: false,
+    };
+    let refused = app.record_service(&left(None, None)).expect_err("nothing recorded of the refusal");
+    let broken: Vec<_> = refused.fields.iter().map(|f| (f.field, f.rule)).collect();
+    assert_eq!(broken, vec![(Field::Reason, Rule::Required), (Field::Witness, Rule::WitnessOrPhoto)]);
+    assert!(awaiting(&app).contains(&DocKind::CoerciveMeasure), "a refused service writes nothing");
+    let served = app.record_service(&left(Some("拒绝签收"), Some("社区主任李某"))).expect("served");
     // The inspector's local time with its offset, not UTC and not the window's wording.
     assert_eq!(served.served_at.as_deref(), Some("2026年11月23日15时00分"), "shown in local time");
     let bad_time = app.record_service(&maskcheck_app::ServiceInput {
@@ -758,6 +765,9 @@ fn number_blocks_come_first_then_the_tagged_fallback_and_every_kind_issues() {
         method: maskcheck_domain::document::ServiceMethod::Direct,
         recipient: "王五".into(),
         scan_path: None,
+        refusal: None,
+        witness: None,
+        consented: false,
     });
     assert!(bad_time.is_err(), "a time without its offset is refused");
     assert!(!awaiting(&app).contains(&DocKind::CoerciveMeasure), "served");

@@ -48,6 +48,46 @@ pub fn validate_notice(
     c.finish(kept)
 }
 
+/// How a document was served, as the inspector records it (送达).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceFacts<'a> {
+    pub method: crate::document::ServiceMethod,
+    pub recipient: &'a str,
+    pub refusal: Option<&'a str>,
+    pub witness: Option<&'a str>,
+    pub consented: bool,
+    /// A photo of the signed receipt or of the document left at the address is attached.
+    pub photo: bool,
+}
+
+/// What each way of serving needs (docs/legal.md, 送达): someone who received it (直接送达, 邮寄送达, 电子送达);
+/// for a document left at the address because the party refused it (留置送达), the reason given and a witness or a
+/// photo of the service; for electronic service, the party's consent. Returns the texts as stored (under the text
+/// rule, empty ones dropped).
+pub fn validate_service(f: &ServiceFacts<'_>) -> Result<(String, Option<String>, Option<String>), ValidationErrors> {
+    use crate::document::ServiceMethod;
+    let mut c = Checker::default();
+    let recipient = match f.method {
+        ServiceMethod::Public => c.optional(Field::Name, Some(f.recipient), 100).unwrap_or_default(),
+        _ => c.required(Field::Name, f.recipient, 100),
+    };
+    let refusal = c.optional(Field::Reason, f.refusal, 500);
+    let witness = c.optional(Field::Witness, f.witness, 50);
+    match f.method {
+        ServiceMethod::Left => {
+            if refusal.is_none() {
+                c.push(Field::Reason, Rule::Required, "");
+            }
+            if witness.is_none() && !f.photo {
+                c.push(Field::Witness, Rule::WitnessOrPhoto, "");
+            }
+        }
+        ServiceMethod::Electronic if !f.consented => c.push(Field::ServiceMethod, Rule::ConsentRequired, ""),
+        _ => {}
+    }
+    c.finish((recipient, refusal, witness))
+}
+
 /// The last day of a seal or seizure that starts on `from` and runs the full thirty days (the first day counts).
 pub fn last_day_of_measure(from: NaiveDate) -> NaiveDate {
     from + chrono::Duration::days(MAX_MEASURE_DAYS - 1)
@@ -188,6 +228,46 @@ mod tests {
             assert!(validate_measure(&goods, "成品仓库", from, until).is_ok(), "{from} → {until} is allowed");
             let one_more = until + chrono::Duration::days(1);
             assert!(validate_measure(&goods, "成品仓库", from, one_more).is_err(), "{from} → {one_more} is not");
+        }
+    }
+
+    #[test]
+    fn each_way_of_serving_records_what_the_law_asks() {
+        use crate::document::ServiceMethod::*;
+        let facts = |method, recipient, refusal, witness, consented, photo| ServiceFacts {
+            method,
+            recipient,
+            refusal,
+            witness,
+            consented,
+            photo,
+        };
+        type Case<'a> = (&'a str, ServiceFacts<'a>, Vec<(Field, Rule)>);
+        let table: Vec<Case> = vec![
+            ("handed over", facts(Direct, "王五", None, None, false, false), vec![]),
+            ("handed to nobody", facts(Direct, " ", None, None, false, false), vec![(Field::Name, Rule::Required)]),
+            ("left with a witness", facts(Left, "王五", Some("拒绝签收"), Some("社区主任李某"), false, false), vec![]),
+            ("left, photographed", facts(Left, "王五", Some("拒绝签收"), None, false, true), vec![]),
+            (
+                "left, nothing recorded",
+                facts(Left, "王五", None, None, false, false),
+                vec![(Field::Reason, Rule::Required), (Field::Witness, Rule::WitnessOrPhoto)],
+            ),
+            ("electronic with consent", facts(Electronic, "kangda@example.com", None, None, true, false), vec![]),
+            (
+                "electronic without consent",
+                facts(Electronic, "kangda@example.com", None, None, false, false),
+                vec![(Field::ServiceMethod, Rule::ConsentRequired)],
+            ),
+            ("by post", facts(Post, "王五", None, None, false, false), vec![]),
+            ("public notice names nobody", facts(Public, "", None, None, false, false), vec![]),
+        ];
+        for (what, f, want) in table {
+            let got: Vec<(Field, Rule)> = match validate_service(&f) {
+                Ok(_) => vec![],
+                Err(e) => e.0.iter().map(|e| (e.field, e.rule)).collect(),
+            };
+            assert_eq!(got, want, "{what}");
         }
     }
 }

@@ -217,6 +217,10 @@ pub enum Rule {
     UnknownCounty,
     /// Set once at setup and part of the device's signed identity (its role).
     FixedAtSetup,
+    /// A document left at the address (留置送达) needs a witness or a photo of the service.
+    WitnessOrPhoto,
+    /// Electronic service needs the party's consent and signed confirmation.
+    ConsentRequired,
 }
 
 /// One broken rule on one field; `detail` carries what the sentence needs (a count, a character, a holder).
@@ -271,6 +275,8 @@ impl FieldError {
             Rule::DateNotReal => format!("不是真实存在的日期（{d}）"),
             Rule::UnknownCounty => format!("不是本单位已知的县区（{d}），如确为新县区请确认"),
             Rule::FixedAtSetup => "在初始设置后不能更改（写在本机签名的身份卡中）".to_string(),
+            Rule::WitnessOrPhoto => "：留置送达须有见证人，或附送达过程的照片".to_string(),
+            Rule::ConsentRequired => "：电子送达须经当事人同意并签订确认书".to_string(),
         };
         format!("{}{}", self.field.label_zh(), rule)
     }

@@ -46,6 +46,11 @@ pub struct ServiceRecord {
     pub method: String,
     pub recipient: String,
     pub scan_hash: Option<String>,
+    /// 留置送达: the reason the party gave for refusing it, and the witness present.
+    pub refusal: Option<String>,
+    pub witness: Option<String>,
+    /// 电子送达: the party consented and signed the confirmation.
+    pub consented: bool,
 }
 
 const COLUMNS: &str = "id, origin, version, deleted, issued_at, kind, number, enterprise_id, inspection_id, content,
@@ -195,7 +200,8 @@ impl Store {
 
     pub fn services(&self, document_id: &str) -> Result<Vec<ServiceRecord>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT id, origin, version, deleted, created_at, document_id, served_at, method, recipient, scan_hash
+            "SELECT id, origin, version, deleted, created_at, document_id, served_at, method, recipient, scan_hash,
+                    refusal, witness, consented
              FROM document_service WHERE document_id = ?1 AND deleted = 0 ORDER BY rid",
         )?;
         let rows = stmt.query_map([document_id], |r| {
@@ -206,6 +212,9 @@ impl Store {
                 method: r.get(7)?,
                 recipient: r.get(8)?,
                 scan_hash: r.get(9)?,
+                refusal: r.get(10)?,
+                witness: r.get(11)?,
+                consented: r.get::<_, i64>(12)? == 1,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -331,8 +340,8 @@ impl Tx<'_> {
         let m = &s.meta;
         self.conn().execute(
             "INSERT INTO document_service (id, origin, version, deleted, document_id, served_at, method, recipient,
-                                           scan_hash, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                           scan_hash, created_at, refusal, witness, consented)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             params![
                 m.id,
                 m.origin,
@@ -343,7 +352,10 @@ impl Tx<'_> {
                 s.method,
                 s.recipient,
                 s.scan_hash,
-                m.created_at
+                m.created_at,
+                s.refusal,
+                s.witness,
+                i64::from(s.consented)
             ],
         )?;
         Ok(())

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_clock_width.sql"),
     include_str!("migrations/0005_void_draft.sql"),
     include_str!("migrations/0006_sync.sql"),
+    include_str!("migrations/0007_service_details.sql"),
 ];
 
 /// The migrations up to `version`, so tests can build every earlier schema.

@@ -212,8 +212,11 @@ pub fn decode_record(table: &str, values: &Map<String, Value>) -> Result<Record,
             Some(Record::Texts(vec![text_field(Field::Reason, c.text("reason", Field::Reason), true, 500)]))
         }
         "document_service" => Some(Record::Texts(vec![
-            text_field(Field::Representative, c.text("recipient", Field::Representative), true, 100),
+            // A public notice names no one who received it.
+            text_field(Field::Representative, c.text("recipient", Field::Representative), false, 100),
             text_field(Field::ServiceMethod, c.text("method", Field::ServiceMethod), true, 100),
+            text_field(Field::Reason, c.text("refusal", Field::Reason), false, 500),
+            text_field(Field::Witness, c.text("witness", Field::Witness), false, 50),
         ])),
         // A number block is numbers only; the database's checks are its rules.
         "number_block" => Some(Record::Texts(Vec::new())),

@@ -23,7 +23,7 @@ export type Field = "name" | "uscc" | "county" | "productionAddress" | "register
 /**
  * Every rule a field can break. The UI maps each to a sentence (`rules.<name>`) with `detail` filled in.
  */
-export type Rule = "required" | "tooLong" | "controlChars" | "usccLength" | "usccCharset" | "usccAreaCode" | "usccCheckChar" | "usccDuplicate" | "certificatePattern" | "certificateYear" | "certificateClass" | "dateOrder" | "dateInFuture" | "dateFormat" | "numberFormat" | "unknownValue" | "duplicateInFile" | "tooFewInspectors" | "duplicateInspector" | "unconfirmed" | "frozen" | "notNegative" | "overlap" | "tooLongPeriod" | "invisibleOnly" | "bidiControl" | "invisibleChar" | "lineBreak" | "dateTooEarly" | "dateTooLate" | "dateNotReal" | "unknownCounty" | "fixedAtSetup";
+export type Rule = "required" | "tooLong" | "controlChars" | "usccLength" | "usccCharset" | "usccAreaCode" | "usccCheckChar" | "usccDuplicate" | "certificatePattern" | "certificateYear" | "certificateClass" | "dateOrder" | "dateInFuture" | "dateFormat" | "numberFormat" | "unknownValue" | "duplicateInFile" | "tooFewInspectors" | "duplicateInspector" | "unconfirmed" | "frozen" | "notNegative" | "overlap" | "tooLongPeriod" | "invisibleOnly" | "bidiControl" | "invisibleChar" | "lineBreak" | "dateTooEarly" | "dateTooLate" | "dateNotReal" | "unknownCounty" | "fixedAtSetup" | "witnessOrPhoto" | "consentRequired";
 
 /**
  * One broken rule on one field; `detail` carries what the sentence needs (a count, a character, a holder).
@@ -514,7 +514,15 @@ servedAt: string | null, method: ServiceMethod, recipient: string,
 /**
  * A photo of the signed paper (JPEG or PNG), if any.
  */
-scanPath: string | null, };
+scanPath: string | null, 
+/**
+ * 留置送达: the reason the party gave for refusing it, and the witness present.
+ */
+refusal: string | null, witness: string | null, 
+/**
+ * 电子送达: the party consented and signed the confirmation.
+ */
+consented: boolean, };
 
 /**
  * How a deadline stands on a given day.
