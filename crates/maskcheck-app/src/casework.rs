@@ -169,7 +169,16 @@ impl App {
             .result
             .filter(|r| r.verdict == maskcheck_domain::casework::LabVerdict::Fail)
             .ok_or_else(|| AppError::new(ErrorCode::Validation, "样品未判定不合格，不能据此立案").about(sample_id))?;
-        Ok(maskcheck_domain::casework::case_from_failed_sample(&s.input, &result, &s.enterprise_name, today()))
+        let case = maskcheck_domain::casework::case_from_failed_sample(&s.input, &result, &s.enterprise_name, today());
+        self.with_masks_seized(case)
+    }
+
+    /// 查获口罩 from the seals and seizures in force on the case's enterprise.
+    fn with_masks_seized(&self, case: CaseInput) -> Result<CaseInput> {
+        let Some(enterprise) = case.enterprise_id.clone() else { return Ok(case) };
+        let goods: Vec<_> =
+            self.measures(false)?.into_iter().filter(|m| m.enterprise_id == enterprise).flat_map(|m| m.goods).collect();
+        Ok(CaseInput { masks_seized_wan: maskcheck_domain::casework::masks_wan_in_lists(&goods), ..case })
     }
 
     /// A case to open when a re-inspection found the rectification incomplete (the rectification is still open).
@@ -178,7 +187,7 @@ impl App {
             || AppError::new(ErrorCode::Validation, "整改已完成或不存在，不能据此立案").about(rectification_id),
         )?;
         let notice = self.document(&f.document_id)?;
-        Ok(maskcheck_domain::casework::case_from_incomplete_rectification(
+        self.with_masks_seized(maskcheck_domain::casework::case_from_incomplete_rectification(
             &f.enterprise_id,
             &f.enterprise_name,
             notice.inspection_id.as_deref(),

@@ -3,7 +3,7 @@
 //! into a decision before it ends).
 
 use chrono::NaiveDate;
-use maskcheck_domain::document::{DocBody, DocContent, DocKind, DocState, Measure};
+use maskcheck_domain::document::{DocBody, DocContent, DocKind, DocState, GoodsRow, Measure};
 use maskcheck_domain::followup::{urgency, Urgency};
 use serde::Serialize;
 use ts_rs::TS;
@@ -20,7 +20,7 @@ pub struct MeasureDto {
     pub measure: Measure,
     pub from: NaiveDate,
     pub until: NaiveDate,
-    pub goods: Vec<String>,
+    pub goods: Vec<GoodsRow>,
     pub goods_place: String,
     pub urgency: Urgency,
     /// Negative when the period has ended.
@@ -46,7 +46,7 @@ impl App {
                 measure: m.measure,
                 from: m.from,
                 until: m.until,
-                goods: m.goods.iter().map(|g| format!("{} {}{}", g.name, g.quantity, g.unit)).collect(),
+                goods: m.goods,
                 goods_place: m.goods_place,
                 urgency: urgency(m.until, today),
                 days_left: i32::try_from((m.until - today).num_days()).unwrap_or(i32::MAX),

@@ -112,7 +112,7 @@ fn measure_line(m: &MeasureDto) -> String {
         esc(&m.enterprise_name),
         m.from,
         m.until,
-        esc(&m.goods.join("、"))
+        esc(&m.goods.iter().map(|g| format!("{}{}{}", g.name, g.quantity, g.unit)).collect::<Vec<_>>().join("、"))
     )
 }
 

@@ -250,6 +250,13 @@ pub fn validate_case(input: &CaseInput, today: NaiveDate) -> Result<(), Validati
     c.finish(())
 }
 
+/// 查获口罩（万只） from the lists of goods sealed or seized: the lines counted in masks (只), in ten-thousands. A
+/// line in another unit (箱, 包) is left for the case officer, who knows what a box holds.
+pub fn masks_wan_in_lists(goods: &[crate::document::GoodsRow]) -> f64 {
+    let masks: f64 = goods.iter().filter(|g| g.unit.trim() == "只").map(|g| g.quantity).sum();
+    (masks / 100.0).round() / 100.0
+}
+
 /// A new case as the form starts it: a quality case by the ordinary procedure, opened today, no figures yet.
 pub fn new_case(today: NaiveDate) -> CaseInput {
     CaseInput {
@@ -482,6 +489,27 @@ mod tests {
             assert_eq!((c.category, c.procedure), (CaseCategory::Quality, Procedure::Filed));
             assert_eq!((c.enterprise_id.as_deref(), c.inspection_id.as_deref()), (Some("e1"), Some("i1")));
             assert!(validate_case(&c, d("2026-11-24")).is_ok(), "a valid draft the officer completes");
+        }
+    }
+
+    #[test]
+    fn masks_seized_are_counted_from_the_lists_in_masks_only() {
+        let row = |quantity: f64, unit: &str| crate::document::GoodsRow {
+            name: "口罩".into(),
+            spec: String::new(),
+            batch: String::new(),
+            quantity,
+            unit: unit.into(),
+            note: String::new(),
+        };
+        let table: [(Vec<crate::document::GoodsRow>, f64); 4] = [
+            (vec![row(10_000.0, "只")], 1.0),
+            (vec![row(2_000.0, "只"), row(500.0, " 只 ")], 0.25),
+            (vec![row(12_345.0, "只"), row(30.0, "箱")], 1.23),
+            (vec![], 0.0),
+        ];
+        for (goods, wan) in table {
+            assert_eq!(masks_wan_in_lists(&goods), wan, "{goods:?}");
         }
     }
 

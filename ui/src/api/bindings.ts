@@ -376,7 +376,7 @@ until: string,
  */
 goodsPlace: string, };
 
-export type MeasureDto = { documentId: string, number: string, enterpriseId: string, enterpriseName: string, measure: Measure, from: string, until: string, goods: Array<string>, goodsPlace: string, urgency: Urgency, 
+export type MeasureDto = { documentId: string, number: string, enterpriseId: string, enterpriseName: string, measure: Measure, from: string, until: string, goods: Array<GoodsRow>, goodsPlace: string, urgency: Urgency, 
 /**
  * Negative when the period has ended.
  */
