@@ -86,7 +86,7 @@ impl App {
             base_quantity: String::new(),
             test_samples: String::new(),
             reserve_samples: String::new(),
-            place: e.data.production_address.or(e.data.registered_address).unwrap_or_default(),
+            place: e.data.address().unwrap_or_default().to_string(),
             sampled_on: now.date_naive(),
             sampled_time: chrono::NaiveTime::from_hms_opt(
                 chrono::Timelike::hour(&now),

@@ -159,11 +159,16 @@ impl App {
     /// A template by key: the given version (an inspection's own, so it reads as it was done), else the latest.
     pub(crate) fn template(&self, key: &str, version: Option<u32>) -> Result<ChecklistTemplate> {
         if let Some(v) = version {
+            // Every autosave asks for its inspection's template: the shipped ones and the archive are read without
+            // loading and checking the catalogue; the data directory's files only when neither has it.
             let found = |t: &ChecklistTemplate| t.key == key && t.version == v;
-            if let Some((t, _)) = self.all_templates()?.into_iter().find(|(t, _)| found(t)) {
+            if let Some(t) = builtin_templates().map_err(shipped_err)?.into_iter().find(found) {
                 return Ok(t);
             }
             if let Some(t) = self.archived_templates()?.into_iter().find(found) {
+                return Ok(t);
+            }
+            if let Some((t, _)) = self.all_templates()?.into_iter().find(|(t, _)| found(t)) {
                 return Ok(t);
             }
         }

@@ -254,7 +254,7 @@ impl App {
             .enterprise(enterprise_id)?
             .ok_or_else(|| StoreError::NotFound { entity: Entity::Enterprise, id: enterprise_id.into() })?;
         let d = e.data;
-        let address = d.production_address.clone().or(d.registered_address.clone()).unwrap_or_default();
+        let address = d.address().unwrap_or_default().to_string();
         Ok(Party {
             name: d.name,
             uscc: d.uscc,
@@ -436,7 +436,7 @@ impl App {
         Ok(MeasureDefaults {
             from,
             until: document_rules::last_day_of_measure(from),
-            goods_place: e.data.production_address.or(e.data.registered_address).unwrap_or_default(),
+            goods_place: e.data.address().unwrap_or_default().to_string(),
         })
     }
 

@@ -101,12 +101,7 @@ impl App {
             (e, s.licences(enterprise_id)?, s.products(enterprise_id)?, s.profile()?)
         };
         let draft = InspectionDraft {
-            place: enterprise
-                .data
-                .production_address
-                .clone()
-                .or(enterprise.data.registered_address.clone())
-                .unwrap_or_default(),
+            place: enterprise.data.address().unwrap_or_default().to_string(),
             started_at: Some(chrono::Local::now().format("%Y-%m-%dT%H:%M").to_string()),
             inspectors: vec![
                 profile

@@ -63,6 +63,11 @@ pub struct EnterpriseInput {
 }
 
 impl EnterpriseInput {
+    /// Where the enterprise is visited and its goods are kept: its production address, else its registered one.
+    pub fn address(&self) -> Option<&str> {
+        self.production_address.as_deref().or(self.registered_address.as_deref())
+    }
+
     /// A maker with only the two required fields, the rest empty.
     pub fn new(name: impl Into<String>, uscc: impl Into<String>) -> Self {
         Self {
