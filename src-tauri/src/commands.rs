@@ -15,7 +15,7 @@ use maskcheck_app::{
 };
 use maskcheck_app::{
     CaseDto, DocPreviewDto, DocSettings, DocumentDto, FollowupDto, IssueRequest, IssuedDto, MeasureDefaults,
-    MeasureDto, ReinspectionResultDto, SampleDto, ServiceInput,
+    MeasureDto, MeasureFollowDefaults, ReinspectionResultDto, SampleDto, ServiceInput,
 };
 use maskcheck_domain::casework::{CaseInput, SampleInput, SampleResultInput};
 use maskcheck_domain::checklist::LegalBasis;
@@ -335,6 +335,9 @@ commands! {
         app.measures(due_only)
     }
 
+    fn measure_follow_defaults(app, decision_id: String) -> MeasureFollowDefaults {
+        app.measure_follow_defaults(&decision_id)
+    }
     fn measure_defaults(app, inspection_id: String) -> MeasureDefaults {
         app.measure_defaults(&inspection_id)
     }

@@ -706,6 +706,7 @@ fn seal_the_goods_of_a_finished_inspection_and_print_the_decision() {
             goods_place: "本局暂存仓库".into(),
             from,
             until: maskcheck_domain::document_rules::last_day_of_measure(from),
+            party_words: Default::default(),
         })
         .expect("seizure");
     }
@@ -809,6 +810,7 @@ fn an_incomplete_rectification_escalates_to_a_case() {
             goods_place: "本局暂存仓库".into(),
             from,
             until: maskcheck_domain::document_rules::last_day_of_measure(from),
+            party_words: Default::default(),
         })
         .expect("seizure");
         number

@@ -5,7 +5,7 @@ use maskcheck_domain::casework::{CaseCategory, CaseInput, LabVerdict, Procedure,
 use maskcheck_domain::checklist::{
     AnswerType, ChecklistItem, ChecklistSection, ChecklistTemplate, DutyHolder, FindingLaw, LegalBasis,
 };
-use maskcheck_domain::document::{DocKind, GoodsRow, Measure, NumberBlock, PartyWords, ServiceMethod};
+use maskcheck_domain::document::{DocKind, GoodsRow, Measure, NumberBlock, PartyWords, ReleaseGround, ServiceMethod};
 use maskcheck_domain::followup::{ReinspectionInput, Urgency, VerifiedCorrection};
 use maskcheck_domain::inspection::{
     Finding, InspectionDraft, Inspector, IntakeRow, ItemAnswer, LabelCheck, LicenceCheck, Material, Verdict,
@@ -104,6 +104,7 @@ pub fn typescript() -> String {
         crate::BackupDto,
         crate::MeasureDefaults,
         crate::MeasureDto,
+        crate::MeasureFollowDefaults,
         maskcheck_domain::lab_items::StandardSummary,
         maskcheck_domain::lab_items::TestItem,
         maskcheck_domain::casework::FailingItem,
@@ -112,6 +113,7 @@ pub fn typescript() -> String {
         DocKind,
         maskcheck_domain::document::DocState,
         Measure,
+        ReleaseGround,
         ServiceMethod,
         GoodsRow,
         NumberBlock,

@@ -256,26 +256,42 @@ impl App {
                     },
                 )?;
                 summary.samples += 1;
-                if fail {
-                    // The failing batch sealed where it is kept, for the longest period the law allows.
-                    let from = today();
-                    self.issue_document(&IssueRequest::CoerciveMeasure {
-                        inspection_id: inspection.clone(),
-                        measure: maskcheck_domain::document::Measure::Seal,
-                        goods: vec![maskcheck_domain::document::GoodsRow {
-                            name: "一次性使用口罩".into(),
-                            spec: "17.5cm×9.5cm".into(),
-                            batch: format!("2026110{}", n + 1),
-                            quantity: 10_000.0,
-                            unit: "只".into(),
-                            note: String::new(),
-                        }],
-                        goods_place: "成品仓库".into(),
-                        from,
-                        until: maskcheck_domain::document_rules::last_day_of_measure(from),
-                    })?;
-                    summary.documents += 1;
-                }
+                // The sampled batch was sealed until the result came back: a failing batch stays sealed a month
+                // longer while the case is built (one extension); a passing one is released.
+                let from = today();
+                let seal = self.issue_document(&IssueRequest::CoerciveMeasure {
+                    inspection_id: inspection.clone(),
+                    measure: maskcheck_domain::document::Measure::Seal,
+                    goods: vec![maskcheck_domain::document::GoodsRow {
+                        name: "一次性使用口罩".into(),
+                        spec: "17.5cm×9.5cm".into(),
+                        batch: format!("2026110{}", n + 1),
+                        quantity: 10_000.0,
+                        unit: "只".into(),
+                        note: String::new(),
+                    }],
+                    goods_place: "成品仓库".into(),
+                    from,
+                    until: maskcheck_domain::document_rules::last_day_of_measure(from),
+                    party_words: Default::default(),
+                })?;
+                let follow = if fail {
+                    IssueRequest::MeasureExtension {
+                        decision_id: seal.document.id,
+                        new_until: maskcheck_domain::document_rules::last_day_of_measure(from)
+                            + chrono::Duration::days(30),
+                        reason: "检验不合格，需进一步查明不合格产品的数量和流向，案情复杂".into(),
+                    }
+                } else {
+                    IssueRequest::MeasureRelease {
+                        decision_id: seal.document.id,
+                        ground: maskcheck_domain::document::ReleaseGround::NoOffence,
+                        reason: format!("检验报告YJ2026-{:04}结论为合格", 100 + n),
+                        released_on: today(),
+                    }
+                };
+                self.issue_document(&follow)?;
+                summary.documents += 2;
                 self.save_case(
                     None,
                     &CaseInput {

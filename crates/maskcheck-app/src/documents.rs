@@ -13,8 +13,10 @@ use maskcheck_domain::document::{
     InspectionRecordContent, Issuer, Measure, NoticeContent, NumberBlock, Party, PartyWords, Person, SamplingContent,
     ServiceContent,
 };
-use maskcheck_domain::document::{doc_state, validate_party_words, zh_time, DocState};
+use maskcheck_domain::document::{doc_state, validate_measure_words, validate_party_words, zh_time, DocState};
+use maskcheck_domain::document::{ExtensionContent, ReleaseContent, ReleaseGround};
 use maskcheck_domain::inspection::InspectionDraft;
+use maskcheck_domain::measure_rules;
 use maskcheck_domain::{document_rules, legal_rules};
 use maskcheck_domain::{Field, FieldError, Rule, ValidationErrors};
 use maskcheck_store::{DocumentFilter, DocumentRecord, RectificationRecord, ServiceRecord, StoreError};
@@ -51,7 +53,16 @@ pub enum IssueRequest {
         goods_place: String,
         from: NaiveDate,
         until: NaiveDate,
+        /// The on-site record: the party's statement and defence, a refusal, absence, a witness.
+        #[serde(default)]
+        party_words: PartyWords,
     },
+    /// Extends a seal or seizure in force (once, by at most thirty days).
+    #[serde(rename_all = "camelCase")]
+    MeasureExtension { decision_id: String, new_until: NaiveDate, reason: String },
+    /// Releases a seal or seizure: the goods go back to the party.
+    #[serde(rename_all = "camelCase")]
+    MeasureRelease { decision_id: String, ground: ReleaseGround, reason: String, released_on: NaiveDate },
     #[serde(rename_all = "camelCase")]
     SamplingRecord {
         sample_id: String,
@@ -127,6 +138,8 @@ pub struct DocumentDto {
     pub revoked: Option<String>,
     pub served_at: Option<String>,
     pub state: DocState,
+    /// A notice or decision, which takes effect once served: it has a 送达回证.
+    pub needs_service: bool,
     pub amends_id: Option<String>,
     pub pdf_path: String,
 }
@@ -186,7 +199,7 @@ const SETTINGS_KEY: &str = "doc_settings";
 /// Printed while the content is validated, before the transaction allocates the real number.
 const PREVIEW_NUMBER: &str = "（编号在签发时生成）";
 
-fn json_err(e: serde_json::Error) -> AppError {
+pub(crate) fn json_err(e: serde_json::Error) -> AppError {
     AppError::new(ErrorCode::Storage, format!("文书内容无法读写：{e}"))
 }
 
@@ -264,7 +277,7 @@ impl App {
         })
     }
 
-    fn citation(&self, cat: &LegalCatalogue, key: &str) -> Citation {
+    pub(crate) fn citation(&self, cat: &LegalCatalogue, key: &str) -> Citation {
         match cat.get(key) {
             Some(b) => Citation { citation: b.citation(), text: b.text.clone() },
             None => Citation { citation: key.to_string(), text: String::new() },
@@ -343,9 +356,10 @@ impl App {
                 });
                 (body, eid, Some(inspection_id.clone()))
             }
-            IssueRequest::CoerciveMeasure { inspection_id, measure, goods, goods_place, from, until } => {
+            IssueRequest::CoerciveMeasure { inspection_id, measure, goods, goods_place, from, until, party_words } => {
                 let (eid, d) = self.finished_inspection(inspection_id)?;
                 let (goods, goods_place) = document_rules::validate_measure(goods, goods_place, *from, *until)?;
+                let party_words = validate_measure_words(party_words)?;
                 let body = DocBody::CoerciveMeasure(CoerciveContent {
                     measure: *measure,
                     facts: self.facts(&cat, inspection_id)?,
@@ -356,8 +370,39 @@ impl App {
                     until: *until,
                     goods,
                     inspectors: people(&d.inspectors),
+                    party_words,
                 });
                 (body, eid, Some(inspection_id.clone()))
+            }
+            IssueRequest::MeasureExtension { decision_id, new_until, reason } => {
+                let held = self.decision_in_force(decision_id)?;
+                let followed = self.followed(&held.decision.id, &held.enterprise_id)?;
+                let reason = measure_rules::validate_extension(&held.decision, followed, *new_until, reason, on)?;
+                let body = DocBody::MeasureExtension(ExtensionContent {
+                    decision: held.decision,
+                    goods_place: held.content.goods_place,
+                    new_until: *new_until,
+                    reason,
+                    basis: vec![self.citation(&cat, "aca-25")],
+                    inspectors: held.content.inspectors,
+                });
+                (body, held.enterprise_id, held.inspection_id)
+            }
+            IssueRequest::MeasureRelease { decision_id, ground, reason, released_on } => {
+                let held = self.decision_in_force(decision_id)?;
+                let followed = self.followed(&held.decision.id, &held.enterprise_id)?;
+                let reason = measure_rules::validate_release(&held.decision, followed, *released_on, reason, on)?;
+                let body = DocBody::MeasureRelease(ReleaseContent {
+                    decision: held.decision,
+                    ground: *ground,
+                    reason,
+                    released_on: *released_on,
+                    goods: held.content.goods,
+                    goods_place: held.content.goods_place,
+                    basis: vec![self.citation(&cat, "aca-28")],
+                    inspectors: held.content.inspectors,
+                });
+                (body, held.enterprise_id, held.inspection_id)
             }
             IssueRequest::SamplingRecord { sample_id, party_words } => {
                 let r = self
@@ -622,6 +667,7 @@ impl App {
             .into_iter()
             .map(|r| DocumentDto {
                 state: doc_state(r.kind, r.revoked.is_some(), r.served_at.is_some()),
+                needs_service: r.kind.needs_service(),
                 pdf_path: self.pdf_path(&r.id).display().to_string(),
                 id: r.id,
                 kind: r.kind,
@@ -734,6 +780,8 @@ fn kind_of(req: &IssueRequest) -> DocKind {
         IssueRequest::InspectionRecord { .. } => DocKind::InspectionRecord,
         IssueRequest::RectificationNotice { .. } => DocKind::RectificationNotice,
         IssueRequest::CoerciveMeasure { .. } => DocKind::CoerciveMeasure,
+        IssueRequest::MeasureExtension { .. } => DocKind::MeasureExtension,
+        IssueRequest::MeasureRelease { .. } => DocKind::MeasureRelease,
         IssueRequest::SamplingRecord { .. } => DocKind::SamplingRecord,
         IssueRequest::ServiceProof { .. } => DocKind::ServiceProof,
     }

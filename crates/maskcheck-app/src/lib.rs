@@ -47,7 +47,7 @@ pub use followup::{FollowupDto, ReinspectionResultDto};
 pub use import::{ImportOptions, ImportPreviewDto, ImportResultDto};
 pub use inspection::{InspectionDto, InspectionRowDto, TemplateSummary};
 pub use maskcheck_store::DocumentFilter;
-pub use measures::MeasureDto;
+pub use measures::{MeasureDto, MeasureFollowDefaults};
 pub use paths::resolve_data_dir;
 pub use photos::PhotoDto;
 pub use sync_bundles::{

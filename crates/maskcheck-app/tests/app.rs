@@ -678,6 +678,7 @@ fn number_blocks_come_first_then_the_tagged_fallback_and_every_kind_issues() {
         goods_place: "成品仓库".into(),
         from: today,
         until: today + chrono::Duration::days(45),
+        party_words: Default::default(),
     };
     assert_eq!(app.issue_document(&too_long).expect_err("45 days").fields[0].rule, Rule::TooLongPeriod);
     let seal = IssueRequest::CoerciveMeasure {
@@ -687,6 +688,7 @@ fn number_blocks_come_first_then_the_tagged_fallback_and_every_kind_issues() {
         goods_place: "成品仓库".into(),
         from: today,
         until: today + chrono::Duration::days(29),
+        party_words: Default::default(),
     };
     let decision = app.issue_document(&seal).expect("decision");
     assert_eq!(decision.document.kind, DocKind::CoerciveMeasure);
@@ -857,4 +859,89 @@ fn a_bureau_catalogue_is_used_whole_or_refused_at_start() {
     assert_eq!(err.subject.as_deref(), Some(path.display().to_string().as_str()));
     assert!(err.message.contains("mdr-13"), "names the missing key: {}", err.message);
     assert_eq!(app.legal_catalogue().expect_err("refused").code, ErrorCode::CatalogueRefused);
+}
+
+/// A seal is extended once by at most thirty days and released after its decision, each by a decision of its own
+/// that names it; a refused one allocates no number and writes nothing; a released measure leaves the dashboard.
+#[test]
+fn a_seal_is_extended_once_then_released_each_by_its_own_decision() {
+    use maskcheck_app::IssueRequest;
+    use maskcheck_domain::document::{DocKind, GoodsRow, Measure, PartyWords, ReleaseGround};
+    let (_dir, app) = app();
+    let (_enterprise, inspection) = finished_inspection(&app);
+    let today = maskcheck_app::today();
+    let seal = |party_words: PartyWords| IssueRequest::CoerciveMeasure {
+        inspection_id: inspection.clone(),
+        measure: Measure::Seal,
+        goods: vec![GoodsRow {
+            name: "KN95 口罩".into(),
+            spec: String::new(),
+            batch: "20261101".into(),
+            quantity: 2000.0,
+            unit: "只".into(),
+            note: String::new(),
+        }],
+        goods_place: "成品仓库".into(),
+        from: today,
+        until: today + chrono::Duration::days(5),
+        party_words,
+    };
+    // The party refused to sign: the on-site record needs a witness.
+    let refused = PartyWords { refused_to_sign: true, ..PartyWords::default() };
+    let err = app.issue_document(&seal(refused.clone())).expect_err("no witness");
+    assert_eq!((err.fields[0].field, err.fields[0].rule), (Field::Witness, Rule::WitnessRequired));
+    let absent = PartyWords { absent: true, witness: Some("村委会王平".into()), ..PartyWords::default() };
+    let decision = app.issue_document(&seal(absent)).expect("decision").document;
+    let count = |app: &App| app.documents(&Default::default()).expect("docs").len();
+    let before = count(&app);
+
+    let m = app.measure(&decision.id).expect("measure");
+    assert!(m.may_extend && m.in_force() && m.until == today + chrono::Duration::days(5));
+    assert_eq!(app.measures(true).expect("due").len(), 1, "ending within the week");
+
+    let extend = |days: i64, reason: &str| IssueRequest::MeasureExtension {
+        decision_id: decision.id.clone(),
+        new_until: today + chrono::Duration::days(5 + days),
+        reason: reason.into(),
+    };
+    type Case = (&'static str, i64, &'static str, Field, Rule);
+    let refusals: Vec<Case> = vec![
+        ("thirty-one days", 31, "待检验", Field::MeasureUntil, Rule::TooLongPeriod),
+        ("no reason", 10, " ", Field::Reason, Rule::Required),
+        ("not later", 0, "待检验", Field::MeasureUntil, Rule::DateOrder),
+    ];
+    for (what, days, reason, field, rule) in refusals {
+        let err = app.issue_document(&extend(days, reason)).expect_err(what);
+        assert_eq!((err.fields[0].field, err.fields[0].rule), (field, rule), "{what}");
+    }
+    assert_eq!(count(&app), before, "a refusal writes nothing");
+    let x = app.issue_document(&extend(30, "检验结果尚未出具，案情复杂")).expect("extension");
+    assert_eq!(x.document.kind, DocKind::MeasureExtension);
+    assert!(x.document.needs_service && x.document.number.contains("延期"), "{}", x.document.number);
+    let m = app.measure(&decision.id).expect("extended");
+    assert_eq!((m.until, m.extended_until, m.may_extend), (today + chrono::Duration::days(35), Some(m.until), false));
+    assert!(app.measures(true).expect("due").is_empty(), "35 days left: no longer due");
+    let again = app.issue_document(&extend(20, "再次延长")).expect_err("once only");
+    assert_eq!(again.fields[0].rule, Rule::AlreadyExtended);
+
+    let release = |on: chrono::NaiveDate| IssueRequest::MeasureRelease {
+        decision_id: decision.id.clone(),
+        ground: ReleaseGround::NoOffence,
+        reason: "检验结论为合格".into(),
+        released_on: on,
+    };
+    let early = app.issue_document(&release(today - chrono::Duration::days(1))).expect_err("before the decision");
+    assert_eq!((early.fields[0].field, early.fields[0].rule), (Field::ReleasedOn, Rule::DateOrder));
+    let released = app.issue_document(&release(today)).expect("release");
+    assert_eq!(released.document.kind, DocKind::MeasureRelease);
+    let m = app.measure(&decision.id).expect("released");
+    assert!(!m.in_force() && !m.may_extend && m.released_on == Some(today));
+    assert_eq!(app.issue_document(&release(today)).expect_err("twice").fields[0].rule, Rule::AlreadyReleased);
+    assert_eq!(count(&app), before + 2);
+
+    // Revoking the release puts the measure back in force; a revoked decision takes nothing more.
+    app.revoke_document(&released.document.id, "解除理由有误").expect("revoke release");
+    assert!(app.measure(&decision.id).expect("back").in_force());
+    app.revoke_document(&decision.id, "决定有误").expect("revoke decision");
+    assert_eq!(app.issue_document(&release(today)).expect_err("revoked").code, ErrorCode::Validation);
 }

@@ -80,6 +80,7 @@ impl Command {
                 | Command::Numbers(NumbersCommand::Assign { .. })
                 | Command::Sample(SampleCommand::Add { .. } | SampleCommand::Result { .. })
                 | Command::Case(CaseCommand::Save { .. })
+                | Command::Measure(MeasureCommand::Extend { .. } | MeasureCommand::Release { .. })
         )
     }
 }
@@ -281,6 +282,8 @@ pub enum DocKindArg {
     CoerciveMeasure,
     SamplingRecord,
     ServiceProof,
+    MeasureExtension,
+    MeasureRelease,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -310,6 +313,8 @@ impl DocKindArg {
             DocKindArg::CoerciveMeasure => DocKind::CoerciveMeasure,
             DocKindArg::SamplingRecord => DocKind::SamplingRecord,
             DocKindArg::ServiceProof => DocKind::ServiceProof,
+            DocKindArg::MeasureExtension => DocKind::MeasureExtension,
+            DocKindArg::MeasureRelease => DocKind::MeasureRelease,
         }
     }
 }
@@ -434,6 +439,52 @@ pub enum MeasureCommand {
     },
     /// One measure, by the id of its decision
     Show { id: String },
+    /// Extend a measure in force (once, by at most 30 days): issues 延长查封（扣押）期限决定书
+    Extend {
+        /// The id of the decision
+        id: String,
+        /// The new last day (YYYY-MM-DD)
+        #[arg(long)]
+        until: chrono::NaiveDate,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Release a measure: issues 解除查封（扣押）决定书
+    Release {
+        /// The id of the decision
+        id: String,
+        /// The item of 行政强制法第二十八条第一款
+        #[arg(long, value_enum)]
+        ground: ReleaseGroundArg,
+        #[arg(long, default_value = "")]
+        reason: String,
+        /// The day it is released (default today)
+        #[arg(long)]
+        on: Option<chrono::NaiveDate>,
+    },
+}
+
+/// 行政强制法第二十八条第一款: （一）no-offence （二）unrelated （三）decided （四）expired （五）no-longer-needed
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ReleaseGroundArg {
+    NoOffence,
+    Unrelated,
+    Decided,
+    Expired,
+    NoLongerNeeded,
+}
+
+impl ReleaseGroundArg {
+    pub fn ground(self) -> maskcheck_domain::document::ReleaseGround {
+        use maskcheck_domain::document::ReleaseGround as G;
+        match self {
+            Self::NoOffence => G::NoOffence,
+            Self::Unrelated => G::Unrelated,
+            Self::Decided => G::Decided,
+            Self::Expired => G::Expired,
+            Self::NoLongerNeeded => G::NoLongerNeeded,
+        }
+    }
 }
 
 #[derive(Subcommand)]

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use maskcheck_app::{App, AppError, CaseDto, ErrorCode, MeasureDto, SampleDto};
+use maskcheck_app::{App, AppError, CaseDto, ErrorCode, IssueRequest, MeasureDto, SampleDto};
 use serde::de::DeserializeOwned;
 
 use crate::args::{CaseCommand, MeasureCommand, SampleCommand};
@@ -104,6 +104,11 @@ fn measure_line(m: &MeasureDto) -> String {
         0 => "今天到期".into(),
         d => format!("{d} 天后到期"),
     };
+    let left = match (m.released_on, m.extended_until) {
+        (Some(on), _) => format!("已于 {on} 解除"),
+        (None, Some(_)) => format!("{left}（已延长）"),
+        (None, None) => left,
+    };
     format!(
         "{}\t{}\t{}\t{}\t{} 至 {}\t{left}\t{}",
         m.document_id,
@@ -127,10 +132,19 @@ pub fn measure(app: &App, cmd: MeasureCommand, json: bool) -> Result<(), AppErro
             });
         }
         MeasureCommand::Show { id } => {
-            let m = app.measures(false)?.into_iter().find(|m| m.document_id == id).ok_or_else(|| {
-                AppError::new(ErrorCode::NotFound, format!("没有生效中的强制措施决定 {id}")).about(id.clone())
-            })?;
+            let m = app.measure(&id)?;
             output::print(json, &m, || measure_line(&m));
+        }
+        MeasureCommand::Extend { id, until, reason } => {
+            let issued =
+                app.issue_document(&IssueRequest::MeasureExtension { decision_id: id, new_until: until, reason })?;
+            output::print(json, &issued, || format!("已签发 {}\t{}", issued.document.number, issued.document.id));
+        }
+        MeasureCommand::Release { id, ground, reason, on } => {
+            let released_on = on.unwrap_or_else(maskcheck_app::today);
+            let req = IssueRequest::MeasureRelease { decision_id: id, ground: ground.ground(), reason, released_on };
+            let issued = app.issue_document(&req)?;
+            output::print(json, &issued, || format!("已签发 {}\t{}", issued.document.number, issued.document.id));
         }
     }
     Ok(())

@@ -192,7 +192,15 @@ fn demo_documents_are_listed_written_as_pdf_and_followed_up() {
     // The demo has every kind of document: the seal of a failed batch and a notice's proof of service too.
     let all: serde_json::Value =
         serde_json::from_slice(&run(dir.path(), &["--json", "doc", "list"]).stdout).expect("json");
-    for kind in ["inspectionRecord", "rectificationNotice", "coerciveMeasure", "samplingRecord", "serviceProof"] {
+    for kind in [
+        "inspectionRecord",
+        "rectificationNotice",
+        "coerciveMeasure",
+        "measureExtension",
+        "measureRelease",
+        "samplingRecord",
+        "serviceProof",
+    ] {
         assert!(all.as_array().expect("array").iter().any(|d| d["kind"] == kind), "the demo issues a {kind}");
     }
     let measures: serde_json::Value =
@@ -204,6 +212,24 @@ fn demo_documents_are_listed_written_as_pdf_and_followed_up() {
     let id = measures[0]["documentId"].as_str().expect("id");
     let shown = String::from_utf8_lossy(&run(dir.path(), &["measure", "show", id]).stdout).to_string();
     assert!(shown.contains("查封") && shown.contains("10000只"), "{shown}");
+    // The demo released the passing batch's seal and extended the failing one's: a second extension is refused
+    // (exit 1, nothing issued), a release of the extended one is issued.
+    let list = measures.as_array().expect("array");
+    let released = list.iter().find(|m| !m["releasedOn"].is_null()).expect("a released seal");
+    let extended = list.iter().find(|m| !m["extendedUntil"].is_null()).expect("an extended seal");
+    let shown = run(dir.path(), &["measure", "show", released["documentId"].as_str().expect("id")]);
+    assert!(String::from_utf8_lossy(&shown.stdout).contains("解除"), "{shown:?}");
+    let extended_id = extended["documentId"].as_str().expect("id");
+    let docs_before = run(dir.path(), &["--json", "doc", "list"]).stdout;
+    let until = extended["until"].as_str().expect("until");
+    let again = run(dir.path(), &["measure", "extend", extended_id, "--until", until, "--reason", "再次延长"]);
+    assert_eq!(again.status.code(), Some(1), "{again:?}");
+    assert!(String::from_utf8_lossy(&again.stderr).contains("只能延长一次"), "{again:?}");
+    assert_eq!(run(dir.path(), &["--json", "doc", "list"]).stdout, docs_before, "a refusal writes nothing");
+    let release =
+        run(dir.path(), &["measure", "release", extended_id, "--ground", "decided", "--reason", "已作出行政处罚决定"]);
+    assert!(release.status.success(), "{release:?}");
+    assert!(String::from_utf8_lossy(&release.stdout).contains("解除"), "{release:?}");
     let out = run(dir.path(), &["--json", "doc", "list", "--state", "awaiting-service"]);
     let waiting: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let waiting = waiting.as_array().expect("array");

@@ -13,6 +13,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("coercive-measure", samples::coercive()),
         ("sampling-record", samples::sampling()),
         ("service-proof", samples::service()),
+        ("measure-extension", samples::extension()),
+        ("measure-release", samples::release()),
     ];
     for (name, content) in docs {
         let r = render(&content, 1_795_400_000)?;

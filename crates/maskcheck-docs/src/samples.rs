@@ -6,6 +6,7 @@ use maskcheck_domain::document::{
     Citation, CoerciveContent, DocBody, DocContent, Fact, GoodsRow, InspectionRecordContent, Issuer, Measure,
     NoticeContent, Party, PartyWords, Person, SamplingContent, ServiceContent,
 };
+use maskcheck_domain::document::{DecisionRef, ExtensionContent, ReleaseContent, ReleaseGround};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
@@ -161,6 +162,61 @@ pub fn coercive() -> DocContent {
                     note: String::new(),
                 },
             ],
+            inspectors: inspectors(),
+            party_words: PartyWords {
+                opinion: Some("我单位对查封无异议，产品已停止销售。".into()),
+                ..PartyWords::default()
+            },
+        }),
+    }
+}
+
+fn decision() -> DecisionRef {
+    DecisionRef {
+        id: "decision".into(),
+        number: "盐市监强制〔2026〕3号".into(),
+        issued_on: date(2026, 11, 23),
+        measure: Measure::Seal,
+        from: date(2026, 11, 23),
+        until: date(2026, 12, 22),
+    }
+}
+
+pub fn extension() -> DocContent {
+    DocContent {
+        number: "盐市监延期〔2026〕1号".into(),
+        issued_on: date(2026, 12, 18),
+        issuer: issuer(),
+        party: party(),
+        body: DocBody::MeasureExtension(ExtensionContent {
+            decision: decision(),
+            goods_place: "当事人成品仓库".into(),
+            new_until: date(2027, 1, 21),
+            reason: "被查封产品的检验结果尚未出具，案情复杂，需继续查封。".into(),
+            basis: vec![cite("《中华人民共和国行政强制法》第二十五条", "查封、扣押的期限不得超过三十日；……")],
+            inspectors: inspectors(),
+        }),
+    }
+}
+
+pub fn release() -> DocContent {
+    let DocBody::CoerciveMeasure(m) = coercive().body else { unreachable!("the coercive sample is a measure") };
+    DocContent {
+        number: "盐市监解除〔2026〕1号".into(),
+        issued_on: date(2026, 12, 20),
+        issuer: issuer(),
+        party: party(),
+        body: DocBody::MeasureRelease(ReleaseContent {
+            decision: decision(),
+            ground: ReleaseGround::NoOffence,
+            reason: "检验报告（WT2026-1203）结论为合格".into(),
+            released_on: date(2026, 12, 20),
+            goods: m.goods,
+            goods_place: m.goods_place,
+            basis: vec![cite(
+                "《中华人民共和国行政强制法》第二十八条",
+                "有下列情形之一的，行政机关应当及时作出解除查封、扣押决定：……",
+            )],
             inspectors: inspectors(),
         }),
     }

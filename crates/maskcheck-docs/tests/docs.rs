@@ -17,6 +17,8 @@ fn all_samples() -> Vec<(&'static str, DocContent)> {
         ("coercive_measure", samples::coercive()),
         ("sampling_record", samples::sampling()),
         ("service_proof", samples::service()),
+        ("measure_extension", samples::extension()),
+        ("measure_release", samples::release()),
     ]
 }
 
@@ -69,7 +71,35 @@ fn every_pdf_reads_back_with_party_number_and_every_finding() {
                 for g in &c.goods {
                     assert!(text.contains(&squeeze(&g.name)), "{name}: goods {}", g.name);
                 }
+                // The on-site record carries the party's statement in its own words.
+                assert!(text.contains("查封现场笔录") && text.contains("当事人的陈述和申辩"), "{name}: record");
+                assert!(text.contains(&squeeze(c.party_words.opinion.as_deref().unwrap_or("-"))), "{name}: words");
                 c.facts.clone()
+            }
+            DocBody::MeasureExtension(x) => {
+                // The decision it follows, the new last day, its own basis (the extension clause) and the reason.
+                for want in
+                    ["延长查封期限决定书", "盐市监强制〔2026〕3号", "2027年1月21日", "第二十五条第一款", "负责人批准"]
+                {
+                    assert!(text.contains(want), "{name}: {want}");
+                }
+                assert!(text.contains(&squeeze(x.reason.trim_end_matches('。'))), "{name}: reason");
+                vec![]
+            }
+            DocBody::MeasureRelease(r) => {
+                for want in [
+                    "解除查封决定书",
+                    "盐市监强制〔2026〕3号",
+                    "第二十八条第一款第（一）项",
+                    "予以退还",
+                    "解除查封财物清单",
+                ] {
+                    assert!(text.contains(want), "{name}: {want}");
+                }
+                for g in &r.goods {
+                    assert!(text.contains(&squeeze(&g.name)), "{name}: goods {}", g.name);
+                }
+                vec![]
             }
             DocBody::SamplingRecord(s) => {
                 assert!(text.contains(&squeeze(&s.base_quantity)), "{name}: base quantity");
@@ -214,6 +244,7 @@ fn the_party_words_print_as_recorded() {
             opinion: Some("以上记录与事实相符。\n另：仓库钥匙由陈立明保管。".into()),
             refused_to_sign: true,
             witness: Some("工业园区管委会王平".into()),
+            absent: false,
         };
     }
     let said = pdftotext(&write_pdf("words-said", &record), None);
@@ -316,9 +347,10 @@ fn no_large_blank_before_a_signature() {
     for (name, content) in all_samples() {
         let laid = maskcheck_docs::layout::lay_out(&build_model(&content));
         for (n, page) in laid.pages.iter().enumerate().take(laid.pages.len().saturating_sub(1)) {
-            let next_starts_with_title = laid.pages[n + 1].texts.iter().any(|t| t.text.contains("清单"));
+            let next_starts_with_title =
+                laid.pages[n + 1].texts.iter().any(|t| t.text.contains("清单") || t.text.contains("现场笔录"));
             if next_starts_with_title {
-                continue; // a page break before an annex (the goods list) is intended
+                continue; // a page break before an annex (the goods list, the on-site record) is intended
             }
             let lowest = page
                 .texts

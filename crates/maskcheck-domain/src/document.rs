@@ -18,15 +18,21 @@ pub enum DocKind {
     SamplingRecord,
     /// 送达回证
     ServiceProof,
+    /// 延长查封（扣押）期限决定书: points at the decision it extends.
+    MeasureExtension,
+    /// 解除查封（扣押）决定书: points at the decision it ends.
+    MeasureRelease,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 5] = [
+    pub const ALL: [DocKind; 7] = [
         Self::InspectionRecord,
         Self::RectificationNotice,
         Self::CoerciveMeasure,
         Self::SamplingRecord,
         Self::ServiceProof,
+        Self::MeasureExtension,
+        Self::MeasureRelease,
     ];
 
     pub fn title_zh(self) -> &'static str {
@@ -36,6 +42,8 @@ impl DocKind {
             Self::CoerciveMeasure => "实施行政强制措施决定书",
             Self::SamplingRecord => "抽样记录",
             Self::ServiceProof => "送达回证",
+            Self::MeasureExtension => "延长查封（扣押）期限决定书",
+            Self::MeasureRelease => "解除查封（扣押）决定书",
         }
     }
 
@@ -47,6 +55,8 @@ impl DocKind {
             Self::CoerciveMeasure => "强制",
             Self::SamplingRecord => "抽样",
             Self::ServiceProof => "送达",
+            Self::MeasureExtension => "延期",
+            Self::MeasureRelease => "解除",
         }
     }
 
@@ -57,6 +67,8 @@ impl DocKind {
             Self::CoerciveMeasure => "coerciveMeasure",
             Self::SamplingRecord => "samplingRecord",
             Self::ServiceProof => "serviceProof",
+            Self::MeasureExtension => "measureExtension",
+            Self::MeasureRelease => "measureRelease",
         }
     }
 
@@ -67,7 +79,10 @@ impl DocKind {
     /// A decision or notice takes effect on the party only once served (送达); a record signed on site (笔录,
     /// 抽样记录) and the service proof itself are not served.
     pub fn needs_service(self) -> bool {
-        matches!(self, Self::RectificationNotice | Self::CoerciveMeasure)
+        matches!(
+            self,
+            Self::RectificationNotice | Self::CoerciveMeasure | Self::MeasureExtension | Self::MeasureRelease
+        )
     }
 }
 
@@ -246,6 +261,9 @@ pub struct PartyWords {
     pub refused_to_sign: bool,
     /// A witness present because the party refused or was absent.
     pub witness: Option<String>,
+    /// The party was not there (行政强制法第十八条第（九）项): a witness signs instead.
+    #[serde(default)]
+    pub absent: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -305,6 +323,94 @@ pub struct CoerciveContent {
     pub until: NaiveDate,
     pub goods: Vec<GoodsRow>,
     pub inspectors: Vec<Person>,
+    /// The on-site record of the measure (现场笔录, 行政强制法第十八条): the party's statement and defence
+    /// (陈述、申辩) in its own words, a refusal to sign, a witness. `None` prints blank lines.
+    #[serde(default)]
+    pub party_words: PartyWords,
+}
+
+/// The decision a release or an extension points at, as it printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DecisionRef {
+    /// The decision's record id (not printed): how the app finds what is in force.
+    pub id: String,
+    pub number: String,
+    pub issued_on: NaiveDate,
+    pub measure: Measure,
+    pub from: NaiveDate,
+    pub until: NaiveDate,
+}
+
+/// 延长查封（扣押）期限决定书 (行政强制法第二十五条: once, by at most thirty days, with the reasons, in writing).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExtensionContent {
+    pub decision: DecisionRef,
+    pub goods_place: String,
+    pub new_until: NaiveDate,
+    pub reason: String,
+    pub basis: Vec<Citation>,
+    pub inspectors: Vec<Person>,
+}
+
+/// Why a seal or seizure is released: the items of 行政强制法第二十八条第一款.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ReleaseGround {
+    /// （一）当事人没有违法行为
+    NoOffence,
+    /// （二）与违法行为无关
+    Unrelated,
+    /// （三）已经作出处理决定，不再需要查封、扣押
+    Decided,
+    /// （四）期限已经届满
+    Expired,
+    /// （五）其他不再需要采取查封、扣押措施的情形
+    NoLongerNeeded,
+}
+
+impl ReleaseGround {
+    pub const ALL: [ReleaseGround; 5] =
+        [Self::NoOffence, Self::Unrelated, Self::Decided, Self::Expired, Self::NoLongerNeeded];
+
+    /// The item of 第二十八条第一款 as cited: `第（三）项`.
+    pub fn item_zh(self) -> &'static str {
+        match self {
+            Self::NoOffence => "第（一）项",
+            Self::Unrelated => "第（二）项",
+            Self::Decided => "第（三）项",
+            Self::Expired => "第（四）项",
+            Self::NoLongerNeeded => "第（五）项",
+        }
+    }
+
+    /// The ground in the words of the item, for the decision's sentence.
+    pub fn text_zh(self, measure: Measure) -> String {
+        let m = measure.zh();
+        match self {
+            Self::NoOffence => "经查，你单位没有违法行为".into(),
+            Self::Unrelated => format!("经查，被{m}的财物与违法行为无关"),
+            Self::Decided => format!("本局对违法行为已经作出处理决定，不再需要{m}"),
+            Self::Expired => format!("{m}期限已经届满"),
+            Self::NoLongerNeeded => format!("不再需要采取{m}措施"),
+        }
+    }
+}
+
+/// 解除查封（扣押）决定书 (行政强制法第二十八条): the goods go back to the party at once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReleaseContent {
+    pub decision: DecisionRef,
+    pub ground: ReleaseGround,
+    /// What the inspector adds to the ground (the lab found the goods conform, the case was decided by …).
+    pub reason: String,
+    pub released_on: NaiveDate,
+    pub goods: Vec<GoodsRow>,
+    pub goods_place: String,
+    pub basis: Vec<Citation>,
+    pub inspectors: Vec<Person>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -362,6 +468,8 @@ pub enum DocBody {
     CoerciveMeasure(CoerciveContent),
     SamplingRecord(Box<SamplingContent>),
     ServiceProof(ServiceContent),
+    MeasureExtension(ExtensionContent),
+    MeasureRelease(ReleaseContent),
 }
 
 impl DocBody {
@@ -372,6 +480,8 @@ impl DocBody {
             Self::CoerciveMeasure(_) => DocKind::CoerciveMeasure,
             Self::SamplingRecord(_) => DocKind::SamplingRecord,
             Self::ServiceProof(_) => DocKind::ServiceProof,
+            Self::MeasureExtension(_) => DocKind::MeasureExtension,
+            Self::MeasureRelease(_) => DocKind::MeasureRelease,
         }
     }
 }
@@ -499,5 +609,16 @@ pub fn validate_party_words(w: &PartyWords) -> Result<PartyWords, crate::Validat
     let recusal = c.optional(Field::PartyOpinion, w.recusal.as_deref(), 500);
     let opinion = c.optional(Field::PartyOpinion, w.opinion.as_deref(), 2000);
     let witness = c.optional(Field::Witness, w.witness.as_deref(), 50);
-    c.finish(PartyWords { recusal, opinion, refused_to_sign: w.refused_to_sign, witness })
+    c.finish(PartyWords { recusal, opinion, refused_to_sign: w.refused_to_sign, witness, absent: w.absent })
+}
+
+/// The on-site record of a seal or seizure: the party's words under the text rule, and a witness where the party
+/// refused to sign or was absent (行政强制法第十八条第（八）、（九）项).
+pub fn validate_measure_words(w: &PartyWords) -> Result<PartyWords, crate::ValidationErrors> {
+    use crate::field_error::{Field, FieldError, Rule};
+    let words = validate_party_words(w)?;
+    if (words.refused_to_sign || words.absent) && words.witness.is_none() {
+        return Err(crate::ValidationErrors(vec![FieldError::new(Field::Witness, Rule::WitnessRequired, "")]));
+    }
+    Ok(words)
 }

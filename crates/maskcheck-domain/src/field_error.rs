@@ -77,6 +77,8 @@ pub enum Field {
     Role,
     /// 检验报告编号
     ReportNumber,
+    /// 解除查封（扣押）日期
+    ReleasedOn,
 }
 
 impl Field {
@@ -158,6 +160,7 @@ impl Field {
             Field::Content => "记录内容",
             Field::Role => "角色",
             Field::ReportNumber => "检验报告编号",
+            Field::ReleasedOn => "解除日期",
         }
     }
 }
@@ -221,6 +224,14 @@ pub enum Rule {
     WitnessOrPhoto,
     /// Electronic service needs the party's consent and signed confirmation.
     ConsentRequired,
+    /// A seal or seizure may be extended once only (行政强制法第二十五条).
+    AlreadyExtended,
+    /// The measure was released: nothing more follows it.
+    AlreadyReleased,
+    /// The period ended before the extension was decided.
+    MeasureEnded,
+    /// The party refused to sign or was absent: a witness signs (行政强制法第十八条第（八）、（九）项).
+    WitnessRequired,
 }
 
 /// One broken rule on one field; `detail` carries what the sentence needs (a count, a character, a holder).
@@ -277,6 +288,10 @@ impl FieldError {
             Rule::FixedAtSetup => "在初始设置后不能更改（写在本机签名的身份卡中）".to_string(),
             Rule::WitnessOrPhoto => "：留置送达须有见证人，或附送达过程的照片".to_string(),
             Rule::ConsentRequired => "：电子送达须经当事人同意并签订确认书".to_string(),
+            Rule::AlreadyExtended => "：查封、扣押只能延长一次".to_string(),
+            Rule::AlreadyReleased => "：该查封、扣押已经解除".to_string(),
+            Rule::MeasureEnded => format!("：原期限已于{d}届满，不能再延长"),
+            Rule::WitnessRequired => "：当事人拒绝签名或不在场的，须有见证人".to_string(),
         };
         format!("{}{}", self.field.label_zh(), rule)
     }

@@ -18,6 +18,7 @@ pub mod inspection;
 pub mod lab_items;
 pub mod legal_rules;
 pub mod licence;
+pub mod measure_rules;
 pub mod product;
 pub mod profile;
 pub mod record_rules;
@@ -27,6 +28,7 @@ pub mod search;
 pub mod standards;
 pub mod text;
 pub mod uscc;
+pub mod workdays;
 
 pub use enterprise::{
     validate_enterprise, EnterpriseInput, EnterpriseKind, EnterpriseQuery, ProductionStatus, Scale, ValidEnterprise,

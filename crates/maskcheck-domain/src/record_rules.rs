@@ -124,7 +124,26 @@ fn validate_document(kind: DocKind, number: &str, content: &DocContent) -> Resul
         DocBody::RectificationNotice(n) => {
             validate_notice(n.facts.len(), n.deadline, &n.corrections, content.issued_on).map(drop)
         }
-        DocBody::CoerciveMeasure(m) => validate_measure(&m.goods, &m.goods_place, m.from, m.until).map(drop),
+        DocBody::CoerciveMeasure(m) => validate_measure(&m.goods, &m.goods_place, m.from, m.until)
+            .and_then(|_| crate::document::validate_measure_words(&m.party_words))
+            .map(drop),
+        // The decision it follows may not be on this device yet: what the content itself must satisfy.
+        DocBody::MeasureExtension(x) => crate::measure_rules::validate_extension(
+            &x.decision,
+            crate::measure_rules::Followed::default(),
+            x.new_until,
+            &x.reason,
+            content.issued_on,
+        )
+        .map(drop),
+        DocBody::MeasureRelease(r) => crate::measure_rules::validate_release(
+            &r.decision,
+            crate::measure_rules::Followed::default(),
+            r.released_on,
+            &r.reason,
+            content.issued_on,
+        )
+        .map(drop),
         DocBody::InspectionRecord(r) => validate_party_words(&r.party_words).map(drop),
         DocBody::SamplingRecord(s) => validate_party_words(&s.party_words).map(drop),
         DocBody::ServiceProof(_) => Ok(()),

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_void_draft.sql"),
     include_str!("migrations/0006_sync.sql"),
     include_str!("migrations/0007_service_details.sql"),
+    include_str!("migrations/0008_measure_followups.sql"),
 ];
 
 /// The migrations up to `version`, so tests can build every earlier schema.
@@ -66,6 +67,10 @@ fn migrate_with(conn: &mut Connection, migrations: &[&str], backup_dir: Option<&
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
     for (i, sql) in migrations.iter().enumerate().skip(from as usize) {
         tx.execute_batch(sql)?;
+        // A migration that edits a definition in place (0008) changes no schema cookie by itself: bump it so
+        // every connection re-reads the schema. Harmless after ordinary DDL, which bumps it already.
+        let cookie: i64 = tx.pragma_query_value(None, "schema_version", |r| r.get(0))?;
+        tx.pragma_update(None, "schema_version", cookie + 1)?;
         tx.pragma_update(None, "user_version", i as i64 + 1)?;
     }
     tx.commit()?;

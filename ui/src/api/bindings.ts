@@ -18,12 +18,12 @@ subject: string | null, };
 /**
  * Every field a user can get wrong. The UI maps each to its label (`fields.<name>`).
  */
-export type Field = "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "foundedOn" | "kind" | "number" | "holder" | "scope" | "issuer" | "issuedOn" | "validUntil" | "category" | "standard" | "grade" | "registrationCertNo" | "reason" | "unitName" | "unitAbbr" | "inspectorName" | "certNo" | "medical" | "exporter" | "scale" | "productionStatus" | "dailyCapacity" | "note" | "inspectors" | "place" | "representative" | "startedAt" | "findings" | "deadline" | "corrections" | "reinspectedOn" | "productName" | "quantity" | "baseQuantity" | "batchOrDate" | "sampledOn" | "failingItems" | "marketDirection" | "caseTitle" | "fines" | "caseValue" | "masksSeized" | "openedOn" | "closedOn" | "goods" | "measureUntil" | "numberBlock" | "contactPhone" | "servedAt" | "serviceMethod" | "sealNumbers" | "samplingBasis" | "testingBody" | "sampledTime" | "partyOpinion" | "witness" | "content" | "role" | "reportNumber";
+export type Field = "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "foundedOn" | "kind" | "number" | "holder" | "scope" | "issuer" | "issuedOn" | "validUntil" | "category" | "standard" | "grade" | "registrationCertNo" | "reason" | "unitName" | "unitAbbr" | "inspectorName" | "certNo" | "medical" | "exporter" | "scale" | "productionStatus" | "dailyCapacity" | "note" | "inspectors" | "place" | "representative" | "startedAt" | "findings" | "deadline" | "corrections" | "reinspectedOn" | "productName" | "quantity" | "baseQuantity" | "batchOrDate" | "sampledOn" | "failingItems" | "marketDirection" | "caseTitle" | "fines" | "caseValue" | "masksSeized" | "openedOn" | "closedOn" | "goods" | "measureUntil" | "numberBlock" | "contactPhone" | "servedAt" | "serviceMethod" | "sealNumbers" | "samplingBasis" | "testingBody" | "sampledTime" | "partyOpinion" | "witness" | "content" | "role" | "reportNumber" | "releasedOn";
 
 /**
  * Every rule a field can break. The UI maps each to a sentence (`rules.<name>`) with `detail` filled in.
  */
-export type Rule = "required" | "tooLong" | "controlChars" | "usccLength" | "usccCharset" | "usccAreaCode" | "usccCheckChar" | "usccDuplicate" | "certificatePattern" | "certificateYear" | "certificateClass" | "dateOrder" | "dateInFuture" | "dateFormat" | "numberFormat" | "unknownValue" | "duplicateInFile" | "tooFewInspectors" | "duplicateInspector" | "unconfirmed" | "frozen" | "notNegative" | "overlap" | "tooLongPeriod" | "invisibleOnly" | "bidiControl" | "invisibleChar" | "lineBreak" | "dateTooEarly" | "dateTooLate" | "dateNotReal" | "unknownCounty" | "fixedAtSetup" | "witnessOrPhoto" | "consentRequired";
+export type Rule = "required" | "tooLong" | "controlChars" | "usccLength" | "usccCharset" | "usccAreaCode" | "usccCheckChar" | "usccDuplicate" | "certificatePattern" | "certificateYear" | "certificateClass" | "dateOrder" | "dateInFuture" | "dateFormat" | "numberFormat" | "unknownValue" | "duplicateInFile" | "tooFewInspectors" | "duplicateInspector" | "unconfirmed" | "frozen" | "notNegative" | "overlap" | "tooLongPeriod" | "invisibleOnly" | "bidiControl" | "invisibleChar" | "lineBreak" | "dateTooEarly" | "dateTooLate" | "dateNotReal" | "unknownCounty" | "fixedAtSetup" | "witnessOrPhoto" | "consentRequired" | "alreadyExtended" | "alreadyReleased" | "measureEnded" | "witnessRequired";
 
 /**
  * One broken rule on one field; `detail` carries what the sentence needs (a count, a character, a holder).
@@ -376,11 +376,36 @@ until: string,
  */
 goodsPlace: string, };
 
-export type MeasureDto = { documentId: string, number: string, enterpriseId: string, enterpriseName: string, measure: Measure, from: string, until: string, goods: Array<GoodsRow>, goodsPlace: string, urgency: Urgency, 
+export type MeasureDto = { documentId: string, number: string, enterpriseId: string, enterpriseName: string, measure: Measure, from: string, 
+/**
+ * The last day as it stands: the extension's when there is one.
+ */
+until: string, 
+/**
+ * The last day the decision itself set.
+ */
+decidedUntil: string, extendedUntil: string | null, releasedOn: string | null, 
+/**
+ * In force, not yet extended, and its decided period not over: an extension may still be decided.
+ */
+mayExtend: boolean, goods: Array<GoodsRow>, goodsPlace: string, urgency: Urgency, 
 /**
  * Negative when the period has ended.
  */
 daysLeft: number, };
+
+/**
+ * What an extension or a release form offers for a decision.
+ */
+export type MeasureFollowDefaults = { measure: MeasureDto, 
+/**
+ * The longest extension the law allows (thirty days after the decided last day).
+ */
+longestUntil: string, grounds: Array<ReleaseGround>, 
+/**
+ * The release's day as the form starts it (the app's clock, not the window's).
+ */
+today: string, };
 
 export type StandardSummary = { code: string, title: string, };
 
@@ -406,7 +431,7 @@ thumbnail: string, };
 
 export type InspectionDto = { id: string, enterpriseId: string, enterpriseName: string, enterpriseUscc: string, template: ChecklistTemplate, finished: boolean, draft: InspectionDraft, createdAt: string, updatedAt: string, finishedAt: string | null, amendsId: string | null, photos: Array<PhotoDto>, };
 
-export type DocKind = "inspectionRecord" | "rectificationNotice" | "coerciveMeasure" | "samplingRecord" | "serviceProof";
+export type DocKind = "inspectionRecord" | "rectificationNotice" | "coerciveMeasure" | "samplingRecord" | "serviceProof" | "measureExtension" | "measureRelease";
 
 /**
  * Where an issued document stands, for the 文书 page's filter and tags.
@@ -414,6 +439,11 @@ export type DocKind = "inspectionRecord" | "rectificationNotice" | "coerciveMeas
 export type DocState = "awaitingService" | "done" | "revoked";
 
 export type Measure = "seal" | "seize";
+
+/**
+ * Why a seal or seizure is released: the items of 行政强制法第二十八条第一款.
+ */
+export type ReleaseGround = "noOffence" | "unrelated" | "decided" | "expired" | "noLongerNeeded";
 
 /**
  * How a document was served (送达方式, 民事诉讼法第八十八至九十五条). A legal record stores its Chinese name from
@@ -442,7 +472,11 @@ partyWords: PartyWords, } | { "kind": "rectificationNotice", inspectionId: strin
 /**
  * `None`: correct immediately.
  */
-deadline: string | null, corrections: Array<string>, } | { "kind": "coerciveMeasure", inspectionId: string, measure: Measure, goods: Array<GoodsRow>, goodsPlace: string, from: string, until: string, } | { "kind": "samplingRecord", sampleId: string, partyWords: PartyWords, } | { "kind": "serviceProof", documentId: string, };
+deadline: string | null, corrections: Array<string>, } | { "kind": "coerciveMeasure", inspectionId: string, measure: Measure, goods: Array<GoodsRow>, goodsPlace: string, from: string, until: string, 
+/**
+ * The on-site record: the party's statement and defence, a refusal, absence, a witness.
+ */
+partyWords: PartyWords, } | { "kind": "measureExtension", decisionId: string, newUntil: string, reason: string, } | { "kind": "measureRelease", decisionId: string, ground: ReleaseGround, reason: string, releasedOn: string, } | { "kind": "samplingRecord", sampleId: string, partyWords: PartyWords, } | { "kind": "serviceProof", documentId: string, };
 
 /**
  * The notice's editable defaults (`App::notice_defaults`).
@@ -470,7 +504,11 @@ refusedToSign: boolean,
 /**
  * A witness present because the party refused or was absent.
  */
-witness: string | null, };
+witness: string | null, 
+/**
+ * The party was not there (行政强制法第十八条第（九）项): a witness signs instead.
+ */
+absent: boolean, };
 
 /**
  * Who signs and where to appeal: kept per data directory, editable by the unit.
@@ -497,7 +535,11 @@ number: string,
  */
 fallback: boolean, pages: Array<PreviewPage>, missing: Array<string>, };
 
-export type DocumentDto = { id: string, kind: DocKind, title: string, number: string, enterpriseId: string, enterpriseName: string, inspectionId: string | null, issuedAt: string, revoked: string | null, servedAt: string | null, state: DocState, amendsId: string | null, pdfPath: string, };
+export type DocumentDto = { id: string, kind: DocKind, title: string, number: string, enterpriseId: string, enterpriseName: string, inspectionId: string | null, issuedAt: string, revoked: string | null, servedAt: string | null, state: DocState, 
+/**
+ * A notice or decision, which takes effect once served: it has a 送达回证.
+ */
+needsService: boolean, amendsId: string | null, pdfPath: string, };
 
 export type IssuedDto = { document: DocumentDto, pages: number, bytes: number, pdfSha256: string, 
 /**

@@ -1,7 +1,7 @@
 // Generated from Rust by `commands!` (src-tauri/src/commands.rs). Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test --workspace --features "$MASKCHECK_FEATURES" --bin maskcheck-desktop` to regenerate.
 import type { Channel } from '@tauri-apps/api/core'
-import type { AssignedBlockDto, BackupDto, BundleExportDto, BundleImportDto, BundleLogDto, CaseDto, CaseInput, CatalogueInfoDto, ConflictDto, DashboardDto, DemoSummary, DeviceDto, DocKind, DocPreviewDto, DocSettings, DocState, DocumentDto, EnterpriseDetailDto, EnterpriseDto, EnterpriseInput, EnterprisePageDto, EnterpriseQuery, ExportResultDto, FollowupDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDraft, InspectionDto, InspectionRowDto, IssueRequest, IssuedDto, LegalBasis, LicenceDto, LicenceInput, MeasureDefaults, MeasureDto, NoticeDefaults, NumberBlock, PhotoDto, ProductDto, ProductInput, ProfileDto, ProfileInput, ProgressDto, QuarantineDto, ReinspectionInput, ReinspectionResultDto, SampleDto, SampleInput, SampleResultInput, ServiceInput, SetupStatus, StandardSummary, SyncProgressDto, SyncStatusDto, TemplateSummary, TestItem } from './bindings'
+import type { AssignedBlockDto, BackupDto, BundleExportDto, BundleImportDto, BundleLogDto, CaseDto, CaseInput, CatalogueInfoDto, ConflictDto, DashboardDto, DemoSummary, DeviceDto, DocKind, DocPreviewDto, DocSettings, DocState, DocumentDto, EnterpriseDetailDto, EnterpriseDto, EnterpriseInput, EnterprisePageDto, EnterpriseQuery, ExportResultDto, FollowupDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDraft, InspectionDto, InspectionRowDto, IssueRequest, IssuedDto, LegalBasis, LicenceDto, LicenceInput, MeasureDefaults, MeasureDto, MeasureFollowDefaults, NoticeDefaults, NumberBlock, PhotoDto, ProductDto, ProductInput, ProfileDto, ProfileInput, ProgressDto, QuarantineDto, ReinspectionInput, ReinspectionResultDto, SampleDto, SampleInput, SampleResultInput, ServiceInput, SetupStatus, StandardSummary, SyncProgressDto, SyncStatusDto, TemplateSummary, TestItem } from './bindings'
 
 /** Every command the desktop shell registers: its arguments (as the UI sends them) and its result. */
 export interface Commands {
@@ -57,6 +57,7 @@ export interface Commands {
   sample_result: { args: { id: string; result: SampleResultInput }; returns: SampleDto }
   sample_list: { args: { enterpriseId: string | null }; returns: Array<SampleDto> }
   measure_list: { args: { dueOnly: boolean }; returns: Array<MeasureDto> }
+  measure_follow_defaults: { args: { decisionId: string }; returns: MeasureFollowDefaults }
   measure_defaults: { args: { inspectionId: string }; returns: MeasureDefaults }
   case_new: { args: Record<string, never>; returns: CaseInput }
   case_from_rectification: { args: { rectificationId: string }; returns: CaseInput }

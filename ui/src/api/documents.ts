@@ -2,6 +2,7 @@ import { call } from './client'
 import type { DocKind, DocSettings, DocState, IssueRequest, NumberBlock, ReinspectionInput, ServiceInput } from './bindings'
 
 export const previewDocument = (request: IssueRequest) => call('document_preview', { request })
+export const measureFollowDefaults = (decisionId: string) => call('measure_follow_defaults', { decisionId })
 export const measureDefaults = (inspectionId: string) => call('measure_defaults', { inspectionId })
 export const noticeDefaults = (inspectionId: string) => call('notice_defaults', { inspectionId })
 export const issueDocument = (request: IssueRequest) => call('document_issue', { request })

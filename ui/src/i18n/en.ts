@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN'
+import type { ReleaseGround } from '../api/bindings'
 
 const en: Messages = {
   app: {
@@ -87,6 +88,26 @@ const en: Messages = {
     place: 'Kept at',
     period: 'Period',
     to: 'to',
+    extend: 'Extend',
+    release: 'Release',
+    newUntil: 'Extend to',
+    longest: 'At most until {date} (Administrative Compulsion Law art. 25: once, by at most 30 days, approved by the head of the bureau)',
+    extendReason: 'Reason for the extension',
+    ground: 'Ground for release',
+    releasedOn: 'Released on',
+    releaseNote: 'Further details (optional)',
+    noExtension: 'This measure was already extended, is released or its period has ended: it cannot be extended.',
+    extended: 'Extended to {date}',
+    releasedAt: 'Released on {date}',
+    statement: "The party's statement and defence",
+    absent: 'The party is absent',
+    grounds: {
+      noOffence: 'The party committed no offence (item 1)',
+      unrelated: 'The goods are unrelated to the offence (item 2)',
+      decided: 'The offence has been decided on (item 3)',
+      expired: 'The period has ended (item 4)',
+      noLongerNeeded: 'No longer needed for another reason (item 5)',
+    } satisfies Record<ReleaseGround, string>,
   },
   cases: {
     title: 'Cases',
@@ -377,6 +398,8 @@ const en: Messages = {
     coerciveMeasure: 'Seal / seizure decision',
     samplingRecord: 'Sampling record',
     serviceProof: 'Proof of service',
+    measureExtension: 'Decision to extend a seal or seizure',
+    measureRelease: 'Decision to release a seal or seizure',
   },
   serviceMethod: {
     direct: 'In person',
@@ -585,6 +608,7 @@ const en: Messages = {
     content: 'Record content',
     role: 'Role',
     reportNumber: 'Lab report number',
+    releasedOn: 'Released on',
   },
   extraFields: {
     medical: 'Medical masks',
@@ -631,6 +655,10 @@ const en: Messages = {
     fixedAtSetup: '{field} cannot change after setup (it is in this device\'s signed identity card)',
     witnessOrPhoto: '{field}: service left at the address needs a witness or a photo of it',
     consentRequired: '{field}: electronic service needs the party\'s consent and signed confirmation',
+    alreadyExtended: '{field}: a seal or seizure is extended once only',
+    alreadyReleased: '{field}: this seal or seizure has been released',
+    measureEnded: '{field}: the period ended on {detail}; it can no longer be extended',
+    witnessRequired: '{field}: a witness signs when the party refuses or is absent',
     dateNotReal: '{field} is not a real date ({detail})',
   },
   errors: {

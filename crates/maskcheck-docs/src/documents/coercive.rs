@@ -1,9 +1,9 @@
 //! 实施行政强制措施决定书 and its 财物清单 (goods list, two copies): party, reasons, legal basis, duration, the
 //! goods and quantities, appeal route.
 
-use maskcheck_domain::document::{zh_date, CoerciveContent, DocContent, DocKind};
+use maskcheck_domain::document::{zh_date, CoerciveContent, DocContent, DocKind, GoodsRow};
 
-use super::{appeal, fact_line, issued, people};
+use super::{appeal, fact_line, issued, party_sign_off, people};
 use crate::model::{Block, DocModel, Table};
 
 fn quantity(q: f64) -> String {
@@ -12,6 +12,28 @@ fn quantity(q: f64) -> String {
     } else {
         format!("{q}")
     }
+}
+
+/// The 财物清单 table: one line per kind of goods, numbered.
+pub(super) fn goods_table(goods: &[GoodsRow]) -> Block {
+    Block::Table(Table::new(
+        &[("序号", 2), ("财物名称", 8), ("规格型号", 5), ("批号", 5), ("数量", 3), ("单位", 2), ("备注", 4)],
+        goods
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                vec![
+                    (i + 1).to_string(),
+                    g.name.clone(),
+                    g.spec.clone(),
+                    g.batch.clone(),
+                    quantity(g.quantity),
+                    g.unit.clone(),
+                    g.note.clone(),
+                ]
+            })
+            .collect(),
+    ))
 }
 
 pub(super) fn model(c: &DocContent, d: &CoerciveContent) -> DocModel {
@@ -51,27 +73,23 @@ pub(super) fn model(c: &DocContent, d: &CoerciveContent) -> DocModel {
         Block::Title("财物清单".into()),
         Block::Number(format!("（{}附件）", c.number)),
         Block::Plain(format!("当事人：{}", c.party.name)),
-        Block::Table(Table::new(
-            &[("序号", 2), ("财物名称", 8), ("规格型号", 5), ("批号", 5), ("数量", 3), ("单位", 2), ("备注", 4)],
-            d.goods
-                .iter()
-                .enumerate()
-                .map(|(i, g)| {
-                    vec![
-                        (i + 1).to_string(),
-                        g.name.clone(),
-                        g.spec.clone(),
-                        g.batch.clone(),
-                        quantity(g.quantity),
-                        g.unit.clone(),
-                        g.note.clone(),
-                    ]
-                })
-                .collect(),
-        )),
+        goods_table(&d.goods),
         Block::Plain("本清单一式两份，一份交当事人，一份由本局存档。".into()),
         Block::SignLines(vec!["当事人（签名或盖章）：".into(), "执法人员（签名）：".into()]),
+        // The on-site record (行政强制法第十八条第（五）至（九）项): what the inspectors told the party, what the
+        // party said in its own words (or blank lines), its signature or the note of its refusal or absence, a
+        // witness.
+        Block::PageBreak,
+        Block::Title(format!("{measure}现场笔录")),
+        Block::Number(format!("（{}）", c.number)),
+        Block::Plain(format!("当事人：{}", c.party.name)),
+        Block::Plain(format!("时间：{}　　地点：{}", zh_date(d.from), d.goods_place)),
+        Block::Plain(format!("执法人员：{}", people(&d.inspectors))),
+        Block::Paragraph(format!(
+            "执法人员出示执法证件，当场告知当事人采取{measure}措施的理由、依据以及当事人依法享有的陈述权、申辩权和申请行政复议、提起行政诉讼的权利。"
+        )),
     ];
+    blocks.extend(party_sign_off("当事人的陈述和申辩：", &d.party_words, &c.party.name, &d.inspectors));
     blocks.retain(|b| !matches!(b, Block::List(l) if l.is_empty()));
     DocModel { title: title.into(), number: c.number.clone(), body_pt: 16.0, blocks, page_sign: None }
 }

@@ -3,6 +3,7 @@
 
 mod coercive;
 mod inspection_record;
+mod measure_followups;
 mod notice;
 mod sampling;
 mod service;
@@ -18,6 +19,8 @@ pub fn build_model(c: &DocContent) -> DocModel {
         DocBody::CoerciveMeasure(b) => coercive::model(c, b),
         DocBody::SamplingRecord(b) => sampling::model(c, b),
         DocBody::ServiceProof(b) => service::model(c, b),
+        DocBody::MeasureExtension(b) => measure_followups::extension(c, b),
+        DocBody::MeasureRelease(b) => measure_followups::release(c, b),
     }
 }
 
@@ -103,7 +106,9 @@ fn said(words: Option<&str>) -> Block {
 /// the party's (or the note that it refused, 行政强制法第十八条第（八）项), each inspector's, and a witness's for a
 /// party that refused or was absent (第（九）项).
 fn party_sign_off(label: &str, words: &PartyWords, party: &str, inspectors: &[Person]) -> Vec<Block> {
-    let party_line = if words.refused_to_sign {
+    let party_line = if words.absent {
+        "当事人不在场（执法人员注明）：".to_string()
+    } else if words.refused_to_sign {
         "当事人拒绝签名或盖章（执法人员注明）：".to_string()
     } else {
         format!("{party}（签名或盖章）：")
