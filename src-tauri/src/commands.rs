@@ -422,6 +422,14 @@ commands! {
     fn case_list(app) -> Vec<CaseDto> {
         app.cases()
     }
+
+    fn case_publicity_list(app, pending_only: bool) -> Vec<CaseDto> {
+        app.publicity(pending_only)
+    }
+
+    fn case_publicity_export(app, path: String, pending_only: bool) -> ExportResultDto {
+        app.export_publicity(std::path::Path::new(&path), pending_only)
+    }
 }
 
 #[cfg(test)]

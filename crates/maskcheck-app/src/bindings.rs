@@ -141,6 +141,8 @@ pub fn typescript() -> String {
         Procedure,
         CaseInput,
         CaseDto,
+        maskcheck_domain::publicity::PenaltyDecision,
+        maskcheck_domain::publicity::PublicityDue,
         InspectionRowDto,
         DeviceDto,
         BundleExportDto,

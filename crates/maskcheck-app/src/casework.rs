@@ -12,6 +12,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::roster::new_meta;
+use maskcheck_domain::publicity::{publicity_due, PublicityDue};
+use maskcheck_domain::workdays::WorkCalendar;
+
 use crate::{now_ms, now_text, today, App, AppError, ErrorCode, Result};
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -32,6 +35,8 @@ pub struct CaseDto {
     pub id: String,
     pub enterprise_name: Option<String>,
     pub input: CaseInput,
+    /// The penalty's publicity deadline (twenty working days), when it must be published.
+    pub publicity: Option<PublicityDue>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -236,6 +241,7 @@ impl App {
                 Ok(CaseDto {
                     id: r.meta.id,
                     enterprise_name,
+                    publicity: publicity_due(&input, WorkCalendar::shipped(), today()),
                     input,
                     created_at: r.meta.created_at,
                     updated_at: r.meta.updated_at,

@@ -308,6 +308,17 @@ impl App {
                         referred_to_police: false,
                         inspectors_dispatched: 2,
                         operators_checked: 1,
+                        // The failing batch's case decided by the ordinary procedure today: its publicity is due
+                        // within twenty working days.
+                        penalty: fail.then(|| maskcheck_domain::publicity::PenaltyDecision {
+                            number: format!("演市监处罚〔2026〕{}号", n + 1),
+                            decided_on: today(),
+                            facts: "生产、销售细菌过滤效率不符合YY/T 0969-2013的一次性使用口罩".into(),
+                            basis: "《中华人民共和国产品质量法》第四十九条".into(),
+                            content: "没收不合格口罩10000只，罚款人民币5000元".into(),
+                            warning_only: false,
+                        }),
+                        published_on: None,
                     },
                 )?;
                 summary.cases += 1;

@@ -18,6 +18,7 @@ mod inspection;
 mod measures;
 mod paths;
 mod photos;
+mod publicity;
 mod roster;
 mod setup;
 mod sync_bundles;

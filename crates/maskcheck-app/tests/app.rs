@@ -945,3 +945,76 @@ fn a_seal_is_extended_once_then_released_each_by_its_own_decision() {
     app.revoke_document(&decision.id, "决定有误").expect("revoke decision");
     assert_eq!(app.issue_document(&release(today)).expect_err("revoked").code, ErrorCode::Validation);
 }
+
+/// A penalty decided by the ordinary procedure must be published within twenty working days of its decision: the
+/// case shows the deadline, the dashboard's list holds it until it is published, and the export carries the
+/// summary the publicity system takes, text as text.
+#[test]
+fn a_decided_penalty_is_due_for_publicity_and_exported_as_the_system_takes_it() {
+    use calamine::{Data, Reader};
+    use maskcheck_domain::casework::{new_case, Procedure};
+    use maskcheck_domain::publicity::PenaltyDecision;
+    let (dir, app) = app();
+    let (enterprise, _) = finished_inspection(&app);
+    let today = maskcheck_app::today();
+    let decided_on = today - chrono::Duration::days(3);
+    let penalty = PenaltyDecision {
+        number: "卫市监处罚〔2026〕8号".into(),
+        decided_on,
+        facts: "生产过滤效率不符合GB 2626-2019的KN95口罩2000只".into(),
+        basis: "《中华人民共和国产品质量法》第四十九条".into(),
+        content: "没收不合格口罩2000只，罚款人民币5万元".into(),
+        warning_only: false,
+    };
+    let case = maskcheck_domain::casework::CaseInput {
+        enterprise_id: Some(enterprise.clone()),
+        title: "过滤效率不合格案".into(),
+        opened_on: today - chrono::Duration::days(20),
+        fines_wan: 5.0,
+        penalty: Some(penalty.clone()),
+        ..new_case(today)
+    };
+    // A decision dated before the case was opened is refused and writes nothing.
+    let early = maskcheck_domain::casework::CaseInput {
+        penalty: Some(PenaltyDecision { decided_on: today - chrono::Duration::days(30), ..penalty.clone() }),
+        ..case.clone()
+    };
+    assert_eq!(app.save_case(None, &early).expect_err("early").fields[0].field, Field::DecidedOn);
+    assert!(app.cases().expect("cases").is_empty(), "a refusal writes nothing");
+
+    let saved = app.save_case(None, &case).expect("case");
+    let due = saved.publicity.clone().expect("must be published");
+    let want = maskcheck_domain::workdays::WorkCalendar::shipped().add_working_days(decided_on, 20).date;
+    assert_eq!(due.deadline, want);
+    assert!(due.deadline - decided_on >= chrono::Duration::days(26), "twenty working days are four weeks or more");
+    assert_eq!(app.publicity(true).expect("pending").len(), 1);
+
+    // The simple procedure is not published.
+    let simple = maskcheck_domain::casework::CaseInput { procedure: Procedure::Simple, ..case.clone() };
+    assert!(app.save_case(None, &simple).expect("simple").publicity.is_none());
+
+    let path = dir.path().join("公示.xlsx");
+    let out = app.export_publicity(&path, true).expect("export");
+    assert_eq!(out.rows, 1);
+    let mut book = calamine::open_workbook_auto(&path).expect("open");
+    let range = book.worksheet_range("行政处罚信息公示").expect("sheet");
+    let rows: Vec<Vec<Data>> = range.rows().map(|r| r.to_vec()).collect();
+    assert_eq!(rows[0][0], Data::String("行政处罚决定书文号".into()));
+    let row = &rows[1];
+    let text = |i: usize| match &row[i] {
+        Data::String(s) => s.clone(),
+        other => panic!("column {i} is not text: {other:?}"),
+    };
+    assert_eq!(text(0), penalty.number);
+    assert_eq!(text(2), app.enterprise_detail(&enterprise).expect("e").enterprise.data.uscc);
+    assert_eq!((text(5), text(6), text(7)), (penalty.facts.clone(), penalty.basis.clone(), penalty.content.clone()));
+    assert_eq!(text(8), "5.00");
+    assert_eq!(text(10), decided_on.format("%Y-%m-%d").to_string());
+    assert_eq!(text(11), want.format("%Y-%m-%d").to_string());
+
+    // Once published it leaves the pending list.
+    let published = maskcheck_domain::casework::CaseInput { published_on: Some(today), ..case };
+    app.save_case(Some(&saved.id), &published).expect("published");
+    assert!(app.publicity(true).expect("pending").is_empty());
+    assert_eq!(app.publicity(false).expect("all").len(), 1);
+}

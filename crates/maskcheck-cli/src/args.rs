@@ -501,6 +501,14 @@ pub enum CaseCommand {
         #[arg(long)]
         file: PathBuf,
     },
+    /// Penalties to publish (行政处罚信息公示) with their 20-working-day deadline; --out writes the entries as .xlsx
+    Publicity {
+        /// Every case that must be published, not only those awaiting publication
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]

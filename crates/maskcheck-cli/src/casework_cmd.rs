@@ -50,6 +50,19 @@ fn case_line(c: &CaseDto) -> String {
     )
 }
 
+fn publicity_line(c: &CaseDto) -> String {
+    let number = c.input.penalty.as_ref().map(|p| p.number.as_str()).unwrap_or_default();
+    let state = match &c.publicity {
+        Some(p) => match p.published_on {
+            Some(on) => format!("已于 {on} 公示"),
+            None if p.days_left < 0 => format!("公示期限 {}（已超期 {} 天）", p.deadline, -p.days_left),
+            None => format!("公示期限 {}", p.deadline),
+        },
+        None => String::new(),
+    };
+    format!("{}\t{}\t{}\t{state}", c.id, esc(number), esc(c.enterprise_name.as_deref().unwrap_or_default()))
+}
+
 pub fn sample(app: &App, cmd: SampleCommand, json: bool) -> Result<(), AppError> {
     match cmd {
         SampleCommand::List { enterprise } => {
@@ -93,6 +106,18 @@ pub fn case(app: &App, cmd: CaseCommand, json: bool) -> Result<(), AppError> {
         CaseCommand::Save { id, file } => {
             let c = app.save_case(id.as_deref(), &input(&file)?)?;
             output::print(json, &c, || format!("已保存案件 {}", case_line(&c)));
+        }
+        CaseCommand::Publicity { all, out: Some(path) } => {
+            let done = app.export_publicity(&path, !all)?;
+            output::print(json, &done, || format!("已导出 {} 条公示信息：{}", done.rows, done.path));
+        }
+        CaseCommand::Publicity { all, out: None } => {
+            let list = app.publicity(!all)?;
+            output::print(json, &list, || {
+                let mut out = format!("共 {} 件待公示的行政处罚\n", list.len());
+                out.push_str(&list.iter().map(publicity_line).collect::<Vec<_>>().join("\n"));
+                out
+            });
         }
     }
     Ok(())

@@ -226,6 +226,15 @@ fn demo_documents_are_listed_written_as_pdf_and_followed_up() {
     assert_eq!(again.status.code(), Some(1), "{again:?}");
     assert!(String::from_utf8_lossy(&again.stderr).contains("只能延长一次"), "{again:?}");
     assert_eq!(run(dir.path(), &["--json", "doc", "list"]).stdout, docs_before, "a refusal writes nothing");
+    // The demo's quality case was decided by the ordinary procedure: its publicity is due in twenty working days.
+    let publicity = run(dir.path(), &["case", "publicity"]);
+    let text = String::from_utf8_lossy(&publicity.stdout).to_string();
+    assert!(text.contains("共 1 件待公示") && text.contains("公示期限"), "{text}");
+    let xlsx = dir.path().join("公示.xlsx");
+    let out = run(dir.path(), &["--json", "case", "publicity", "--out", xlsx.to_str().expect("path")]);
+    let done: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(done["rows"], 1, "{done}");
+    assert!(xlsx.exists());
     let release =
         run(dir.path(), &["measure", "release", extended_id, "--ground", "decided", "--reason", "已作出行政处罚决定"]);
     assert!(release.status.success(), "{release:?}");

@@ -225,6 +225,14 @@ pub struct CaseInput {
     pub inspectors_dispatched: u32,
     /// 检查经营者数（户/人）
     pub operators_checked: u32,
+    /// The penalty decision, once made (行政处罚决定书): what the publicity entry repeats.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub penalty: Option<crate::publicity::PenaltyDecision>,
+    /// The day the penalty was published in the national enterprise credit publicity system.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub published_on: Option<NaiveDate>,
 }
 
 pub fn validate_case(input: &CaseInput, today: NaiveDate) -> Result<(), ValidationErrors> {
@@ -247,6 +255,7 @@ pub fn validate_case(input: &CaseInput, today: NaiveDate) -> Result<(), Validati
             c.push(Field::ClosedOn, Rule::DateOrder, "立案日期");
         }
     }
+    crate::publicity::check_penalty(&mut c, input, today);
     c.finish(())
 }
 
@@ -273,6 +282,8 @@ pub fn new_case(today: NaiveDate) -> CaseInput {
         referred_to_police: false,
         inspectors_dispatched: 0,
         operators_checked: 0,
+        penalty: None,
+        published_on: None,
     }
 }
 
@@ -539,6 +550,8 @@ mod tests {
             referred_to_police: false,
             inspectors_dispatched: 4,
             operators_checked: 1,
+            penalty: None,
+            published_on: None,
         };
         let err = validate_case(&case, d("2026-11-23")).expect_err("refused");
         let fields: Vec<_> = err.0.iter().map(|e| e.field).collect();

@@ -79,6 +79,15 @@ pub enum Field {
     ReportNumber,
     /// 解除查封（扣押）日期
     ReleasedOn,
+    /// 行政处罚决定书文号
+    PenaltyNumber,
+    PenaltyFacts,
+    PenaltyBasis,
+    PenaltyContent,
+    /// 处罚决定日期
+    DecidedOn,
+    /// 公示日期
+    PublishedOn,
 }
 
 impl Field {
@@ -86,7 +95,13 @@ impl Field {
     pub fn is_multiline(self) -> bool {
         matches!(
             self,
-            Field::Note | Field::Reason | Field::Findings | Field::Corrections | Field::Goods | Field::PartyOpinion
+            Field::Note
+                | Field::Reason
+                | Field::Findings
+                | Field::Corrections
+                | Field::Goods
+                | Field::PartyOpinion
+                | Field::PenaltyFacts
         )
     }
 
@@ -161,6 +176,12 @@ impl Field {
             Field::Role => "角色",
             Field::ReportNumber => "检验报告编号",
             Field::ReleasedOn => "解除日期",
+            Field::PenaltyNumber => "行政处罚决定书文号",
+            Field::PenaltyFacts => "违法事实",
+            Field::PenaltyBasis => "处罚依据",
+            Field::PenaltyContent => "处罚内容",
+            Field::DecidedOn => "处罚决定日期",
+            Field::PublishedOn => "公示日期",
         }
     }
 }

@@ -21,6 +21,7 @@ pub mod licence;
 pub mod measure_rules;
 pub mod product;
 pub mod profile;
+pub mod publicity;
 pub mod record_rules;
 pub mod roster_import;
 pub mod sample;

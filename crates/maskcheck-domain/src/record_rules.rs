@@ -189,6 +189,8 @@ mod tests {
             referred_to_police: false,
             inspectors_dispatched: 2,
             operators_checked: 1,
+            penalty: None,
+            published_on: None,
         })
     }
 

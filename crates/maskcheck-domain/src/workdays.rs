@@ -37,9 +37,10 @@ pub struct WorkingDeadline {
 }
 
 impl WorkCalendar {
-    /// The calendar shipped with the app (the notices for 2025 and 2026).
-    pub fn shipped() -> WorkCalendar {
-        Self::parse(SHIPPED).unwrap_or_default()
+    /// The calendar shipped with the app (the notices for 2025 and 2026), parsed once.
+    pub fn shipped() -> &'static WorkCalendar {
+        static CAL: std::sync::OnceLock<WorkCalendar> = std::sync::OnceLock::new();
+        CAL.get_or_init(|| Self::parse(SHIPPED).unwrap_or_default())
     }
 
     pub fn parse(json: &str) -> Result<WorkCalendar, serde_json::Error> {

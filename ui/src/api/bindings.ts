@@ -18,7 +18,7 @@ subject: string | null, };
 /**
  * Every field a user can get wrong. The UI maps each to its label (`fields.<name>`).
  */
-export type Field = "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "foundedOn" | "kind" | "number" | "holder" | "scope" | "issuer" | "issuedOn" | "validUntil" | "category" | "standard" | "grade" | "registrationCertNo" | "reason" | "unitName" | "unitAbbr" | "inspectorName" | "certNo" | "medical" | "exporter" | "scale" | "productionStatus" | "dailyCapacity" | "note" | "inspectors" | "place" | "representative" | "startedAt" | "findings" | "deadline" | "corrections" | "reinspectedOn" | "productName" | "quantity" | "baseQuantity" | "batchOrDate" | "sampledOn" | "failingItems" | "marketDirection" | "caseTitle" | "fines" | "caseValue" | "masksSeized" | "openedOn" | "closedOn" | "goods" | "measureUntil" | "numberBlock" | "contactPhone" | "servedAt" | "serviceMethod" | "sealNumbers" | "samplingBasis" | "testingBody" | "sampledTime" | "partyOpinion" | "witness" | "content" | "role" | "reportNumber" | "releasedOn";
+export type Field = "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "foundedOn" | "kind" | "number" | "holder" | "scope" | "issuer" | "issuedOn" | "validUntil" | "category" | "standard" | "grade" | "registrationCertNo" | "reason" | "unitName" | "unitAbbr" | "inspectorName" | "certNo" | "medical" | "exporter" | "scale" | "productionStatus" | "dailyCapacity" | "note" | "inspectors" | "place" | "representative" | "startedAt" | "findings" | "deadline" | "corrections" | "reinspectedOn" | "productName" | "quantity" | "baseQuantity" | "batchOrDate" | "sampledOn" | "failingItems" | "marketDirection" | "caseTitle" | "fines" | "caseValue" | "masksSeized" | "openedOn" | "closedOn" | "goods" | "measureUntil" | "numberBlock" | "contactPhone" | "servedAt" | "serviceMethod" | "sealNumbers" | "samplingBasis" | "testingBody" | "sampledTime" | "partyOpinion" | "witness" | "content" | "role" | "reportNumber" | "releasedOn" | "penaltyNumber" | "penaltyFacts" | "penaltyBasis" | "penaltyContent" | "decidedOn" | "publishedOn";
 
 /**
  * Every rule a field can break. The UI maps each to a sentence (`rules.<name>`) with `detail` filled in.
@@ -708,9 +708,59 @@ inspectorsDispatched: number,
 /**
  * 检查经营者数（户/人）
  */
-operatorsChecked: number, };
+operatorsChecked: number, 
+/**
+ * The penalty decision, once made (行政处罚决定书): what the publicity entry repeats.
+ */
+penalty?: PenaltyDecision | null, 
+/**
+ * The day the penalty was published in the national enterprise credit publicity system.
+ */
+publishedOn?: string | null, };
 
-export type CaseDto = { id: string, enterpriseName: string | null, input: CaseInput, createdAt: string, updatedAt: string, };
+export type CaseDto = { id: string, enterpriseName: string | null, input: CaseInput, 
+/**
+ * The penalty's publicity deadline (twenty working days), when it must be published.
+ */
+publicity: PublicityDue | null, createdAt: string, updatedAt: string, };
+
+/**
+ * The penalty decision (行政处罚决定书) as the publicity entry repeats it.
+ */
+export type PenaltyDecision = { 
+/**
+ * 行政处罚决定书文号
+ */
+number: string, 
+/**
+ * 作出行政处罚决定的日期
+ */
+decidedOn: string, 
+/**
+ * 违法事实 (as the decision states them)
+ */
+facts: string, 
+/**
+ * 处罚依据 (the provisions applied)
+ */
+basis: string, 
+/**
+ * 处罚内容 (e.g. 没收不合格口罩2000只，罚款人民币5万元)
+ */
+content: string, 
+/**
+ * A warning and nothing else: not published (第二条第二款).
+ */
+warningOnly: boolean, };
+
+/**
+ * Where a case's publicity stands.
+ */
+export type PublicityDue = { deadline: string, 
+/**
+ * Every year the period spans is in the shipped holiday calendar (otherwise weekends only were skipped).
+ */
+calendarKnown: boolean, publishedOn: string | null, urgency: Urgency, daysLeft: number, };
 
 export type InspectionRowDto = { id: string, enterpriseId: string, enterpriseName: string, templateKey: string, finished: boolean, createdAt: string, finishedAt: string | null, findings: number, };
 

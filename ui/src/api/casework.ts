@@ -13,3 +13,5 @@ export const testItems = (standard: string, grade: string | null) => call('test_
 export const caseFromSample = (sampleId: string) => call('case_from_sample', { sampleId })
 export const newCase = () => call('case_new')
 export const caseFromRectification = (rectificationId: string) => call('case_from_rectification', { rectificationId })
+export const publicityList = (pendingOnly: boolean) => call('case_publicity_list', { pendingOnly })
+export const exportPublicity = (path: string, pendingOnly: boolean) => call('case_publicity_export', { path, pendingOnly })

@@ -79,4 +79,6 @@ export interface Commands {
   numbers_assign: { args: { device: string; kind: DocKind; block: NumberBlock }; returns: AssignedBlockDto }
   numbers_list: { args: Record<string, never>; returns: Array<AssignedBlockDto> }
   case_list: { args: Record<string, never>; returns: Array<CaseDto> }
+  case_publicity_list: { args: { pendingOnly: boolean }; returns: Array<CaseDto> }
+  case_publicity_export: { args: { path: string; pendingOnly: boolean }; returns: ExportResultDto }
 }
