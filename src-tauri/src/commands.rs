@@ -14,12 +14,13 @@ use maskcheck_app::{
     SyncProgressDto,
 };
 use maskcheck_app::{
-    CaseDto, DocPreviewDto, DocSettings, DocumentDto, FollowupDto, IssueRequest, IssuedDto, MeasureDefaults,
-    MeasureDto, MeasureFollowDefaults, ReinspectionResultDto, SampleDto, ServiceInput,
+    CaseDto, ChainFollowupDto, DocPreviewDto, DocSettings, DocumentDto, FollowupDto, IssueRequest, IssuedDto,
+    MeasureDefaults, MeasureDto, MeasureFollowDefaults, ReinspectionResultDto, SampleDto, ServiceInput,
 };
 use maskcheck_domain::casework::{CaseInput, SampleInput, SampleResultInput};
 use maskcheck_domain::checklist::LegalBasis;
 use maskcheck_domain::document::{DocKind, DocState, NumberBlock};
+use maskcheck_domain::failed_chain::FailedChain;
 use maskcheck_domain::followup::ReinspectionInput;
 use maskcheck_domain::inspection::InspectionDraft;
 use maskcheck_domain::lab_items::{StandardSummary, TestItem};
@@ -421,6 +422,14 @@ commands! {
 
     fn case_list(app) -> Vec<CaseDto> {
         app.cases()
+    }
+
+    fn sample_chain_save(app, id: String, chain: FailedChain) -> SampleDto {
+        app.save_chain(&id, &chain)
+    }
+
+    fn chain_followups(app) -> Vec<ChainFollowupDto> {
+        app.chain_followups()
     }
 
     fn case_publicity_list(app, pending_only: bool) -> Vec<CaseDto> {

@@ -12,6 +12,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::roster::new_meta;
+use maskcheck_domain::failed_chain::{market_columns, post_measures_text, validate_chain};
 use maskcheck_domain::publicity::{publicity_due, PublicityDue};
 use maskcheck_domain::workdays::WorkCalendar;
 
@@ -141,8 +142,27 @@ impl App {
     pub fn record_sample_result(&self, id: &str, result: &SampleResultInput) -> Result<SampleDto> {
         let device = self.device_id()?;
         validate_sample_result(result)?;
-        // Appendix 5 prints the names of the items picked from the standard's list.
-        let result = SampleResultInput { failing_items: failing_items_text(result), ..result.clone() };
+        let sample = self.sample(id)?;
+        let chain = validate_chain(&result.chain, sample.input.sampled_on, today())?;
+        // Appendix 5 prints the names of the items picked from the standard's list, and fills its market and
+        // post-processing columns from the chain once the trail is known.
+        let (reached_market, market_direction) = if chain.trail.is_empty() && !chain.none_sold {
+            (result.reached_market, result.market_direction.clone())
+        } else {
+            market_columns(&chain)
+        };
+        let post_measures = match result.post_measures.trim() {
+            "" => post_measures_text(&chain),
+            typed => typed.to_string(),
+        };
+        let result = SampleResultInput {
+            failing_items: failing_items_text(result),
+            reached_market,
+            market_direction,
+            post_measures,
+            chain,
+            ..result.clone()
+        };
         let json = to_json(&result)?;
         self.store().write(|tx| {
             let version = tx.next_version(&device, now_ms())?;

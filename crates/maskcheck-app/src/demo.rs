@@ -248,8 +248,11 @@ impl App {
                         nonconforming_quantity: fail.then_some(10_000),
                         reached_market: false,
                         market_direction: String::new(),
-                        post_measures: if fail { "责令停止销售，召回".into() } else { String::new() },
+                        // Filled from the chain: 责令停止销售, the quantities recalled and sealed.
+                        post_measures: String::new(),
                         help_measures: "指导企业完善出厂检验".into(),
+                        // Sales stopped today; the ledger shows two buyers, one already recalled, one to follow.
+                        chain: if fail { demo_chain(today()) } else { Default::default() },
                         failing,
                         report_number: format!("YJ2026-{:04}", 100 + n),
                         lab: "河南省医疗器械检验所".into(),
@@ -325,5 +328,26 @@ impl App {
             }
         }
         Ok(())
+    }
+}
+
+/// The trail of the demo's failing batch: two buyers from the sales ledger, one recalled, one still to follow.
+fn demo_chain(today: chrono::NaiveDate) -> maskcheck_domain::failed_chain::FailedChain {
+    use maskcheck_domain::failed_chain::{BuyerOutcome, FailedChain, TrailBuyer};
+    let buyer = |name: &str, place: &str, quantity: u64, outcome: BuyerOutcome| TrailBuyer {
+        buyer: name.into(),
+        place: place.into(),
+        quantity,
+        sold_on: today - chrono::Duration::days(10),
+        outcome,
+        note: String::new(),
+    };
+    FailedChain {
+        stop_sales_on: Some(today),
+        trail: vec![
+            buyer("演示区惠民大药房", "演示市演示区", 2000, BuyerOutcome::Recalled),
+            buyer("演示县康泰医疗器械经营部", "演示市演示县", 1000, BuyerOutcome::Pending),
+        ],
+        none_sold: false,
     }
 }

@@ -12,6 +12,7 @@ mod documents;
 mod dto;
 mod error;
 mod export;
+mod failed_chain;
 mod followup;
 mod import;
 mod inspection;
@@ -44,6 +45,7 @@ pub use documents::{
 pub use dto::*;
 pub use error::{AppError, ErrorCode};
 pub use export::ExportResultDto;
+pub use failed_chain::ChainFollowupDto;
 pub use followup::{FollowupDto, ReinspectionResultDto};
 pub use import::{ImportOptions, ImportPreviewDto, ImportResultDto};
 pub use inspection::{InspectionDto, InspectionRowDto, TemplateSummary};

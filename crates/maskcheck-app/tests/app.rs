@@ -1018,3 +1018,96 @@ fn a_decided_penalty_is_due_for_publicity_and_exported_as_the_system_takes_it() 
     assert!(app.publicity(true).expect("pending").is_empty());
     assert_eq!(app.publicity(false).expect("all").len(), 1);
 }
+
+/// A failed sample starts a chain the dashboard follows until done: stop sales, the batch's buyers, each buyer's
+/// goods recalled or sealed. Appendix 5's market and post-processing columns fill themselves from it; a refused
+/// chain writes nothing; a passing sample has none.
+#[test]
+fn a_failed_sample_is_followed_until_sales_stop_and_every_buyer_is_dealt_with() {
+    use maskcheck_domain::casework::{LabVerdict, SampleInput, SampleResultInput};
+    use maskcheck_domain::failed_chain::{BuyerOutcome, FailedChain, OpenStep, TrailBuyer};
+    let (_dir, app) = app();
+    let (enterprise, inspection) = finished_inspection(&app);
+    let today = maskcheck_app::today();
+    let mut input: SampleInput = app.sample_defaults(&enterprise, Some(&inspection)).expect("defaults");
+    input.product_name = "KN95 防护口罩".into();
+    input.quantity = "60只".into();
+    input.base_quantity = "5000只".into();
+    input.batch_or_date = "20261101".into();
+    input.seal_numbers = "XX-1、XX-2".into();
+    input.basis = "专项抽查".into();
+    input.testing_body = "省检验所".into();
+    input.samplers.push(maskcheck_domain::inspection::Inspector { name: "李四".into(), cert_no: "HA0002".into() });
+    let sample = app.create_sample(&input).expect("sample");
+    let fail = SampleResultInput {
+        verdict: LabVerdict::Fail,
+        failing_items: "过滤效率".into(),
+        failing: vec![],
+        report_number: "R1".into(),
+        lab: "省检验所".into(),
+        nonconforming_quantity: Some(5000),
+        reached_market: false,
+        market_direction: String::new(),
+        post_measures: String::new(),
+        help_measures: String::new(),
+        chain: FailedChain::default(),
+    };
+    app.record_sample_result(&sample.id, &fail).expect("failed");
+    let steps = |app: &App| -> Vec<OpenStep> {
+        app.chain_followups().expect("followups").into_iter().flat_map(|c| c.steps).collect()
+    };
+    assert_eq!(steps(&app), vec![OpenStep::StopSales, OpenStep::Trail]);
+
+    let buyer = |name: &str, quantity: u64, outcome: BuyerOutcome| TrailBuyer {
+        buyer: name.into(),
+        place: "亭湖区".into(),
+        quantity,
+        sold_on: today,
+        outcome,
+        note: String::new(),
+    };
+    let unnamed = FailedChain {
+        stop_sales_on: Some(today),
+        trail: vec![buyer(" ", 10, BuyerOutcome::Pending)],
+        none_sold: false,
+    };
+    let before = app.sample(&sample.id).expect("sample");
+    let err = app.save_chain(&sample.id, &unnamed).expect_err("a buyer without a name");
+    assert_eq!((err.fields[0].field, err.fields[0].rule), (Field::Buyer, Rule::Required));
+    assert_eq!(app.sample(&sample.id).expect("sample").result, before.result, "a refusal writes nothing");
+
+    let chain = FailedChain {
+        stop_sales_on: Some(today),
+        trail: vec![
+            buyer("惠民大药房", 2000, BuyerOutcome::Recalled),
+            buyer("康泰医疗器械店", 1000, BuyerOutcome::Pending),
+        ],
+        none_sold: false,
+    };
+    let saved = app.save_chain(&sample.id, &chain).expect("chain");
+    let result = saved.result.expect("result");
+    assert!(result.reached_market);
+    assert_eq!(result.market_direction, "惠民大药房（亭湖区）2000只；康泰医疗器械店（亭湖区）1000只");
+    assert_eq!(result.post_measures, "责令停止销售，召回2000只");
+    assert_eq!(steps(&app), vec![OpenStep::Buyer { buyer: "康泰医疗器械店".into(), quantity: 1000 }]);
+
+    let done = FailedChain {
+        trail: vec![
+            buyer("惠民大药房", 2000, BuyerOutcome::Recalled),
+            buyer("康泰医疗器械店", 1000, BuyerOutcome::Sealed),
+        ],
+        ..chain
+    };
+    let result = app.save_chain(&sample.id, &done).expect("done").result.expect("result");
+    assert_eq!(result.post_measures, "责令停止销售，召回2000只，在购货单位查封1000只", "derived again, not kept");
+    assert!(steps(&app).is_empty(), "every step done: off the dashboard");
+
+    // A passing sample has no chain.
+    let passing = app.create_sample(&input).expect("second sample");
+    app.record_sample_result(
+        &passing.id,
+        &SampleResultInput { verdict: LabVerdict::Pass, failing_items: String::new(), ..fail },
+    )
+    .expect("pass");
+    assert_eq!(app.save_chain(&passing.id, &done).expect_err("passed").code, ErrorCode::Validation);
+}

@@ -78,7 +78,7 @@ impl Command {
                 | Command::Device(_)
                 | Command::Bundle(BundleCommand::Export { .. } | BundleCommand::Import { .. } | BundleCommand::Inspect { .. })
                 | Command::Numbers(NumbersCommand::Assign { .. })
-                | Command::Sample(SampleCommand::Add { .. } | SampleCommand::Result { .. })
+                | Command::Sample(SampleCommand::Add { .. } | SampleCommand::Result { .. } | SampleCommand::Chain { .. })
                 | Command::Case(CaseCommand::Save { .. })
                 | Command::Measure(MeasureCommand::Extend { .. } | MeasureCommand::Release { .. })
         )
@@ -428,6 +428,14 @@ pub enum SampleCommand {
         #[arg(long)]
         file: PathBuf,
     },
+    /// Record what a failed sample started (stop sales, the batch's buyers) from a JSON file holding a FailedChain
+    Chain {
+        id: String,
+        #[arg(long)]
+        file: PathBuf,
+    },
+    /// Failed samples with steps still open (stop sales, trail, buyers to recall or seal)
+    Followups,
 }
 
 #[derive(Subcommand)]

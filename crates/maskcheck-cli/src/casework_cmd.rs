@@ -50,6 +50,27 @@ fn case_line(c: &CaseDto) -> String {
     )
 }
 
+fn chain_line(c: &maskcheck_app::ChainFollowupDto) -> String {
+    use maskcheck_domain::failed_chain::OpenStep;
+    let steps: Vec<String> = c
+        .steps
+        .iter()
+        .map(|s| match s {
+            OpenStep::StopSales => "责令停止销售".to_string(),
+            OpenStep::Trail => "追查流向".to_string(),
+            OpenStep::Buyer { buyer, quantity } => format!("处理购货单位{buyer}（{quantity}只）"),
+        })
+        .collect();
+    format!(
+        "{}\t{}\t{}\t{}\t待办：{}",
+        c.sample_id,
+        esc(&c.enterprise_name),
+        esc(&c.product_name),
+        c.batch,
+        steps.join("、")
+    )
+}
+
 fn publicity_line(c: &CaseDto) -> String {
     let number = c.input.penalty.as_ref().map(|p| p.number.as_str()).unwrap_or_default();
     let state = match &c.publicity {
@@ -84,6 +105,18 @@ pub fn sample(app: &App, cmd: SampleCommand, json: bool) -> Result<(), AppError>
         SampleCommand::Result { id, file } => {
             let s = app.record_sample_result(&id, &input(&file)?)?;
             output::print(json, &s, || format!("已记录检验结果 {}", sample_line(&s)));
+        }
+        SampleCommand::Chain { id, file } => {
+            let s = app.save_chain(&id, &input(&file)?)?;
+            output::print(json, &s, || format!("已记录后处理 {}", sample_line(&s)));
+        }
+        SampleCommand::Followups => {
+            let list = app.chain_followups()?;
+            output::print(json, &list, || {
+                let mut out = format!("共 {} 个不合格样品尚有后处理未完成\n", list.len());
+                out.push_str(&list.iter().map(chain_line).collect::<Vec<_>>().join("\n"));
+                out
+            });
         }
     }
     Ok(())

@@ -235,6 +235,9 @@ fn demo_documents_are_listed_written_as_pdf_and_followed_up() {
     let done: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(done["rows"], 1, "{done}");
     assert!(xlsx.exists());
+    // The demo's failed batch: sales stopped, one buyer recalled, one still to deal with.
+    let chains = String::from_utf8_lossy(&run(dir.path(), &["sample", "followups"]).stdout).to_string();
+    assert!(chains.contains("共 1 个不合格样品") && chains.contains("康泰医疗器械经营部（1000只）"), "{chains}");
     let release =
         run(dir.path(), &["measure", "release", extended_id, "--ground", "decided", "--reason", "已作出行政处罚决定"]);
     assert!(release.status.success(), "{release:?}");

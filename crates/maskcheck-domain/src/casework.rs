@@ -84,6 +84,9 @@ pub struct SampleResultInput {
     pub post_measures: String,
     /// 对企业帮扶措施
     pub help_measures: String,
+    /// What the failure started: stop sales, the batch's trail, each buyer's outcome.
+    #[serde(default)]
+    pub chain: crate::failed_chain::FailedChain,
 }
 
 pub fn validate_sample(input: &SampleInput, today: NaiveDate) -> Result<(), ValidationErrors> {
@@ -136,6 +139,11 @@ pub fn validate_sample_result(input: &SampleResultInput) -> Result<(), Validatio
         if input.reached_market {
             c.required(Field::MarketDirection, &input.market_direction, 500);
         }
+    }
+    // The trail's own rules; its dates are judged against the sample and the day where it is recorded
+    // (`validate_chain` in the app), not here, where a bundle row has neither.
+    if let Err(e) = crate::failed_chain::validate_chain(&input.chain, NaiveDate::MIN, NaiveDate::MAX) {
+        c.errors.extend(e.0);
     }
     c.finish(())
 }
@@ -390,6 +398,7 @@ mod tests {
             market_direction: String::new(),
             post_measures: String::new(),
             help_measures: String::new(),
+            chain: Default::default(),
             failing: Vec::new(),
             report_number: String::new(),
             lab: String::new(),
@@ -417,6 +426,7 @@ mod tests {
             market_direction: String::new(),
             post_measures: String::new(),
             help_measures: String::new(),
+            chain: Default::default(),
             failing,
             report_number: "HN2026-0001".into(),
             lab: "河南省医疗器械检验所".into(),
@@ -488,6 +498,7 @@ mod tests {
             market_direction: String::new(),
             post_measures: String::new(),
             help_measures: String::new(),
+            chain: Default::default(),
         };
         let table = [
             (vec!["过滤效率"], "康宁公司涉嫌生产、销售不合格KN95 防护口罩（过滤效率不合格）案"),

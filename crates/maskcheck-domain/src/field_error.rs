@@ -88,6 +88,13 @@ pub enum Field {
     DecidedOn,
     /// 公示日期
     PublishedOn,
+    /// 购货单位 (a buyer of a failing batch)
+    Buyer,
+    BuyerPlace,
+    SoldQuantity,
+    SoldOn,
+    /// 责令停止销售日期
+    StopSalesOn,
 }
 
 impl Field {
@@ -182,6 +189,11 @@ impl Field {
             Field::PenaltyContent => "处罚内容",
             Field::DecidedOn => "处罚决定日期",
             Field::PublishedOn => "公示日期",
+            Field::Buyer => "购货单位",
+            Field::BuyerPlace => "购货单位所在地",
+            Field::SoldQuantity => "销售数量（只）",
+            Field::SoldOn => "销售日期",
+            Field::StopSalesOn => "责令停止销售日期",
         }
     }
 }
@@ -253,6 +265,8 @@ pub enum Rule {
     MeasureEnded,
     /// The party refused to sign or was absent: a witness signs (行政强制法第十八条第（八）、（九）项).
     WitnessRequired,
+    /// "None sold" ticked while buyers are listed.
+    NoneSoldWithBuyers,
 }
 
 /// One broken rule on one field; `detail` carries what the sentence needs (a count, a character, a holder).
@@ -313,6 +327,7 @@ impl FieldError {
             Rule::AlreadyReleased => "：该查封、扣押已经解除".to_string(),
             Rule::MeasureEnded => format!("：原期限已于{d}届满，不能再延长"),
             Rule::WitnessRequired => "：当事人拒绝签名或不在场的，须有见证人".to_string(),
+            Rule::NoneSoldWithBuyers => format!("：已列出 {d} 个购货单位，不能同时勾选“经核查未售出”"),
         };
         format!("{}{}", self.field.label_zh(), rule)
     }

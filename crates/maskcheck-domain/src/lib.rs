@@ -11,6 +11,7 @@ pub mod document;
 pub mod document_rules;
 pub mod enterprise;
 pub mod entity;
+pub mod failed_chain;
 pub mod field_error;
 pub mod followup;
 pub mod hlc;

@@ -18,12 +18,12 @@ subject: string | null, };
 /**
  * Every field a user can get wrong. The UI maps each to its label (`fields.<name>`).
  */
-export type Field = "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "foundedOn" | "kind" | "number" | "holder" | "scope" | "issuer" | "issuedOn" | "validUntil" | "category" | "standard" | "grade" | "registrationCertNo" | "reason" | "unitName" | "unitAbbr" | "inspectorName" | "certNo" | "medical" | "exporter" | "scale" | "productionStatus" | "dailyCapacity" | "note" | "inspectors" | "place" | "representative" | "startedAt" | "findings" | "deadline" | "corrections" | "reinspectedOn" | "productName" | "quantity" | "baseQuantity" | "batchOrDate" | "sampledOn" | "failingItems" | "marketDirection" | "caseTitle" | "fines" | "caseValue" | "masksSeized" | "openedOn" | "closedOn" | "goods" | "measureUntil" | "numberBlock" | "contactPhone" | "servedAt" | "serviceMethod" | "sealNumbers" | "samplingBasis" | "testingBody" | "sampledTime" | "partyOpinion" | "witness" | "content" | "role" | "reportNumber" | "releasedOn" | "penaltyNumber" | "penaltyFacts" | "penaltyBasis" | "penaltyContent" | "decidedOn" | "publishedOn";
+export type Field = "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "foundedOn" | "kind" | "number" | "holder" | "scope" | "issuer" | "issuedOn" | "validUntil" | "category" | "standard" | "grade" | "registrationCertNo" | "reason" | "unitName" | "unitAbbr" | "inspectorName" | "certNo" | "medical" | "exporter" | "scale" | "productionStatus" | "dailyCapacity" | "note" | "inspectors" | "place" | "representative" | "startedAt" | "findings" | "deadline" | "corrections" | "reinspectedOn" | "productName" | "quantity" | "baseQuantity" | "batchOrDate" | "sampledOn" | "failingItems" | "marketDirection" | "caseTitle" | "fines" | "caseValue" | "masksSeized" | "openedOn" | "closedOn" | "goods" | "measureUntil" | "numberBlock" | "contactPhone" | "servedAt" | "serviceMethod" | "sealNumbers" | "samplingBasis" | "testingBody" | "sampledTime" | "partyOpinion" | "witness" | "content" | "role" | "reportNumber" | "releasedOn" | "penaltyNumber" | "penaltyFacts" | "penaltyBasis" | "penaltyContent" | "decidedOn" | "publishedOn" | "buyer" | "buyerPlace" | "soldQuantity" | "soldOn" | "stopSalesOn";
 
 /**
  * Every rule a field can break. The UI maps each to a sentence (`rules.<name>`) with `detail` filled in.
  */
-export type Rule = "required" | "tooLong" | "controlChars" | "usccLength" | "usccCharset" | "usccAreaCode" | "usccCheckChar" | "usccDuplicate" | "certificatePattern" | "certificateYear" | "certificateClass" | "dateOrder" | "dateInFuture" | "dateFormat" | "numberFormat" | "unknownValue" | "duplicateInFile" | "tooFewInspectors" | "duplicateInspector" | "unconfirmed" | "frozen" | "notNegative" | "overlap" | "tooLongPeriod" | "invisibleOnly" | "bidiControl" | "invisibleChar" | "lineBreak" | "dateTooEarly" | "dateTooLate" | "dateNotReal" | "unknownCounty" | "fixedAtSetup" | "witnessOrPhoto" | "consentRequired" | "alreadyExtended" | "alreadyReleased" | "measureEnded" | "witnessRequired";
+export type Rule = "required" | "tooLong" | "controlChars" | "usccLength" | "usccCharset" | "usccAreaCode" | "usccCheckChar" | "usccDuplicate" | "certificatePattern" | "certificateYear" | "certificateClass" | "dateOrder" | "dateInFuture" | "dateFormat" | "numberFormat" | "unknownValue" | "duplicateInFile" | "tooFewInspectors" | "duplicateInspector" | "unconfirmed" | "frozen" | "notNegative" | "overlap" | "tooLongPeriod" | "invisibleOnly" | "bidiControl" | "invisibleChar" | "lineBreak" | "dateTooEarly" | "dateTooLate" | "dateNotReal" | "unknownCounty" | "fixedAtSetup" | "witnessOrPhoto" | "consentRequired" | "alreadyExtended" | "alreadyReleased" | "measureEnded" | "witnessRequired" | "noneSoldWithBuyers";
 
 /**
  * One broken rule on one field; `detail` carries what the sentence needs (a count, a character, a holder).
@@ -670,13 +670,59 @@ postMeasures: string,
 /**
  * 对企业帮扶措施
  */
-helpMeasures: string, };
+helpMeasures: string, 
+/**
+ * What the failure started: stop sales, the batch's trail, each buyer's outcome.
+ */
+chain: FailedChain, };
 
 export type SampleDto = { id: string, enterpriseName: string, input: SampleInput, result: SampleResultInput | null, 
 /**
  * The sampling record issued for it and in force.
  */
 record: DocumentDto | null, createdAt: string, };
+
+/**
+ * What became of the goods a buyer took (each buyer is a follow-up until it is not `Pending`).
+ */
+export type BuyerOutcome = "pending" | "recalled" | "sealed" | "soldOut";
+
+/**
+ * One buyer of the failing batch, from the enterprise's sales ledger.
+ */
+export type TrailBuyer = { buyer: string, 
+/**
+ * Where the buyer is (county, city or province): the direction appendix 5 prints.
+ */
+place: string, 
+/**
+ * 只
+ */
+quantity: number, soldOn: string, outcome: BuyerOutcome, note: string, };
+
+/**
+ * The steps after a failed sample, recorded on the sample.
+ */
+export type FailedChain = { 
+/**
+ * The day the enterprise was ordered to stop selling the batch (责令停止销售).
+ */
+stopSalesOn: string | null, 
+/**
+ * The buyers the sales ledger shows.
+ */
+trail: Array<TrailBuyer>, 
+/**
+ * The ledgers were checked and show no sale of the batch: the trail is complete though empty.
+ */
+noneSold: boolean, };
+
+/**
+ * A step still open, as the dashboard lists it.
+ */
+export type OpenStep = { "step": "stopSales" } | { "step": "trail" } | { "step": "buyer", buyer: string, quantity: number, };
+
+export type ChainFollowupDto = { sampleId: string, enterpriseId: string, enterpriseName: string, productName: string, batch: string, steps: Array<OpenStep>, };
 
 /**
  * 案件类别: the rows of appendix 4.

@@ -1,5 +1,5 @@
 import { call } from './client'
-import type { CaseInput, SampleInput, SampleResultInput } from './bindings'
+import type { CaseInput, FailedChain, SampleInput, SampleResultInput } from './bindings'
 
 export const sampleDefaults = (enterpriseId: string, inspectionId: string | null = null) =>
   call('sample_defaults', { enterpriseId, inspectionId })
@@ -15,3 +15,5 @@ export const newCase = () => call('case_new')
 export const caseFromRectification = (rectificationId: string) => call('case_from_rectification', { rectificationId })
 export const publicityList = (pendingOnly: boolean) => call('case_publicity_list', { pendingOnly })
 export const exportPublicity = (path: string, pendingOnly: boolean) => call('case_publicity_export', { path, pendingOnly })
+export const saveChain = (id: string, chain: FailedChain) => call('sample_chain_save', { id, chain })
+export const chainFollowups = () => call('chain_followups')

@@ -1,5 +1,5 @@
 import type { Messages } from './zh-CN'
-import type { ReleaseGround } from '../api/bindings'
+import type { BuyerOutcome, ReleaseGround } from '../api/bindings'
 
 const en: Messages = {
   app: {
@@ -108,6 +108,18 @@ const en: Messages = {
       expired: 'The period has ended (item 4)',
       noLongerNeeded: 'No longer needed for another reason (item 5)',
     } satisfies Record<ReleaseGround, string>,
+  },
+  chain: {
+    title: 'After the failed sample',
+    button: 'Follow-up',
+    trail: "The batch's buyers (sales ledger)",
+    outcome: 'Outcome',
+    addBuyer: 'Add a buyer',
+    noneSold: 'The ledgers show no sale of this batch',
+    market: 'Reached the market at',
+    outcomes: { pending: 'Pending', recalled: 'Recalled', sealed: 'Sealed', soldOut: 'Sold out' } satisfies Record<BuyerOutcome, string>,
+    due: 'Failed sample follow-up',
+    steps: { stopSales: 'Order sales stopped', trail: "Trace the batch's buyers", buyer: 'Deal with {buyer} ({quantity} masks)' },
   },
   penalty: {
     decided: 'Penalty decided',
@@ -626,6 +638,11 @@ const en: Messages = {
     penaltyContent: 'Penalty',
     decidedOn: 'Decided on',
     publishedOn: 'Published on',
+    buyer: 'Buyer',
+    buyerPlace: 'Where',
+    soldQuantity: 'Quantity',
+    soldOn: 'Sold on',
+    stopSalesOn: 'Sales stopped on',
   },
   extraFields: {
     medical: 'Medical masks',
@@ -676,6 +693,7 @@ const en: Messages = {
     alreadyReleased: '{field}: this seal or seizure has been released',
     measureEnded: '{field}: the period ended on {detail}; it can no longer be extended',
     witnessRequired: '{field}: a witness signs when the party refuses or is absent',
+    noneSoldWithBuyers: '{field}: {detail} buyers are listed; "none sold" cannot be ticked as well',
     dateNotReal: '{field} is not a real date ({detail})',
   },
   errors: {

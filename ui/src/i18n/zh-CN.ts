@@ -1,6 +1,7 @@
 import type {
   DocKind,
   ReleaseGround,
+  BuyerOutcome,
   EnterpriseKind,
   Entity,
   ErrorCode,
@@ -132,6 +133,18 @@ const zhCN = {
       expired: '查封、扣押期限已经届满（第四项）',
       noLongerNeeded: '其他不再需要查封、扣押的情形（第五项）',
     } satisfies Record<ReleaseGround, string>,
+  },
+  chain: {
+    title: '不合格产品后处理',
+    button: '后处理',
+    trail: '产品流向（销售台账）',
+    outcome: '处理情况',
+    addBuyer: '增加购货单位',
+    noneSold: '经核查台账，该批次未售出',
+    market: '流入市场方向',
+    outcomes: { pending: '待处理', recalled: '已召回', sealed: '已查封', soldOut: '已售完' } satisfies Record<BuyerOutcome, string>,
+    due: '不合格样品后处理',
+    steps: { stopSales: '责令停止销售', trail: '追查产品流向', buyer: '处理购货单位 {buyer}（{quantity}只）' },
   },
   penalty: {
     decided: '已作出处罚决定',
@@ -650,6 +663,11 @@ const zhCN = {
     penaltyContent: '处罚内容',
     decidedOn: '处罚决定日期',
     publishedOn: '公示日期',
+    buyer: '购货单位',
+    buyerPlace: '所在地',
+    soldQuantity: '数量（只）',
+    soldOn: '销售日期',
+    stopSalesOn: '责令停止销售日期',
   } satisfies Record<Field, string>,
   extraFields: {
     medical: '医用口罩',
@@ -700,6 +718,7 @@ const zhCN = {
     alreadyReleased: '{field}：该查封、扣押已经解除',
     measureEnded: '{field}：原期限已于 {detail} 届满，不能再延长',
     witnessRequired: '{field}：当事人拒绝签名或不在场的，须有见证人',
+    noneSoldWithBuyers: '{field}：已列出 {detail} 个购货单位，不能同时勾选“经核查未售出”',
     dateNotReal: '{field}不是真实存在的日期（{detail}）',
   } satisfies Record<Rule, string>,
   errors: {

@@ -1,0 +1,66 @@
+//! The chain a failed sample starts, as the dashboard follows it: for each failed sample, the steps still open
+//! (stop sales, the batch's trail, each buyer not yet dealt with). Recorded on the sample's result, so it travels
+//! in bundles with it and the appendix 5 columns fill themselves from it.
+
+use maskcheck_domain::casework::{LabVerdict, SampleResultInput};
+use maskcheck_domain::failed_chain::{open_steps, FailedChain, OpenStep};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::{App, AppError, ErrorCode, Result, SampleDto};
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ChainFollowupDto {
+    pub sample_id: String,
+    pub enterprise_id: String,
+    pub enterprise_name: String,
+    pub product_name: String,
+    pub batch: String,
+    pub steps: Vec<OpenStep>,
+}
+
+impl App {
+    /// Records the chain of a failed sample (the rest of its result unchanged).
+    pub fn save_chain(&self, sample_id: &str, chain: &FailedChain) -> Result<SampleDto> {
+        let sample = self.sample(sample_id)?;
+        let result = match sample.result {
+            Some(r) if r.verdict == LabVerdict::Fail => r,
+            _ => {
+                return Err(AppError::new(
+                    ErrorCode::Validation,
+                    "只有检验不合格的样品才有后处理（停止销售、流向追查）",
+                )
+                .about(sample_id))
+            }
+        };
+        // The derived columns are derived again from the new chain, not kept from the old one.
+        let derived = maskcheck_domain::failed_chain::post_measures_text(&result.chain);
+        let post_measures = if result.post_measures == derived { String::new() } else { result.post_measures };
+        self.record_sample_result(sample_id, &SampleResultInput { chain: chain.clone(), post_measures, ..result })
+    }
+
+    /// Failed samples with steps still open, the enterprise's name first.
+    pub fn chain_followups(&self) -> Result<Vec<ChainFollowupDto>> {
+        let mut out = Vec::new();
+        for s in self.samples(None)? {
+            let Some(result) = &s.result else { continue };
+            if result.verdict != LabVerdict::Fail {
+                continue;
+            }
+            let steps = open_steps(&result.chain);
+            if steps.is_empty() {
+                continue;
+            }
+            out.push(ChainFollowupDto {
+                sample_id: s.id,
+                enterprise_id: s.input.enterprise_id,
+                enterprise_name: s.enterprise_name,
+                product_name: s.input.product_name,
+                batch: s.input.batch_or_date,
+                steps,
+            });
+        }
+        Ok(out)
+    }
+}
