@@ -343,6 +343,10 @@ commands! {
         app.measure_defaults(&inspection_id)
     }
 
+    fn measure_defaults_for_sample(app, sample_id: String) -> MeasureDefaults {
+        app.measure_defaults_for_sample(&sample_id)
+    }
+
     fn case_new(app) -> CaseInput {
         Ok::<_, AppError>(app.new_case())
     }

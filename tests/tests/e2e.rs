@@ -700,7 +700,8 @@ fn seal_the_goods_of_a_finished_inspection_and_print_the_decision() {
             note: String::new(),
         }];
         app.issue_document(&maskcheck_app::IssueRequest::CoerciveMeasure {
-            inspection_id: inspection,
+            inspection_id: Some(inspection),
+            sample_id: None,
             measure: maskcheck_domain::document::Measure::Seize,
             goods,
             goods_place: "本局暂存仓库".into(),
@@ -797,7 +798,8 @@ fn an_incomplete_rectification_escalates_to_a_case() {
         // 10,000 masks were seized on the same visit: the case counts them (查获口罩 1.00 万只).
         let from = maskcheck_app::today();
         app.issue_document(&maskcheck_app::IssueRequest::CoerciveMeasure {
-            inspection_id: inspection,
+            inspection_id: Some(inspection),
+            sample_id: None,
             measure: maskcheck_domain::document::Measure::Seize,
             goods: vec![maskcheck_domain::document::GoodsRow {
                 name: "一次性使用医用口罩".into(),
@@ -837,4 +839,223 @@ fn an_incomplete_rectification_escalates_to_a_case() {
     drop(s);
     let app = App::open(dir.path()).expect("open");
     assert_eq!(app.cases().expect("cases")[0].input.masks_seized_wan, 1.0, "from the seizure's list");
+}
+
+/// The whole chain of a failing batch in the real window, each step screenshotted: a medical maker's sampled KN95
+/// fails filtration efficiency; the batch is sealed from the failed sample (decision, list and on-site record read
+/// back with pdftotext); two buyers from the sales ledger are recorded; a rectification is ordered; the
+/// re-inspection finds it incomplete and opens a quality case, closed with a fine; the seal is released. The
+/// dashboard shows each follow-up appear and clear.
+#[test]
+fn a_failed_kn95_is_sealed_traced_rectified_and_closed_as_a_case() {
+    let dir = finished_inspection_data_dir();
+    let sample_id = {
+        let app = App::open(dir.path()).expect("open");
+        let enterprise = app.list_enterprises(Default::default()).expect("list").rows[0].id.clone();
+        let inspection = app.list_inspections(None, false).expect("list")[0].id.clone();
+        let mut input = app.sample_defaults(&enterprise, Some(&inspection)).expect("defaults");
+        input.product_name = "KN95 医用防护口罩".into();
+        input.spec_model = "折叠式".into();
+        input.batch_or_date = "20261101".into();
+        input.quantity = "40只".into();
+        input.base_quantity = "20000只".into();
+        input.test_samples = "20只".into();
+        input.reserve_samples = "20只".into();
+        input.seal_numbers = "WB-0001、WB-0002".into();
+        input.basis = "口罩质量专项整治监督抽查".into();
+        input.testing_body = "河南省医疗器械检验所".into();
+        input.standard = "GB 19083-2010".into();
+        input.grade = "1级".into();
+        input
+            .samplers
+            .push(maskcheck_domain::inspection::Inspector { name: "李四".into(), cert_no: "HA0002".into() });
+        app.create_sample(&input).expect("sample").id
+    };
+    let driver = Driver::start();
+    let mut s = Session::launch(&driver, dir.path(), "chain");
+    s.wait_text("[data-testid=followups-empty]", |t| !t.is_empty());
+    let wide = |s: &mut Session| {
+        let w = s.execute("const m = document.querySelector('.main'); return m.scrollWidth > m.clientWidth");
+        assert_eq!(w, serde_json::json!(false), "no horizontal scrolling at 1366x768");
+    };
+
+    // 1. The lab's result: filtration efficiency fails.
+    s.click_css("[data-testid=nav-samples]");
+    s.wait_inner_text("[data-testid=samples-table]", |t| t.contains("待检验"));
+    s.click_css("[data-testid=sample-record-result]");
+    s.click_css("[data-testid=result-fail]");
+    s.type_into("[data-testid=result-report]", "HN2026-0458");
+    s.wait_text("[data-testid=result-items]", |t| t.contains("过滤效率"));
+    s.click_css("[data-testid=result-item-filtration]");
+    s.type_into("[data-testid=result-measured-filtration]", "87.3%");
+    s.click_css("[data-testid=result-save]");
+    s.wait_text("[data-testid=sample-failed]", |t| t.contains("不合格：过滤效率"));
+    wide(&mut s);
+    s.screenshot("chain-1-failed");
+    s.click_css("[data-testid=nav-dashboard]");
+    let row = s.wait_text("[data-testid=chain-row]", |t| t.contains("责令停止销售") && t.contains("追查产品流向"));
+    assert!(row.contains("康宁") && row.contains("20261101"), "{row}");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    s.screenshot("chain-2-dashboard-failed");
+
+    // 2. Seal the batch from the failed sample: the batch is on the list already; the party states its case.
+    s.click_css("[data-testid=nav-samples]");
+    s.wait_inner_text("[data-testid=samples-table]", |t| t.contains("不合格"));
+    s.click_css("[data-testid=sample-seal]");
+    s.wait_text("[data-testid=measure-form]", |t| t.contains("财物清单"));
+    let name = s.execute("return document.querySelector('[data-testid=goods-name-0]').value");
+    assert_eq!(name, serde_json::json!("KN95 医用防护口罩"), "the failing batch is on the list");
+    s.type_into("[data-testid=goods-quantity-0] input", "12000");
+    s.type_into("[data-testid=measure-place]", "成品仓库二号库");
+    s.click_css("[data-testid=party-recorded]");
+    s.type_into("[data-testid=party-opinion]", "对检验结果有异议，申请复检。");
+    let preview = s.wait_text("[data-testid=doc-preview]", |t| {
+        t.contains("成品仓库二号库") && t.contains("申请复检") && t.contains("HN2026-0458")
+    });
+    assert!(preview.contains("过滤效率项目不符合GB 19083-2010"), "the lab's result is the fact: {preview}");
+    s.screenshot("chain-3-seal-preview");
+    s.click_css("[data-testid=issue-confirm]");
+    std::thread::sleep(std::time::Duration::from_millis(800));
+
+    // 3. The batch's trail: sales stopped, two buyers from the ledger, one recalled at once.
+    s.wait_inner_text("[data-testid=samples-table]", |t| t.contains("不合格"));
+    s.click_css("[data-testid=sample-chain]");
+    s.wait_text("[data-testid=chain-form]", |t| t.contains("产品流向"));
+    let today = maskcheck_app::today().to_string();
+    // Sales were stopped today: picked in the date panel (which closes then; it would cover the buttons under it).
+    s.click_css("[data-testid=chain-stop-sales] input");
+    s.click_css(".el-picker-panel .el-date-table td.today");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    s.screenshot("chain-4-stop-sales");
+    for (i, (buyer, place, quantity)) in
+        [("卫滨区惠民大药房", "新乡市卫滨区", "3000"), ("红旗区康泰医疗器械经营部", "新乡市红旗区", "5000")]
+            .into_iter()
+            .enumerate()
+    {
+        s.click_css("[data-testid=chain-add-buyer]");
+        s.type_into(&format!("[data-testid=chain-buyer-{i}]"), buyer);
+        s.type_into(&format!("[data-testid=chain-place-{i}]"), place);
+        s.type_into(&format!("[data-testid=chain-quantity-{i}] input"), quantity);
+    }
+    s.click_css("[data-testid=chain-outcome-0]");
+    s.wait_inner_text(".chain-outcome-dropdown-0", |t| t.contains("已召回"));
+    s.execute(
+        "[...document.querySelectorAll('.chain-outcome-dropdown-0 .el-select-dropdown__item')] \
+         .find(e => e.textContent.includes('已召回')).click()",
+    );
+    s.execute("document.querySelector('[data-testid=chain-buyer-0]').focus()");
+    s.screenshot("chain-5-trail");
+    s.click_css("[data-testid=chain-save]");
+    s.wait_inner_text("[data-testid=samples-table]", |t| t.contains("不合格"));
+    s.click_css("[data-testid=nav-dashboard]");
+    let row = s.wait_text("[data-testid=chain-row]", |t| t.contains("红旗区康泰医疗器械经营部（5000只）"));
+    assert!(!row.contains("责令停止销售") && !row.contains("惠民"), "only the pending buyer is left: {row}");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    s.screenshot("chain-5-dashboard-buyer");
+
+    // 4. Order rectification from the inspection; it joins the follow-ups.
+    s.click_css("[data-testid=nav-inspections]");
+    s.click_css("[data-testid=inspection-list] .el-table__row td .cell");
+    s.wait_text("[data-testid=inspection-status]", |t| t.contains("完结"));
+    s.click_css("[data-testid=issue-notice]");
+    s.wait_text("[data-testid=doc-preview]", |t| t.contains("责令改正通知书"));
+    s.click_css("[data-testid=issue-confirm]");
+    s.wait_text("[data-testid=document-number]", |t| t.contains("卫市监责改〔"));
+    s.click_css("[data-testid=nav-dashboard]");
+    s.wait_text("[data-testid=followup-row]", |t| t.contains("7 天后到期"));
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    s.screenshot("chain-6-dashboard-rectification");
+
+    // 5. The re-inspection finds it incomplete: a quality case opens with the facts linked; it closes with a fine.
+    s.click_css("[data-testid=followup-reinspect]");
+    s.type_into("[data-testid=reinspect-name-1]", "李四");
+    s.type_into("[data-testid=reinspect-cert-1]", "HA0002");
+    s.click_css("[data-testid=reinspect-save]");
+    s.wait_text(".el-message-box", |t| t.contains("整改未完成"));
+    s.click_css(".el-message-box .el-button--primary");
+    s.wait_text("[data-testid=case-form]", |t| t.contains("康宁"));
+    s.screenshot("chain-7-case-opened");
+    s.click_css("[data-testid=case-save]");
+    s.wait_inner_text("[data-testid=cases-table]", |t| t.contains("要求改正案") && t.contains("办理中"));
+    s.click_css("[data-testid=case-edit]");
+    s.wait_text("[data-testid=case-form]", |t| t.contains("康宁"));
+    s.type_into("[data-testid=case-fines] input", "5");
+    s.type_into("[data-testid=case-closed-on] input", &today);
+    s.execute("document.querySelector('[data-testid=case-title]').focus()");
+    s.click_css("[data-testid=case-save]");
+    let row = s.wait_inner_text("[data-testid=cases-table]", |t| t.contains("结案"));
+    assert!(row.contains("5.00") && row.contains("质量"), "{row}");
+    wide(&mut s);
+    s.screenshot("chain-8-case-closed");
+
+    // 6. The second buyer's goods are sealed there; the seal at the maker is released once the case is decided.
+    s.click_css("[data-testid=nav-samples]");
+    s.wait_inner_text("[data-testid=samples-table]", |t| t.contains("不合格"));
+    s.click_css("[data-testid=sample-chain]");
+    s.wait_text("[data-testid=chain-form]", |t| t.contains("产品流向"));
+    s.click_css("[data-testid=chain-outcome-1]");
+    s.wait_inner_text(".chain-outcome-dropdown-1", |t| t.contains("已查封"));
+    s.execute(
+        "[...document.querySelectorAll('.chain-outcome-dropdown-1 .el-select-dropdown__item')] \
+         .find(e => e.textContent.includes('已查封')).click()",
+    );
+    s.click_css("[data-testid=chain-save]");
+    s.wait_inner_text("[data-testid=samples-table]", |t| t.contains("不合格"));
+    s.click_css("[data-testid=nav-documents]");
+    s.wait_inner_text("[data-testid=docs-table]", |t| t.contains("实施行政强制措施决定书"));
+    s.click_css("[data-testid=docs-release]");
+    s.wait_text("[data-testid=measure-follow-form]", |t| t.contains("解除理由"));
+    s.type_into("[data-testid=release-reason]", "已对不合格产品作出没收的处理决定");
+    s.wait_text("[data-testid=doc-preview]", |t| t.contains("解除查封决定书") && t.contains("第二十八条"));
+    s.screenshot("chain-9-release-preview");
+    s.click_css("[data-testid=issue-confirm]");
+    s.wait_inner_text("[data-testid=docs-table]", |t| t.contains("解除查封（扣押）决定书"));
+    wide(&mut s);
+    s.screenshot("chain-10-documents");
+
+    // The chain is done: the dashboard no longer lists it; the rectification stays until a complete re-inspection.
+    s.click_css("[data-testid=nav-dashboard]");
+    s.wait_text("[data-testid=dashboard-followups]", |t| t.contains("整改") || t.contains("到期"));
+    let chains = s.execute("return document.querySelectorAll('[data-testid=chain-row]').length");
+    assert_eq!(chains, serde_json::json!(0), "every buyer dealt with: the chain left the dashboard");
+    s.click_css("[data-testid=followup-reinspect]");
+    s.type_into("[data-testid=reinspect-name-1]", "李四");
+    s.type_into("[data-testid=reinspect-cert-1]", "HA0002");
+    s.click_css("[data-testid=reinspect-done-0]");
+    s.click_css("[data-testid=reinspect-save]");
+    s.wait_text("[data-testid=followups-empty]", |t| !t.is_empty());
+    s.screenshot("chain-11-dashboard-clear");
+    drop(s);
+
+    let app = App::open(dir.path()).expect("open");
+    let sample = app.sample(&sample_id).expect("sample");
+    let result = sample.result.expect("result");
+    assert_eq!(
+        result.market_direction,
+        "卫滨区惠民大药房（新乡市卫滨区）3000只；红旗区康泰医疗器械经营部（新乡市红旗区）5000只"
+    );
+    assert_eq!(result.post_measures, "责令停止销售，召回3000只，在购货单位查封5000只");
+    let kind = Some(maskcheck_domain::document::DocKind::CoerciveMeasure);
+    let decision =
+        &app.documents_in(&maskcheck_app::DocumentFilter { kind, ..Default::default() }, None).expect("docs")[0];
+    let pdf = dir.path().join("seal.pdf");
+    app.save_document_pdf(&decision.id, &pdf).expect("pdf");
+    let out = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext");
+    let text = String::from_utf8_lossy(&out.stdout).replace(char::is_whitespace, "");
+    for needle in [
+        "实施行政强制措施决定书",
+        "过滤效率项目不符合GB19083-2010的要求",
+        "财物清单",
+        "KN95医用防护口罩",
+        "12000",
+        "成品仓库二号库",
+        "查封现场笔录",
+        "对检验结果有异议，申请复检。",
+    ] {
+        assert!(text.contains(needle), "the printed decision says {needle}: {text}");
+    }
+    let m = app.measure(&decision.id).expect("measure");
+    assert_eq!(m.released_on, Some(maskcheck_app::today()));
+    let case = &app.cases().expect("cases")[0].input;
+    assert_eq!((case.fines_wan, case.closed_on.is_some()), (5.0, true));
 }

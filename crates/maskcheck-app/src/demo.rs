@@ -263,7 +263,8 @@ impl App {
                 // longer while the case is built (one extension); a passing one is released.
                 let from = today();
                 let seal = self.issue_document(&IssueRequest::CoerciveMeasure {
-                    inspection_id: inspection.clone(),
+                    inspection_id: Some(inspection.clone()),
+                    sample_id: None,
                     measure: maskcheck_domain::document::Measure::Seal,
                     goods: vec![maskcheck_domain::document::GoodsRow {
                         name: "一次性使用口罩".into(),

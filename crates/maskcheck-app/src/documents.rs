@@ -13,7 +13,7 @@ use maskcheck_domain::document::{
     InspectionRecordContent, Issuer, Measure, NoticeContent, NumberBlock, Party, PartyWords, Person, SamplingContent,
     ServiceContent,
 };
-use maskcheck_domain::document::{doc_state, validate_measure_words, validate_party_words, zh_time, DocState};
+use maskcheck_domain::document::{doc_state, validate_measure_words, validate_party_words, zh_date, zh_time, DocState};
 use maskcheck_domain::document::{ExtensionContent, ReleaseContent, ReleaseGround};
 use maskcheck_domain::inspection::InspectionDraft;
 use maskcheck_domain::measure_rules;
@@ -45,9 +45,12 @@ pub enum IssueRequest {
         deadline: Option<NaiveDate>,
         corrections: Vec<String>,
     },
+    /// From a finished inspection (its findings are the facts) or a failed sample (the lab's result is).
     #[serde(rename_all = "camelCase")]
     CoerciveMeasure {
-        inspection_id: String,
+        inspection_id: Option<String>,
+        #[serde(default)]
+        sample_id: Option<String>,
         measure: Measure,
         goods: Vec<GoodsRow>,
         goods_place: String,
@@ -193,6 +196,8 @@ pub struct MeasureDefaults {
     pub until: NaiveDate,
     /// Where the goods are kept: the enterprise's production address, to be corrected on site.
     pub goods_place: String,
+    /// The list as it starts: the failing batch for a seal after a failed sample, else empty.
+    pub goods: Vec<GoodsRow>,
 }
 
 const SETTINGS_KEY: &str = "doc_settings";
@@ -356,23 +361,43 @@ impl App {
                 });
                 (body, eid, Some(inspection_id.clone()))
             }
-            IssueRequest::CoerciveMeasure { inspection_id, measure, goods, goods_place, from, until, party_words } => {
-                let (eid, d) = self.finished_inspection(inspection_id)?;
+            IssueRequest::CoerciveMeasure {
+                inspection_id,
+                sample_id,
+                measure,
+                goods,
+                goods_place,
+                from,
+                until,
+                party_words,
+            } => {
                 let (goods, goods_place) = document_rules::validate_measure(goods, goods_place, *from, *until)?;
                 let party_words = validate_measure_words(party_words)?;
+                let (eid, iid, facts, inspectors) = match (sample_id, inspection_id) {
+                    (Some(sample_id), _) => {
+                        let s = self.failed_sample(sample_id)?;
+                        let fact = Fact { text: failed_sample_fact(&s), duty: vec![], order: None };
+                        (s.input.enterprise_id, s.input.inspection_id, vec![fact], people(&s.input.samplers))
+                    }
+                    (None, Some(iid)) => {
+                        let (eid, d) = self.finished_inspection(iid)?;
+                        (eid, Some(iid.clone()), self.facts(&cat, iid)?, people(&d.inspectors))
+                    }
+                    (None, None) => return Err(AppError::field(FieldError::new(Field::Findings, Rule::Required, ""))),
+                };
                 let body = DocBody::CoerciveMeasure(CoerciveContent {
                     measure: *measure,
-                    facts: self.facts(&cat, inspection_id)?,
+                    facts,
                     power: vec![self.citation(&cat, legal_rules::seizure_power(self.is_medical(&eid)?))],
                     procedure: legal_rules::SEIZURE_PROCEDURE.iter().map(|k| self.citation(&cat, k)).collect(),
                     goods_place,
                     from: *from,
                     until: *until,
                     goods,
-                    inspectors: people(&d.inspectors),
+                    inspectors,
                     party_words,
                 });
-                (body, eid, Some(inspection_id.clone()))
+                (body, eid, iid)
             }
             IssueRequest::MeasureExtension { decision_id, new_until, reason } => {
                 let held = self.decision_in_force(decision_id)?;
@@ -473,6 +498,35 @@ impl App {
     /// enterprise produces.
     pub fn measure_defaults(&self, inspection_id: &str) -> Result<MeasureDefaults> {
         let (enterprise_id, _) = self.finished_inspection(inspection_id)?;
+        self.measure_defaults_at(&enterprise_id, vec![])
+    }
+
+    /// A seal of the failing batch: the sampled product on the list, with the nonconforming quantity when known.
+    pub fn measure_defaults_for_sample(&self, sample_id: &str) -> Result<MeasureDefaults> {
+        let s = self.failed_sample(sample_id)?;
+        let quantity = s.result.as_ref().and_then(|r| r.nonconforming_quantity).unwrap_or(0) as f64;
+        let goods = vec![GoodsRow {
+            name: s.input.product_name.clone(),
+            spec: s.input.spec_model.clone(),
+            batch: s.input.batch_or_date.clone(),
+            quantity,
+            unit: "只".into(),
+            note: String::new(),
+        }];
+        self.measure_defaults_at(&s.input.enterprise_id, goods)
+    }
+
+    /// A failed sample (a seal may follow one); any other is refused.
+    fn failed_sample(&self, sample_id: &str) -> Result<crate::SampleDto> {
+        let s = self.sample(sample_id)?;
+        match &s.result {
+            Some(r) if r.verdict == maskcheck_domain::casework::LabVerdict::Fail => Ok(s),
+            _ => Err(AppError::new(ErrorCode::Validation, "只有检验不合格的样品才能据以查封、扣押").about(sample_id)),
+        }
+    }
+
+    fn measure_defaults_at(&self, enterprise_id: &str, goods: Vec<GoodsRow>) -> Result<MeasureDefaults> {
+        let enterprise_id = enterprise_id.to_string();
         let e = self
             .store()
             .enterprise(&enterprise_id)?
@@ -482,6 +536,7 @@ impl App {
             from,
             until: document_rules::last_day_of_measure(from),
             goods_place: e.data.address().unwrap_or_default().to_string(),
+            goods,
         })
     }
 
@@ -773,6 +828,31 @@ impl App {
         })?;
         self.document(&input.document_id)
     }
+}
+
+/// The fact a seal after a failed sample states: the product and batch, the lab and its report, what failed
+/// against which standard; each part only when it is known.
+fn failed_sample_fact(s: &crate::SampleDto) -> String {
+    let i = &s.input;
+    let mut product = i.product_name.trim().to_string();
+    let details: Vec<String> = [("规格型号", &i.spec_model), ("生产日期或批号", &i.batch_or_date)]
+        .iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| format!("{k}：{}", v.trim()))
+        .collect();
+    if !details.is_empty() {
+        product.push_str(&format!("（{}）", details.join("，")));
+    }
+    let Some(r) = &s.result else { return product };
+    let by = match (r.lab.trim(), r.report_number.trim()) {
+        ("", "") => String::new(),
+        (lab, "") => format!("经{lab}检验，"),
+        ("", report) => format!("经检验（检验报告编号：{report}），"),
+        (lab, report) => format!("经{lab}检验（检验报告编号：{report}），"),
+    };
+    let standard = if i.standard.trim().is_empty() { "标准".to_string() } else { i.standard.trim().to_string() };
+    let items = maskcheck_domain::casework::failing_items_text(r);
+    format!("{}本局在你单位抽取的{product}，{by}{items}项目不符合{standard}的要求。", zh_date(i.sampled_on))
 }
 
 fn kind_of(req: &IssueRequest) -> DocKind {

@@ -672,7 +672,8 @@ fn number_blocks_come_first_then_the_tagged_fallback_and_every_kind_issues() {
         note: String::new(),
     }];
     let too_long = IssueRequest::CoerciveMeasure {
-        inspection_id: inspection.clone(),
+        inspection_id: Some(inspection.clone()),
+        sample_id: None,
         measure: Measure::Seal,
         goods: goods.clone(),
         goods_place: "成品仓库".into(),
@@ -682,7 +683,8 @@ fn number_blocks_come_first_then_the_tagged_fallback_and_every_kind_issues() {
     };
     assert_eq!(app.issue_document(&too_long).expect_err("45 days").fields[0].rule, Rule::TooLongPeriod);
     let seal = IssueRequest::CoerciveMeasure {
-        inspection_id: inspection.clone(),
+        inspection_id: Some(inspection.clone()),
+        sample_id: None,
         measure: Measure::Seal,
         goods,
         goods_place: "成品仓库".into(),
@@ -871,7 +873,8 @@ fn a_seal_is_extended_once_then_released_each_by_its_own_decision() {
     let (_enterprise, inspection) = finished_inspection(&app);
     let today = maskcheck_app::today();
     let seal = |party_words: PartyWords| IssueRequest::CoerciveMeasure {
-        inspection_id: inspection.clone(),
+        inspection_id: Some(inspection.clone()),
+        sample_id: None,
         measure: Measure::Seal,
         goods: vec![GoodsRow {
             name: "KN95 口罩".into(),

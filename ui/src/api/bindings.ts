@@ -374,7 +374,11 @@ until: string,
 /**
  * Where the goods are kept: the enterprise's production address, to be corrected on site.
  */
-goodsPlace: string, };
+goodsPlace: string, 
+/**
+ * The list as it starts: the failing batch for a seal after a failed sample, else empty.
+ */
+goods: Array<GoodsRow>, };
 
 export type MeasureDto = { documentId: string, number: string, enterpriseId: string, enterpriseName: string, measure: Measure, from: string, 
 /**
@@ -472,7 +476,7 @@ partyWords: PartyWords, } | { "kind": "rectificationNotice", inspectionId: strin
 /**
  * `None`: correct immediately.
  */
-deadline: string | null, corrections: Array<string>, } | { "kind": "coerciveMeasure", inspectionId: string, measure: Measure, goods: Array<GoodsRow>, goodsPlace: string, from: string, until: string, 
+deadline: string | null, corrections: Array<string>, } | { "kind": "coerciveMeasure", inspectionId: string | null, sampleId: string | null, measure: Measure, goods: Array<GoodsRow>, goodsPlace: string, from: string, until: string, 
 /**
  * The on-site record: the party's statement and defence, a refusal, absence, a witness.
  */

@@ -59,6 +59,7 @@ export interface Commands {
   measure_list: { args: { dueOnly: boolean }; returns: Array<MeasureDto> }
   measure_follow_defaults: { args: { decisionId: string }; returns: MeasureFollowDefaults }
   measure_defaults: { args: { inspectionId: string }; returns: MeasureDefaults }
+  measure_defaults_for_sample: { args: { sampleId: string }; returns: MeasureDefaults }
   case_new: { args: Record<string, never>; returns: CaseInput }
   case_from_rectification: { args: { rectificationId: string }; returns: CaseInput }
   case_from_sample: { args: { sampleId: string }; returns: CaseInput }

@@ -3,6 +3,7 @@ import type { DocKind, DocSettings, DocState, IssueRequest, NumberBlock, Reinspe
 
 export const previewDocument = (request: IssueRequest) => call('document_preview', { request })
 export const measureFollowDefaults = (decisionId: string) => call('measure_follow_defaults', { decisionId })
+export const measureDefaultsForSample = (sampleId: string) => call('measure_defaults_for_sample', { sampleId })
 export const measureDefaults = (inspectionId: string) => call('measure_defaults', { inspectionId })
 export const noticeDefaults = (inspectionId: string) => call('notice_defaults', { inspectionId })
 export const issueDocument = (request: IssueRequest) => call('document_issue', { request })

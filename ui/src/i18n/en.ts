@@ -540,7 +540,7 @@ const en: Messages = {
     },
   },
   followup: {
-    title: 'Follow-ups: rectifications, seals and seizures (overdue and due within 7 days)',
+    title: 'Follow-ups: rectifications, seals and seizures (overdue or due within 7 days), failed samples, penalty publicity',
     none: 'Nothing to follow up.',
     overdue: '{days} days overdue',
     dueToday: 'due today',
