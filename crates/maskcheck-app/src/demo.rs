@@ -262,9 +262,10 @@ impl App {
                 // The sampled batch was sealed until the result came back: a failing batch stays sealed a month
                 // longer while the case is built (one extension); a passing one is released.
                 let from = today();
+                // The failing batch's decision states the lab's result; the passing one's, the inspection's findings.
                 let seal = self.issue_document(&IssueRequest::CoerciveMeasure {
                     inspection_id: Some(inspection.clone()),
-                    sample_id: None,
+                    sample_id: fail.then(|| s.id.clone()),
                     measure: maskcheck_domain::document::Measure::Seal,
                     goods: vec![maskcheck_domain::document::GoodsRow {
                         name: "一次性使用口罩".into(),
@@ -296,6 +297,14 @@ impl App {
                 };
                 self.issue_document(&follow)?;
                 summary.documents += 2;
+                if fail {
+                    // Customs and commerce are told of the nonconforming product and its maker.
+                    self.issue_document(&IssueRequest::ExportNotice {
+                        sample_id: s.id.clone(),
+                        recipients: vec!["演示海关".into(), "演示市商务局".into()],
+                    })?;
+                    summary.documents += 1;
+                }
                 self.save_case(
                     None,
                     &CaseInput {

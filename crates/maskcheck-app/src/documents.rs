@@ -14,7 +14,7 @@ use maskcheck_domain::document::{
     ServiceContent,
 };
 use maskcheck_domain::document::{doc_state, validate_measure_words, validate_party_words, zh_date, zh_time, DocState};
-use maskcheck_domain::document::{ExtensionContent, ReleaseContent, ReleaseGround};
+use maskcheck_domain::document::{ExportNoticeContent, ExtensionContent, ReleaseContent, ReleaseGround};
 use maskcheck_domain::inspection::InspectionDraft;
 use maskcheck_domain::measure_rules;
 use maskcheck_domain::{document_rules, legal_rules};
@@ -74,6 +74,9 @@ pub enum IssueRequest {
     },
     #[serde(rename_all = "camelCase")]
     ServiceProof { document_id: String },
+    /// Tells customs and commerce of a failed sample's product and maker.
+    #[serde(rename_all = "camelCase")]
+    ExportNotice { sample_id: String, recipients: Vec<String> },
 }
 
 /// Who signs and where to appeal: kept per data directory, editable by the unit.
@@ -456,6 +459,32 @@ impl App {
                     sample_id: Some(sample_id.clone()),
                 }));
                 (body, s.enterprise_id, s.inspection_id)
+            }
+            IssueRequest::ExportNotice { sample_id, recipients } => {
+                let recipients = maskcheck_domain::failed_chain::validate_recipients(recipients)?;
+                let s = self.failed_sample(sample_id)?;
+                let exporter = self.store().enterprise(&s.input.enterprise_id)?.is_some_and(|e| e.data.exporter);
+                let Some(r) = s.result.clone() else {
+                    return Err(AppError::new(ErrorCode::Validation, "样品尚无检验结果").about(sample_id.clone()));
+                };
+                let body = DocBody::ExportNotice(Box::new(ExportNoticeContent {
+                    recipients,
+                    basis: maskcheck_domain::failed_chain::NOTICE_BASIS.into(),
+                    exporter,
+                    product_name: s.input.product_name.clone(),
+                    trademark: s.input.trademark.clone(),
+                    spec_model: s.input.spec_model.clone(),
+                    batch_or_date: s.input.batch_or_date.clone(),
+                    sampled_on: s.input.sampled_on,
+                    standard: s.input.standard.clone(),
+                    failing_items: maskcheck_domain::casework::failing_items_text(&r),
+                    lab: r.lab.clone(),
+                    report_number: r.report_number.clone(),
+                    nonconforming_quantity: r.nonconforming_quantity,
+                    measures_taken: r.post_measures.clone(),
+                    sample_id: sample_id.clone(),
+                }));
+                (body, s.input.enterprise_id, s.input.inspection_id)
             }
             IssueRequest::ServiceProof { document_id } => {
                 let d = self
@@ -864,6 +893,7 @@ fn kind_of(req: &IssueRequest) -> DocKind {
         IssueRequest::MeasureRelease { .. } => DocKind::MeasureRelease,
         IssueRequest::SamplingRecord { .. } => DocKind::SamplingRecord,
         IssueRequest::ServiceProof { .. } => DocKind::ServiceProof,
+        IssueRequest::ExportNotice { .. } => DocKind::ExportNotice,
     }
 }
 

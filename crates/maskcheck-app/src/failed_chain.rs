@@ -3,6 +3,7 @@
 //! in bundles with it and the appendix 5 columns fill themselves from it.
 
 use maskcheck_domain::casework::{LabVerdict, SampleResultInput};
+use maskcheck_domain::document::{DocBody, DocContent, DocKind, DocState};
 use maskcheck_domain::failed_chain::{open_steps, FailedChain, OpenStep};
 use serde::Serialize;
 use ts_rs::TS;
@@ -40,6 +41,23 @@ impl App {
         self.record_sample_result(sample_id, &SampleResultInput { chain: chain.clone(), post_measures, ..result })
     }
 
+    /// The notice to customs and commerce issued for a sample and in force, if any.
+    pub fn export_notice_of(&self, sample_id: &str, enterprise_id: &str) -> Result<Option<crate::DocumentDto>> {
+        let f = crate::DocumentFilter {
+            kind: Some(DocKind::ExportNotice),
+            enterprise_id: Some(enterprise_id),
+            ..Default::default()
+        };
+        for d in self.documents_in(&f, None)?.into_iter().filter(|d| d.state != DocState::Revoked) {
+            let Some(record) = self.store().document(&d.id)? else { continue };
+            let content: DocContent = serde_json::from_str(&record.content).map_err(crate::documents::json_err)?;
+            if matches!(&content.body, DocBody::ExportNotice(n) if n.sample_id == sample_id) {
+                return Ok(Some(d));
+            }
+        }
+        Ok(None)
+    }
+
     /// Failed samples with steps still open, the enterprise's name first.
     pub fn chain_followups(&self) -> Result<Vec<ChainFollowupDto>> {
         let mut out = Vec::new();
@@ -48,7 +66,11 @@ impl App {
             if result.verdict != LabVerdict::Fail {
                 continue;
             }
-            let steps = open_steps(&result.chain);
+            let mut steps = open_steps(&result.chain);
+            let exporter = self.store().enterprise(&s.input.enterprise_id)?.is_some_and(|e| e.data.exporter);
+            if exporter && self.export_notice_of(&s.id, &s.input.enterprise_id)?.is_none() {
+                steps.push(OpenStep::ExportNotice);
+            }
             if steps.is_empty() {
                 continue;
             }

@@ -1105,6 +1105,22 @@ fn a_failed_sample_is_followed_until_sales_stop_and_every_buyer_is_dealt_with() 
     assert_eq!(result.post_measures, "责令停止销售，召回2000只，在购货单位查封1000只", "derived again, not kept");
     assert!(steps(&app).is_empty(), "every step done: off the dashboard");
 
+    // An exporting maker: customs and commerce are to be told, a follow-up until the notice is issued.
+    let mut e = app.enterprise_detail(&enterprise).expect("enterprise").enterprise.data;
+    e.exporter = true;
+    app.update_enterprise(&enterprise, e).expect("exporter");
+    assert_eq!(steps(&app), vec![OpenStep::ExportNotice]);
+    let notice = |recipients: Vec<String>| maskcheck_app::IssueRequest::ExportNotice {
+        sample_id: sample.id.clone(),
+        recipients,
+    };
+    let err = app.issue_document(&notice(vec![" ".into()])).expect_err("no office named");
+    assert_eq!((err.fields[0].field, err.fields[0].rule), (Field::Recipients, Rule::Required));
+    let issued = app.issue_document(&notice(vec!["新乡海关".into(), "新乡市商务局".into()])).expect("notice");
+    assert_eq!(issued.document.kind, maskcheck_domain::document::DocKind::ExportNotice);
+    assert!(!issued.document.needs_service, "a letter to other offices is not served on the party");
+    assert!(steps(&app).is_empty(), "notified: off the dashboard");
+
     // A passing sample has no chain.
     let passing = app.create_sample(&input).expect("second sample");
     app.record_sample_result(

@@ -78,7 +78,7 @@ impl Command {
                 | Command::Device(_)
                 | Command::Bundle(BundleCommand::Export { .. } | BundleCommand::Import { .. } | BundleCommand::Inspect { .. })
                 | Command::Numbers(NumbersCommand::Assign { .. })
-                | Command::Sample(SampleCommand::Add { .. } | SampleCommand::Result { .. } | SampleCommand::Chain { .. })
+                | Command::Sample(SampleCommand::Add { .. } | SampleCommand::Result { .. } | SampleCommand::Chain { .. } | SampleCommand::Notify { .. })
                 | Command::Case(CaseCommand::Save { .. })
                 | Command::Measure(MeasureCommand::Extend { .. } | MeasureCommand::Release { .. })
         )
@@ -284,6 +284,7 @@ pub enum DocKindArg {
     ServiceProof,
     MeasureExtension,
     MeasureRelease,
+    ExportNotice,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -315,6 +316,7 @@ impl DocKindArg {
             DocKindArg::ServiceProof => DocKind::ServiceProof,
             DocKindArg::MeasureExtension => DocKind::MeasureExtension,
             DocKindArg::MeasureRelease => DocKind::MeasureRelease,
+            DocKindArg::ExportNotice => DocKind::ExportNotice,
         }
     }
 }
@@ -434,8 +436,15 @@ pub enum SampleCommand {
         #[arg(long)]
         file: PathBuf,
     },
-    /// Failed samples with steps still open (stop sales, trail, buyers to recall or seal)
+    /// Failed samples with steps still open (stop sales, trail, buyers to recall or seal, notice)
     Followups,
+    /// Tell customs and commerce of a failed sample's product and maker: issues 不合格口罩产品信息通报函
+    Notify {
+        id: String,
+        /// An office notified (repeat: --to 新乡海关 --to 新乡市商务局)
+        #[arg(long = "to", required = true)]
+        recipients: Vec<String>,
+    },
 }
 
 #[derive(Subcommand)]

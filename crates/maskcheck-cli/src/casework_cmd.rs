@@ -59,6 +59,7 @@ fn chain_line(c: &maskcheck_app::ChainFollowupDto) -> String {
             OpenStep::StopSales => "责令停止销售".to_string(),
             OpenStep::Trail => "追查流向".to_string(),
             OpenStep::Buyer { buyer, quantity } => format!("处理购货单位{buyer}（{quantity}只）"),
+            OpenStep::ExportNotice => "通报海关、商务部门".to_string(),
         })
         .collect();
     format!(
@@ -109,6 +110,10 @@ pub fn sample(app: &App, cmd: SampleCommand, json: bool) -> Result<(), AppError>
         SampleCommand::Chain { id, file } => {
             let s = app.save_chain(&id, &input(&file)?)?;
             output::print(json, &s, || format!("已记录后处理 {}", sample_line(&s)));
+        }
+        SampleCommand::Notify { id, recipients } => {
+            let issued = app.issue_document(&IssueRequest::ExportNotice { sample_id: id, recipients })?;
+            output::print(json, &issued, || format!("已签发 {}\t{}", issued.document.number, issued.document.id));
         }
         SampleCommand::Followups => {
             let list = app.chain_followups()?;

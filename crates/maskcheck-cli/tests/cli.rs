@@ -198,6 +198,7 @@ fn demo_documents_are_listed_written_as_pdf_and_followed_up() {
         "coerciveMeasure",
         "measureExtension",
         "measureRelease",
+        "exportNotice",
         "samplingRecord",
         "serviceProof",
     ] {

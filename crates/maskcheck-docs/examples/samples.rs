@@ -15,6 +15,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("service-proof", samples::service()),
         ("measure-extension", samples::extension()),
         ("measure-release", samples::release()),
+        ("export-notice", samples::export_notice()),
     ];
     for (name, content) in docs {
         let r = render(&content, 1_795_400_000)?;

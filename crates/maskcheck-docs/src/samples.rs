@@ -6,7 +6,7 @@ use maskcheck_domain::document::{
     Citation, CoerciveContent, DocBody, DocContent, Fact, GoodsRow, InspectionRecordContent, Issuer, Measure,
     NoticeContent, Party, PartyWords, Person, SamplingContent, ServiceContent,
 };
-use maskcheck_domain::document::{DecisionRef, ExtensionContent, ReleaseContent, ReleaseGround};
+use maskcheck_domain::document::{DecisionRef, ExportNoticeContent, ExtensionContent, ReleaseContent, ReleaseGround};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
@@ -219,6 +219,32 @@ pub fn release() -> DocContent {
             )],
             inspectors: inspectors(),
         }),
+    }
+}
+
+pub fn export_notice() -> DocContent {
+    DocContent {
+        number: "盐市监通报〔2026〕2号".into(),
+        issued_on: date(2026, 12, 2),
+        issuer: issuer(),
+        party: party(),
+        body: DocBody::ExportNotice(Box::new(ExportNoticeContent {
+            recipients: vec!["盐城海关".into(), "盐城市商务局".into()],
+            basis: maskcheck_domain::failed_chain::NOTICE_BASIS.into(),
+            exporter: true,
+            product_name: "KN95 防护口罩".into(),
+            trademark: "康宁".into(),
+            spec_model: "折叠式".into(),
+            batch_or_date: "20261101".into(),
+            sampled_on: date(2026, 11, 5),
+            standard: "GB 2626-2019".into(),
+            failing_items: "过滤效率".into(),
+            lab: "江苏省纤维检验所".into(),
+            report_number: "JS2026-1203".into(),
+            nonconforming_quantity: Some(12000),
+            measures_taken: "责令停止销售，召回3000只，在购货单位查封5000只".into(),
+            sample_id: "sample".into(),
+        })),
     }
 }
 

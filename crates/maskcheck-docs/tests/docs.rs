@@ -19,6 +19,7 @@ fn all_samples() -> Vec<(&'static str, DocContent)> {
         ("service_proof", samples::service()),
         ("measure_extension", samples::extension()),
         ("measure_release", samples::release()),
+        ("export_notice", samples::export_notice()),
     ]
 }
 
@@ -84,6 +85,16 @@ fn every_pdf_reads_back_with_party_number_and_every_finding() {
                     assert!(text.contains(want), "{name}: {want}");
                 }
                 assert!(text.contains(&squeeze(x.reason.trim_end_matches('。'))), "{name}: reason");
+                vec![]
+            }
+            DocBody::ExportNotice(n) => {
+                // Addressed to customs and commerce; the maker, the product, what failed and what was done.
+                for want in
+                    ["盐城海关、盐城市商务局", "涉嫌出口不合格产品", "过滤效率", "JS2026-1203", "12000只", "召回3000只"]
+                {
+                    assert!(text.contains(want), "{name}: {want}");
+                }
+                assert!(text.contains(&squeeze(&n.product_name)), "{name}: product");
                 vec![]
             }
             DocBody::MeasureRelease(r) => {

@@ -22,10 +22,12 @@ pub enum DocKind {
     MeasureExtension,
     /// 解除查封（扣押）决定书: points at the decision it ends.
     MeasureRelease,
+    /// 不合格口罩产品信息通报函: tells customs and commerce of a nonconforming product and its maker.
+    ExportNotice,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 7] = [
+    pub const ALL: [DocKind; 8] = [
         Self::InspectionRecord,
         Self::RectificationNotice,
         Self::CoerciveMeasure,
@@ -33,6 +35,7 @@ impl DocKind {
         Self::ServiceProof,
         Self::MeasureExtension,
         Self::MeasureRelease,
+        Self::ExportNotice,
     ];
 
     pub fn title_zh(self) -> &'static str {
@@ -44,6 +47,7 @@ impl DocKind {
             Self::ServiceProof => "送达回证",
             Self::MeasureExtension => "延长查封（扣押）期限决定书",
             Self::MeasureRelease => "解除查封（扣押）决定书",
+            Self::ExportNotice => "不合格口罩产品信息通报函",
         }
     }
 
@@ -57,6 +61,7 @@ impl DocKind {
             Self::ServiceProof => "送达",
             Self::MeasureExtension => "延期",
             Self::MeasureRelease => "解除",
+            Self::ExportNotice => "通报",
         }
     }
 
@@ -69,6 +74,7 @@ impl DocKind {
             Self::ServiceProof => "serviceProof",
             Self::MeasureExtension => "measureExtension",
             Self::MeasureRelease => "measureRelease",
+            Self::ExportNotice => "exportNotice",
         }
     }
 
@@ -398,6 +404,32 @@ impl ReleaseGround {
     }
 }
 
+/// 不合格口罩产品信息通报函 to customs and commerce (the campaign's task 4.4: 将不合格口罩产品和生产企业等信息及时
+/// 通报给商务、海关部门; for exporters, 发现涉嫌出口不合格产品线索，要及时移送海关、商务). The maker is the party.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportNoticeContent {
+    /// The offices written to (`新乡海关`, `新乡市商务局`).
+    pub recipients: Vec<String>,
+    /// The campaign document that asks for the notice.
+    pub basis: String,
+    pub exporter: bool,
+    pub product_name: String,
+    pub trademark: String,
+    pub spec_model: String,
+    pub batch_or_date: String,
+    pub sampled_on: NaiveDate,
+    pub standard: String,
+    pub failing_items: String,
+    pub lab: String,
+    pub report_number: String,
+    pub nonconforming_quantity: Option<u64>,
+    /// What was done (stop sales, recall, seal), as appendix 5's 后处理措施.
+    pub measures_taken: String,
+    /// The sample it reports (not printed).
+    pub sample_id: String,
+}
+
 /// 解除查封（扣押）决定书 (行政强制法第二十八条): the goods go back to the party at once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -470,6 +502,7 @@ pub enum DocBody {
     ServiceProof(ServiceContent),
     MeasureExtension(ExtensionContent),
     MeasureRelease(ReleaseContent),
+    ExportNotice(Box<ExportNoticeContent>),
 }
 
 impl DocBody {
@@ -482,6 +515,7 @@ impl DocBody {
             Self::ServiceProof(_) => DocKind::ServiceProof,
             Self::MeasureExtension(_) => DocKind::MeasureExtension,
             Self::MeasureRelease(_) => DocKind::MeasureRelease,
+            Self::ExportNotice(_) => DocKind::ExportNotice,
         }
     }
 }

@@ -73,6 +73,8 @@ pub enum OpenStep {
         #[ts(type = "number")]
         quantity: u64,
     },
+    /// The maker exports: customs and commerce are to be told (不合格口罩产品信息通报函).
+    ExportNotice,
 }
 
 /// The steps of a failed sample's chain still to do.
@@ -159,6 +161,21 @@ pub fn validate_chain(
         c.push(Field::Buyer, Rule::NoneSoldWithBuyers, chain.trail.len().to_string());
     }
     c.finish(FailedChain { stop_sales_on: chain.stop_sales_on, trail, none_sold: chain.none_sold })
+}
+
+/// What the notice to customs and commerce cites as its reason: the campaign's task, in its words.
+pub const NOTICE_BASIS: &str =
+    "口罩产品质量提升专项整治行动关于“将不合格口罩产品和生产企业等信息及时通报给商务、海关部门”";
+
+/// The offices a notice of a nonconforming product is sent to: at least one, each named.
+pub fn validate_recipients(recipients: &[String]) -> Result<Vec<String>, ValidationErrors> {
+    let mut c = Checker::default();
+    let named: Vec<String> =
+        recipients.iter().filter(|r| !r.trim().is_empty()).map(|r| c.required(Field::Recipients, r, 100)).collect();
+    if named.is_empty() {
+        c.push(Field::Recipients, Rule::Required, "");
+    }
+    c.finish(named)
 }
 
 #[cfg(test)]

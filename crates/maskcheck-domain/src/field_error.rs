@@ -95,6 +95,8 @@ pub enum Field {
     SoldOn,
     /// 责令停止销售日期
     StopSalesOn,
+    /// 通报单位 (customs, commerce)
+    Recipients,
 }
 
 impl Field {
@@ -194,6 +196,7 @@ impl Field {
             Field::SoldQuantity => "销售数量（只）",
             Field::SoldOn => "销售日期",
             Field::StopSalesOn => "责令停止销售日期",
+            Field::Recipients => "通报单位",
         }
     }
 }

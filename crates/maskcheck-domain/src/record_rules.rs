@@ -147,6 +147,7 @@ fn validate_document(kind: DocKind, number: &str, content: &DocContent) -> Resul
         DocBody::InspectionRecord(r) => validate_party_words(&r.party_words).map(drop),
         DocBody::SamplingRecord(s) => validate_party_words(&s.party_words).map(drop),
         DocBody::ServiceProof(_) => Ok(()),
+        DocBody::ExportNotice(n) => crate::failed_chain::validate_recipients(&n.recipients).map(drop),
     };
     if let Err(e) = body {
         errors.extend(e.0);

@@ -18,7 +18,7 @@ subject: string | null, };
 /**
  * Every field a user can get wrong. The UI maps each to its label (`fields.<name>`).
  */
-export type Field = "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "foundedOn" | "kind" | "number" | "holder" | "scope" | "issuer" | "issuedOn" | "validUntil" | "category" | "standard" | "grade" | "registrationCertNo" | "reason" | "unitName" | "unitAbbr" | "inspectorName" | "certNo" | "medical" | "exporter" | "scale" | "productionStatus" | "dailyCapacity" | "note" | "inspectors" | "place" | "representative" | "startedAt" | "findings" | "deadline" | "corrections" | "reinspectedOn" | "productName" | "quantity" | "baseQuantity" | "batchOrDate" | "sampledOn" | "failingItems" | "marketDirection" | "caseTitle" | "fines" | "caseValue" | "masksSeized" | "openedOn" | "closedOn" | "goods" | "measureUntil" | "numberBlock" | "contactPhone" | "servedAt" | "serviceMethod" | "sealNumbers" | "samplingBasis" | "testingBody" | "sampledTime" | "partyOpinion" | "witness" | "content" | "role" | "reportNumber" | "releasedOn" | "penaltyNumber" | "penaltyFacts" | "penaltyBasis" | "penaltyContent" | "decidedOn" | "publishedOn" | "buyer" | "buyerPlace" | "soldQuantity" | "soldOn" | "stopSalesOn";
+export type Field = "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "foundedOn" | "kind" | "number" | "holder" | "scope" | "issuer" | "issuedOn" | "validUntil" | "category" | "standard" | "grade" | "registrationCertNo" | "reason" | "unitName" | "unitAbbr" | "inspectorName" | "certNo" | "medical" | "exporter" | "scale" | "productionStatus" | "dailyCapacity" | "note" | "inspectors" | "place" | "representative" | "startedAt" | "findings" | "deadline" | "corrections" | "reinspectedOn" | "productName" | "quantity" | "baseQuantity" | "batchOrDate" | "sampledOn" | "failingItems" | "marketDirection" | "caseTitle" | "fines" | "caseValue" | "masksSeized" | "openedOn" | "closedOn" | "goods" | "measureUntil" | "numberBlock" | "contactPhone" | "servedAt" | "serviceMethod" | "sealNumbers" | "samplingBasis" | "testingBody" | "sampledTime" | "partyOpinion" | "witness" | "content" | "role" | "reportNumber" | "releasedOn" | "penaltyNumber" | "penaltyFacts" | "penaltyBasis" | "penaltyContent" | "decidedOn" | "publishedOn" | "buyer" | "buyerPlace" | "soldQuantity" | "soldOn" | "stopSalesOn" | "recipients";
 
 /**
  * Every rule a field can break. The UI maps each to a sentence (`rules.<name>`) with `detail` filled in.
@@ -435,7 +435,7 @@ thumbnail: string, };
 
 export type InspectionDto = { id: string, enterpriseId: string, enterpriseName: string, enterpriseUscc: string, template: ChecklistTemplate, finished: boolean, draft: InspectionDraft, createdAt: string, updatedAt: string, finishedAt: string | null, amendsId: string | null, photos: Array<PhotoDto>, };
 
-export type DocKind = "inspectionRecord" | "rectificationNotice" | "coerciveMeasure" | "samplingRecord" | "serviceProof" | "measureExtension" | "measureRelease";
+export type DocKind = "inspectionRecord" | "rectificationNotice" | "coerciveMeasure" | "samplingRecord" | "serviceProof" | "measureExtension" | "measureRelease" | "exportNotice";
 
 /**
  * Where an issued document stands, for the 文书 page's filter and tags.
@@ -480,7 +480,7 @@ deadline: string | null, corrections: Array<string>, } | { "kind": "coerciveMeas
 /**
  * The on-site record: the party's statement and defence, a refusal, absence, a witness.
  */
-partyWords: PartyWords, } | { "kind": "measureExtension", decisionId: string, newUntil: string, reason: string, } | { "kind": "measureRelease", decisionId: string, ground: ReleaseGround, reason: string, releasedOn: string, } | { "kind": "samplingRecord", sampleId: string, partyWords: PartyWords, } | { "kind": "serviceProof", documentId: string, };
+partyWords: PartyWords, } | { "kind": "measureExtension", decisionId: string, newUntil: string, reason: string, } | { "kind": "measureRelease", decisionId: string, ground: ReleaseGround, reason: string, releasedOn: string, } | { "kind": "samplingRecord", sampleId: string, partyWords: PartyWords, } | { "kind": "serviceProof", documentId: string, } | { "kind": "exportNotice", sampleId: string, recipients: Array<string>, };
 
 /**
  * The notice's editable defaults (`App::notice_defaults`).
@@ -724,7 +724,7 @@ noneSold: boolean, };
 /**
  * A step still open, as the dashboard lists it.
  */
-export type OpenStep = { "step": "stopSales" } | { "step": "trail" } | { "step": "buyer", buyer: string, quantity: number, };
+export type OpenStep = { "step": "stopSales" } | { "step": "trail" } | { "step": "buyer", buyer: string, quantity: number, } | { "step": "exportNotice" };
 
 export type ChainFollowupDto = { sampleId: string, enterpriseId: string, enterpriseName: string, productName: string, batch: string, steps: Array<OpenStep>, };
 

@@ -119,7 +119,14 @@ const en: Messages = {
     market: 'Reached the market at',
     outcomes: { pending: 'Pending', recalled: 'Recalled', sealed: 'Sealed', soldOut: 'Sold out' } satisfies Record<BuyerOutcome, string>,
     due: 'Failed sample follow-up',
-    steps: { stopSales: 'Order sales stopped', trail: "Trace the batch's buyers", buyer: 'Deal with {buyer} ({quantity} masks)' },
+    steps: {
+      stopSales: 'Order sales stopped',
+      trail: "Trace the batch's buyers",
+      buyer: 'Deal with {buyer} ({quantity} masks)',
+      exportNotice: 'Exporter: notify customs and commerce',
+    },
+    notify: 'Notify customs and commerce',
+    recipients: 'Offices notified (one per line, e.g. the local customs and the commerce bureau)',
   },
   penalty: {
     decided: 'Penalty decided',
@@ -423,6 +430,7 @@ const en: Messages = {
     serviceProof: 'Proof of service',
     measureExtension: 'Decision to extend a seal or seizure',
     measureRelease: 'Decision to release a seal or seizure',
+    exportNotice: 'Notice of a nonconforming product to customs and commerce',
   },
   serviceMethod: {
     direct: 'In person',
@@ -643,6 +651,7 @@ const en: Messages = {
     soldQuantity: 'Quantity',
     soldOn: 'Sold on',
     stopSalesOn: 'Sales stopped on',
+    recipients: 'Offices notified',
   },
   extraFields: {
     medical: 'Medical masks',

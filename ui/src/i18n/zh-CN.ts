@@ -144,7 +144,9 @@ const zhCN = {
     market: '流入市场方向',
     outcomes: { pending: '待处理', recalled: '已召回', sealed: '已查封', soldOut: '已售完' } satisfies Record<BuyerOutcome, string>,
     due: '不合格样品后处理',
-    steps: { stopSales: '责令停止销售', trail: '追查产品流向', buyer: '处理购货单位 {buyer}（{quantity}只）' },
+    steps: { stopSales: '责令停止销售', trail: '追查产品流向', buyer: '处理购货单位 {buyer}（{quantity}只）', exportNotice: '出口企业：通报海关、商务部门' },
+    notify: '通报海关、商务',
+    recipients: '通报单位（每行一个，如：新乡海关、新乡市商务局）',
   },
   penalty: {
     decided: '已作出处罚决定',
@@ -448,6 +450,7 @@ const zhCN = {
     serviceProof: '送达回证',
     measureExtension: '延长查封（扣押）期限决定书',
     measureRelease: '解除查封（扣押）决定书',
+    exportNotice: '不合格口罩产品信息通报函',
   } satisfies Record<DocKind, string>,
   serviceMethod: {
     direct: '直接送达',
@@ -668,6 +671,7 @@ const zhCN = {
     soldQuantity: '数量（只）',
     soldOn: '销售日期',
     stopSalesOn: '责令停止销售日期',
+    recipients: '通报单位',
   } satisfies Record<Field, string>,
   extraFields: {
     medical: '医用口罩',

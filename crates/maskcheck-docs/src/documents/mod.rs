@@ -2,6 +2,7 @@
 //! (which the app fills from the records); nothing here is retyped by a user.
 
 mod coercive;
+mod export_notice;
 mod inspection_record;
 mod measure_followups;
 mod notice;
@@ -21,6 +22,7 @@ pub fn build_model(c: &DocContent) -> DocModel {
         DocBody::ServiceProof(b) => service::model(c, b),
         DocBody::MeasureExtension(b) => measure_followups::extension(c, b),
         DocBody::MeasureRelease(b) => measure_followups::release(c, b),
+        DocBody::ExportNotice(b) => export_notice::model(c, b),
     }
 }
 
