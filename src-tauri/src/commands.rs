@@ -14,8 +14,8 @@ use maskcheck_app::{
     SyncProgressDto,
 };
 use maskcheck_app::{
-    CaseDto, ChainFollowupDto, DocPreviewDto, DocSettings, DocumentDto, FollowupDto, IssueRequest, IssuedDto,
-    MeasureDefaults, MeasureDto, MeasureFollowDefaults, ReinspectionResultDto, SampleDto, ServiceInput,
+    CaseDto, ChainFollowupDto, DocPreviewDto, DocSettings, DocSourceDto, DocumentDto, FollowupDto, IssueRequest,
+    IssuedDto, MeasureDefaults, MeasureDto, MeasureFollowDefaults, ReinspectionResultDto, SampleDto, ServiceInput,
 };
 use maskcheck_domain::casework::{CaseInput, SampleInput, SampleResultInput};
 use maskcheck_domain::checklist::LegalBasis;
@@ -244,6 +244,14 @@ commands! {
 
     fn document_issue(app, request: IssueRequest) -> IssuedDto {
         app.issue_document(&request)
+    }
+
+    fn document_amend(app, id: String, reason: String, request: IssueRequest) -> IssuedDto {
+        app.amend_document(&id, &reason, &request)
+    }
+
+    fn document_source(app, id: String) -> DocSourceDto {
+        app.document_source(&id)
     }
 
     fn document_list(app, inspection_id: Option<String>, enterprise_id: Option<String>) -> Vec<DocumentDto> {

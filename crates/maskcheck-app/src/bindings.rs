@@ -105,6 +105,7 @@ pub fn typescript() -> String {
         crate::MeasureDefaults,
         crate::MeasureDto,
         crate::MeasureFollowDefaults,
+        crate::DocSourceDto,
         maskcheck_domain::lab_items::StandardSummary,
         maskcheck_domain::lab_items::TestItem,
         maskcheck_domain::casework::FailingItem,

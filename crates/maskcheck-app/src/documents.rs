@@ -79,6 +79,16 @@ pub enum IssueRequest {
     ExportNotice { sample_id: String, recipients: Vec<String> },
 }
 
+/// The record a document was issued for, so a correction is issued from the same one.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DocSourceDto {
+    pub kind: DocKind,
+    pub amendable: bool,
+    pub inspection_id: Option<String>,
+    pub sample_id: Option<String>,
+}
+
 /// Who signs and where to appeal: kept per data directory, editable by the unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -146,6 +156,8 @@ pub struct DocumentDto {
     pub state: DocState,
     /// A notice or decision, which takes effect once served: it has a 送达回证.
     pub needs_service: bool,
+    /// May be corrected by issuing the corrected document in its place (not revoked, a kind that allows it).
+    pub amendable: bool,
     pub amends_id: Option<String>,
     pub pdf_path: String,
 }
@@ -399,6 +411,7 @@ impl App {
                     goods,
                     inspectors,
                     party_words,
+                    sample_id: sample_id.clone(),
                 });
                 (body, eid, iid)
             }
@@ -588,6 +601,41 @@ impl App {
     /// Issues a document: allocates its number, renders the PDF, stores the PDF under `documents/` and the frozen
     /// record with the PDF's SHA-256 — all or nothing, in one durable transaction.
     pub fn issue_document(&self, req: &IssueRequest) -> Result<IssuedDto> {
+        self.issue(req, None)
+    }
+
+    /// Corrects an issued document (更正): the corrected one is issued from `req` pointing at it, and the old one
+    /// is revoked with `reason`, in one transaction; the old stays on file, marked. Extensions and releases are
+    /// revoked and decided anew instead (each is counted once against its decision).
+    pub fn amend_document(&self, id: &str, reason: &str, req: &IssueRequest) -> Result<IssuedDto> {
+        let old = self.document(id)?;
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(AppError::field(FieldError::new(Field::Reason, Rule::Required, "")));
+        }
+        if old.state == DocState::Revoked || !old.kind.amendable() || kind_of(req) != old.kind {
+            return Err(AppError::new(ErrorCode::Validation, format!("{} 不能更正", old.number)).about(id));
+        }
+        self.issue(req, Some((id, reason)))
+    }
+
+    /// What a correction of a document is issued from: its kind and the record it was issued for.
+    pub fn document_source(&self, id: &str) -> Result<DocSourceDto> {
+        let r = self
+            .store()
+            .document(id)?
+            .ok_or_else(|| StoreError::NotFound { entity: Entity::Document, id: id.into() })?;
+        let content: DocContent = serde_json::from_str(&r.content).map_err(json_err)?;
+        let sample_id = match &content.body {
+            DocBody::SamplingRecord(s) => s.sample_id.clone(),
+            DocBody::CoerciveMeasure(m) => m.sample_id.clone(),
+            DocBody::ExportNotice(n) => Some(n.sample_id.clone()),
+            _ => None,
+        };
+        Ok(DocSourceDto { kind: r.kind, amendable: r.kind.amendable(), inspection_id: r.inspection_id, sample_id })
+    }
+
+    fn issue(&self, req: &IssueRequest, amends: Option<(&str, &str)>) -> Result<IssuedDto> {
         let device = self.device_id()?;
         let profile = self.profile()?;
         let on = today();
@@ -597,7 +645,10 @@ impl App {
         let (mut content, enterprise_id, inspection_id) = self.content(req, PREVIEW_NUMBER, on)?;
         // A sample has one sampling record while it stands: printing it again opens it, a correction revokes it.
         if let IssueRequest::SamplingRecord { sample_id, .. } = req {
-            if let Some(held) = self.sampling_record_of(sample_id, &enterprise_id)? {
+            if let Some(held) = self
+                .sampling_record_of(sample_id, &enterprise_id)?
+                .filter(|h| Some(h.id.as_str()) != amends.map(|a| a.0))
+            {
                 return Err(AppError::new(
                     ErrorCode::Validation,
                     format!("该样品已签发抽样记录 {}；如需更正请先撤销该记录", held.number),
@@ -638,9 +689,13 @@ impl App {
                 pdf_sha256: sha.clone(),
                 pdf_size: Some(rendered.pdf.len() as u64),
                 pages: rendered.pages as u32,
-                amends_id: None,
+                amends_id: amends.map(|(old, _)| old.to_string()),
                 issued_at: meta.created_at.clone(),
             })?;
+            if let Some((old, reason)) = amends {
+                let rmeta = new_meta(tx, &device)?;
+                tx.revoke_document(&rmeta, old, &format!("已由{}更正：{reason}", content.number))?;
+            }
             if let Some((deadline, corrections)) = &rectification {
                 let rmeta = new_meta(tx, &device)?;
                 tx.insert_rectification(&RectificationRecord {
@@ -752,6 +807,7 @@ impl App {
             .map(|r| DocumentDto {
                 state: doc_state(r.kind, r.revoked.is_some(), r.served_at.is_some()),
                 needs_service: r.kind.needs_service(),
+                amendable: r.kind.amendable() && r.revoked.is_none(),
                 pdf_path: self.pdf_path(&r.id).display().to_string(),
                 id: r.id,
                 kind: r.kind,

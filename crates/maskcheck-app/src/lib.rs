@@ -39,8 +39,8 @@ pub use casework::{CaseDto, SampleDto};
 pub use catalogue::{CatalogueInfoDto, CatalogueSource, TemplateInUse};
 pub use demo::{bureau_person, demo_profile, DemoSummary};
 pub use documents::{
-    DocPreviewDto, DocSettings, DocumentDto, IssueRequest, IssuedDto, MeasureDefaults, NoticeDefaults, PreviewPage,
-    PreviewRule, PreviewText, ServiceInput,
+    DocPreviewDto, DocSettings, DocSourceDto, DocumentDto, IssueRequest, IssuedDto, MeasureDefaults, NoticeDefaults,
+    PreviewPage, PreviewRule, PreviewText, ServiceInput,
 };
 pub use dto::*;
 pub use error::{AppError, ErrorCode};

@@ -1130,3 +1130,41 @@ fn a_failed_sample_is_followed_until_sales_stop_and_every_buyer_is_dealt_with() 
     .expect("pass");
     assert_eq!(app.save_chain(&passing.id, &done).expect_err("passed").code, ErrorCode::Validation);
 }
+
+/// A correction (更正) issues the corrected document in place of the old one, which is revoked with the reason in
+/// the same transaction; the old notice's rectification no longer counts. An extension is revoked and decided
+/// anew instead, and a correction of another kind is refused, writing nothing.
+#[test]
+fn a_correction_replaces_the_document_and_revokes_the_original() {
+    use maskcheck_app::IssueRequest;
+    use maskcheck_domain::document::{DocKind, DocState};
+    let (_dir, app) = app();
+    let (_enterprise, inspection) = finished_inspection(&app);
+    let notice = |corrections: &str| IssueRequest::RectificationNotice {
+        inspection_id: inspection.clone(),
+        deadline: Some(maskcheck_app::today() + chrono::Duration::days(7)),
+        corrections: vec![corrections.into()],
+    };
+    let old = app.issue_document(&notice("更换标签")).expect("notice").document;
+    let count = |app: &App| app.documents(&Default::default()).expect("docs").len();
+    let before = count(&app);
+    let record = IssueRequest::InspectionRecord { inspection_id: inspection.clone(), party_words: Default::default() };
+    assert_eq!(
+        app.amend_document(&old.id, "改正要求有误", &record).expect_err("another kind").code,
+        ErrorCode::Validation
+    );
+    assert_eq!(app.amend_document(&old.id, " ", &notice("x")).expect_err("no reason").fields[0].field, Field::Reason);
+    assert_eq!(count(&app), before, "a refused correction writes nothing");
+
+    let new = app.amend_document(&old.id, "改正要求有误", &notice("更换标签并召回已售产品")).expect("amend").document;
+    assert_eq!(new.amends_id.as_deref(), Some(old.id.as_str()));
+    let old = app.document(&old.id).expect("old");
+    assert_eq!(old.state, DocState::Revoked);
+    assert!(old.revoked.as_deref().is_some_and(|r| r.contains(&new.number) && r.contains("改正要求有误")), "{old:?}");
+    assert!(!old.amendable, "a revoked document is not corrected again");
+    let due = app.followups(None, false).expect("followups");
+    assert_eq!(due.len(), 1, "only the corrected notice's rectification counts");
+    assert_eq!(due[0].number, new.number);
+    assert_eq!(app.document_source(&new.id).expect("source").inspection_id.as_deref(), Some(inspection.as_str()));
+    assert!(!DocKind::MeasureExtension.amendable() && DocKind::SamplingRecord.amendable());
+}

@@ -80,6 +80,7 @@ impl Command {
                 | Command::Numbers(NumbersCommand::Assign { .. })
                 | Command::Sample(SampleCommand::Add { .. } | SampleCommand::Result { .. } | SampleCommand::Chain { .. } | SampleCommand::Notify { .. })
                 | Command::Case(CaseCommand::Save { .. })
+                | Command::Doc(DocCommand::Amend { .. })
                 | Command::Measure(MeasureCommand::Extend { .. } | MeasureCommand::Release { .. })
         )
     }
@@ -339,6 +340,15 @@ pub enum DocCommand {
         /// Replace the file at --out if there is one
         #[arg(long)]
         force: bool,
+    },
+    /// Correct a document (更正): issue the corrected one from a JSON file holding an IssueRequest of the same
+    /// kind; the original is revoked with the reason, in the same transaction
+    Amend {
+        id: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        file: PathBuf,
     },
 }
 

@@ -11,7 +11,7 @@ use crate::args::{CaseCommand, MeasureCommand, SampleCommand};
 use crate::output::{self, esc};
 
 /// The input in a JSON file; a file that is not that input names the file, the line and the column.
-fn input<T: DeserializeOwned>(path: &Path) -> Result<T, AppError> {
+pub(crate) fn input<T: DeserializeOwned>(path: &Path) -> Result<T, AppError> {
     let text = std::fs::read_to_string(path).map_err(|e| AppError::io(path, e))?;
     serde_json::from_str(&text).map_err(|e| {
         AppError::new(

@@ -134,6 +134,13 @@ fn run(cli: Cli) -> Result<(), AppError> {
             app.save_document_pdf(&id, &out)?;
             output::print(json, &serde_json::json!({ "id": id, "out": out }), || format!("已写出 {}", out.display()))
         }
+        Command::Doc(DocCommand::Amend { id, reason, file }) => {
+            let req: maskcheck_app::IssueRequest = crate::casework_cmd::input(&file)?;
+            let issued = app.amend_document(&id, &reason, &req)?;
+            output::print(json, &issued, || {
+                format!("已签发更正文书 {}\t{}（原文书已撤销）", issued.document.number, issued.document.id)
+            })
+        }
         Command::Followup(FollowupCommand::List { overdue }) => {
             let mut rows = app.followups(None, false)?;
             if overdue {

@@ -239,6 +239,22 @@ fn demo_documents_are_listed_written_as_pdf_and_followed_up() {
     // The demo's failed batch: sales stopped, one buyer recalled, one still to deal with.
     let chains = String::from_utf8_lossy(&run(dir.path(), &["sample", "followups"]).stdout).to_string();
     assert!(chains.contains("共 1 个不合格样品") && chains.contains("康泰医疗器械经营部（1000只）"), "{chains}");
+    // A notice corrected from the CLI: the corrected one issued, the original revoked; no reason, nothing written.
+    let notice = &docs[0];
+    let request = dir.path().join("amend.json");
+    let body = serde_json::json!({
+        "kind": "rectificationNotice",
+        "inspectionId": notice["inspectionId"],
+        "deadline": null,
+        "corrections": ["立即更换标签"],
+    });
+    std::fs::write(&request, body.to_string()).expect("request");
+    let notice_id = notice["id"].as_str().expect("id");
+    let req = request.to_str().expect("path");
+    let refused = run(dir.path(), &["doc", "amend", notice_id, "--reason", " ", "--file", req]);
+    assert_eq!(refused.status.code(), Some(1), "{refused:?}");
+    let amended = run(dir.path(), &["doc", "amend", notice_id, "--reason", "改正期限有误", "--file", req]);
+    assert!(String::from_utf8_lossy(&amended.stdout).contains("原文书已撤销"), "{amended:?}");
     let release =
         run(dir.path(), &["measure", "release", extended_id, "--ground", "decided", "--reason", "已作出行政处罚决定"]);
     assert!(release.status.success(), "{release:?}");

@@ -167,6 +167,7 @@ pub fn coercive() -> DocContent {
                 opinion: Some("我单位对查封无异议，产品已停止销售。".into()),
                 ..PartyWords::default()
             },
+            sample_id: None,
         }),
     }
 }

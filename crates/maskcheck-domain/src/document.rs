@@ -82,6 +82,12 @@ impl DocKind {
         Self::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
+    /// Corrected by issuing the corrected document in its place (更正). An extension or a release is revoked and
+    /// decided anew instead: each counts once against its decision.
+    pub fn amendable(self) -> bool {
+        !matches!(self, Self::MeasureExtension | Self::MeasureRelease | Self::ServiceProof)
+    }
+
     /// A decision or notice takes effect on the party only once served (送达); a record signed on site (笔录,
     /// 抽样记录) and the service proof itself are not served.
     pub fn needs_service(self) -> bool {
@@ -333,6 +339,10 @@ pub struct CoerciveContent {
     /// (陈述、申辩) in its own words, a refusal to sign, a witness. `None` prints blank lines.
     #[serde(default)]
     pub party_words: PartyWords,
+    /// The failed sample whose result is the fact (not printed); none when the inspection's findings are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub sample_id: Option<String>,
 }
 
 /// The decision a release or an extension points at, as it printed.

@@ -411,6 +411,11 @@ longestUntil: string, grounds: Array<ReleaseGround>,
  */
 today: string, };
 
+/**
+ * The record a document was issued for, so a correction is issued from the same one.
+ */
+export type DocSourceDto = { kind: DocKind, amendable: boolean, inspectionId: string | null, sampleId: string | null, };
+
 export type StandardSummary = { code: string, title: string, };
 
 /**
@@ -543,7 +548,11 @@ export type DocumentDto = { id: string, kind: DocKind, title: string, number: st
 /**
  * A notice or decision, which takes effect once served: it has a 送达回证.
  */
-needsService: boolean, amendsId: string | null, pdfPath: string, };
+needsService: boolean, 
+/**
+ * May be corrected by issuing the corrected document in its place (not revoked, a kind that allows it).
+ */
+amendable: boolean, amendsId: string | null, pdfPath: string, };
 
 export type IssuedDto = { document: DocumentDto, pages: number, bytes: number, pdfSha256: string, 
 /**

@@ -1,7 +1,7 @@
 // Generated from Rust by `commands!` (src-tauri/src/commands.rs). Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test --workspace --features "$MASKCHECK_FEATURES" --bin maskcheck-desktop` to regenerate.
 import type { Channel } from '@tauri-apps/api/core'
-import type { AssignedBlockDto, BackupDto, BundleExportDto, BundleImportDto, BundleLogDto, CaseDto, CaseInput, CatalogueInfoDto, ChainFollowupDto, ConflictDto, DashboardDto, DemoSummary, DeviceDto, DocKind, DocPreviewDto, DocSettings, DocState, DocumentDto, EnterpriseDetailDto, EnterpriseDto, EnterpriseInput, EnterprisePageDto, EnterpriseQuery, ExportResultDto, FailedChain, FollowupDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDraft, InspectionDto, InspectionRowDto, IssueRequest, IssuedDto, LegalBasis, LicenceDto, LicenceInput, MeasureDefaults, MeasureDto, MeasureFollowDefaults, NoticeDefaults, NumberBlock, PhotoDto, ProductDto, ProductInput, ProfileDto, ProfileInput, ProgressDto, QuarantineDto, ReinspectionInput, ReinspectionResultDto, SampleDto, SampleInput, SampleResultInput, ServiceInput, SetupStatus, StandardSummary, SyncProgressDto, SyncStatusDto, TemplateSummary, TestItem } from './bindings'
+import type { AssignedBlockDto, BackupDto, BundleExportDto, BundleImportDto, BundleLogDto, CaseDto, CaseInput, CatalogueInfoDto, ChainFollowupDto, ConflictDto, DashboardDto, DemoSummary, DeviceDto, DocKind, DocPreviewDto, DocSettings, DocSourceDto, DocState, DocumentDto, EnterpriseDetailDto, EnterpriseDto, EnterpriseInput, EnterprisePageDto, EnterpriseQuery, ExportResultDto, FailedChain, FollowupDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDraft, InspectionDto, InspectionRowDto, IssueRequest, IssuedDto, LegalBasis, LicenceDto, LicenceInput, MeasureDefaults, MeasureDto, MeasureFollowDefaults, NoticeDefaults, NumberBlock, PhotoDto, ProductDto, ProductInput, ProfileDto, ProfileInput, ProgressDto, QuarantineDto, ReinspectionInput, ReinspectionResultDto, SampleDto, SampleInput, SampleResultInput, ServiceInput, SetupStatus, StandardSummary, SyncProgressDto, SyncStatusDto, TemplateSummary, TestItem } from './bindings'
 
 /** Every command the desktop shell registers: its arguments (as the UI sends them) and its result. */
 export interface Commands {
@@ -38,6 +38,8 @@ export interface Commands {
   document_preview: { args: { request: IssueRequest }; returns: DocPreviewDto }
   notice_defaults: { args: { inspectionId: string }; returns: NoticeDefaults }
   document_issue: { args: { request: IssueRequest }; returns: IssuedDto }
+  document_amend: { args: { id: string; reason: string; request: IssueRequest }; returns: IssuedDto }
+  document_source: { args: { id: string }; returns: DocSourceDto }
   document_list: { args: { inspectionId: string | null; enterpriseId: string | null }; returns: Array<DocumentDto> }
   document_search: { args: { kind: DocKind | null; state: DocState | null; enterpriseId: string | null }; returns: Array<DocumentDto> }
   document_open: { args: { id: string }; returns: null }

@@ -7,6 +7,8 @@ export const measureDefaultsForSample = (sampleId: string) => call('measure_defa
 export const measureDefaults = (inspectionId: string) => call('measure_defaults', { inspectionId })
 export const noticeDefaults = (inspectionId: string) => call('notice_defaults', { inspectionId })
 export const issueDocument = (request: IssueRequest) => call('document_issue', { request })
+export const amendDocument = (id: string, reason: string, request: IssueRequest) => call('document_amend', { id, reason, request })
+export const documentSource = (id: string) => call('document_source', { id })
 export const listDocuments = (inspectionId: string | null, enterpriseId: string | null) =>
   call('document_list', { inspectionId, enterpriseId })
 export const searchDocuments = (kind: DocKind | null, state: DocState | null, enterpriseId: string | null) =>
