@@ -21,24 +21,11 @@ fn yes_no(b: bool) -> String {
 }
 
 fn scale_zh(s: Option<Scale>) -> String {
-    s.map(|s| match s {
-        Scale::Large => "大型",
-        Scale::Medium => "中型",
-        Scale::Small => "小型",
-        Scale::Micro => "微型",
-    })
-    .unwrap_or_default()
-    .into()
+    s.map(Scale::zh).unwrap_or_default().into()
 }
 
 fn status_zh(s: Option<ProductionStatus>) -> String {
-    s.map(|s| match s {
-        ProductionStatus::Producing => "在产",
-        ProductionStatus::Stopped => "停产",
-        ProductionStatus::Converted => "转产",
-    })
-    .unwrap_or_default()
-    .into()
+    s.map(ProductionStatus::zh).unwrap_or_default().into()
 }
 
 fn date_zh(d: Option<chrono::NaiveDate>) -> String {

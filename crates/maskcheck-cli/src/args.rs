@@ -44,6 +44,9 @@ pub enum Command {
     /// Seals and seizures in force (查封、扣押), the earliest end first
     #[command(subcommand)]
     Measure(MeasureCommand),
+    /// The campaign's statistics tables (appendices 3, 4, 5) from this device's records
+    #[command(subcommand)]
+    Stats(StatsCommand),
     /// This device's identity, and (on the bureau) the devices it enrols
     #[command(subcommand)]
     Device(DeviceCommand),
@@ -512,6 +515,30 @@ impl ReleaseGroundArg {
             Self::NoLongerNeeded => G::NoLongerNeeded,
         }
     }
+}
+
+#[derive(Subcommand)]
+pub enum StatsCommand {
+    /// Write an appendix as the clerk sends it (.xlsx): 3 (makers), 4 (cases), 5 (samples)
+    Export {
+        #[arg(long, value_parser = clap::value_parser!(u8).range(3..=5))]
+        appendix: u8,
+        /// First day of the period (YYYY-MM-DD)
+        #[arg(long)]
+        from: Option<chrono::NaiveDate>,
+        /// Last day of the period (YYYY-MM-DD)
+        #[arg(long)]
+        to: Option<chrono::NaiveDate>,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Appendix 4's figures (cases by category and 合计) for the period
+    Cases {
+        #[arg(long)]
+        from: Option<chrono::NaiveDate>,
+        #[arg(long)]
+        to: Option<chrono::NaiveDate>,
+    },
 }
 
 #[derive(Subcommand)]

@@ -7,7 +7,7 @@ use std::path::Path;
 use maskcheck_app::{App, AppError, CaseDto, ErrorCode, IssueRequest, MeasureDto, SampleDto};
 use serde::de::DeserializeOwned;
 
-use crate::args::{CaseCommand, MeasureCommand, SampleCommand};
+use crate::args::{CaseCommand, MeasureCommand, SampleCommand, StatsCommand};
 use crate::output::{self, esc};
 
 /// The input in a JSON file; a file that is not that input names the file, the line and the column.
@@ -70,6 +70,39 @@ fn chain_line(c: &maskcheck_app::ChainFollowupDto) -> String {
         c.batch,
         steps.join("、")
     )
+}
+
+pub fn stats(app: &App, cmd: StatsCommand, json: bool) -> Result<(), AppError> {
+    use maskcheck_domain::appendix::Period;
+    match cmd {
+        StatsCommand::Export { appendix, from, to, out } => {
+            let done = app.export_appendix(appendix, Period { from, to }, &out)?;
+            output::print(json, &done, || format!("已导出附件{appendix}（{} 行）：{}", done.rows, done.path));
+        }
+        StatsCommand::Cases { from, to } => {
+            let rows = app.appendix4(Period { from, to })?;
+            output::print(json, &rows, || {
+                let mut out = "查办案件情况\t出动执法人员\t检查经营者数\t查办案件\t立案\t结案\t罚没（万元）\t案值（万元）\t查获口罩（万只）\t移送公安\n".to_string();
+                for r in &rows {
+                    out.push_str(&format!(
+                        "{}\t{}\t{}\t{}\t{}\t{}\t{:.2}\t{:.2}\t{:.2}\t{}\n",
+                        maskcheck_app::appendix4_row_label(r),
+                        r.inspectors,
+                        r.operators,
+                        r.cases,
+                        r.filed,
+                        r.closed,
+                        r.fines_wan,
+                        r.value_wan,
+                        r.masks_wan,
+                        r.referred
+                    ));
+                }
+                out
+            });
+        }
+    }
+    Ok(())
 }
 
 fn publicity_line(c: &CaseDto) -> String {

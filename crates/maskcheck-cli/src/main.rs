@@ -108,6 +108,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Sample(cmd) => crate::casework_cmd::sample(&app, cmd, json)?,
         Command::Case(cmd) => crate::casework_cmd::case(&app, cmd, json)?,
         Command::Measure(cmd) => crate::casework_cmd::measure(&app, cmd, json)?,
+        Command::Stats(cmd) => crate::casework_cmd::stats(&app, cmd, json)?,
         Command::Catalogue => {
             let info = app.catalogue_info()?;
             output::print(json, &info, || output::catalogue_info(&info))

@@ -255,6 +255,14 @@ fn demo_documents_are_listed_written_as_pdf_and_followed_up() {
     assert_eq!(refused.status.code(), Some(1), "{refused:?}");
     let amended = run(dir.path(), &["doc", "amend", notice_id, "--reason", "改正期限有误", "--file", req]);
     assert!(String::from_utf8_lossy(&amended.stdout).contains("原文书已撤销"), "{amended:?}");
+    // Appendices 4 and 5 of the demo's records.
+    let a4 = dir.path().join("附件4.xlsx");
+    let out = run(dir.path(), &["stats", "export", "--appendix", "4", "--out", a4.to_str().expect("path")]);
+    assert!(out.status.success() && a4.exists(), "{out:?}");
+    let figures = String::from_utf8_lossy(&run(dir.path(), &["stats", "cases"]).stdout).to_string();
+    assert!(figures.contains("质量类案件") && figures.contains("合计"), "{figures}");
+    let bad = run(dir.path(), &["stats", "export", "--appendix", "6", "--out", a4.to_str().expect("path")]);
+    assert_eq!(bad.status.code(), Some(2), "clap refuses an appendix that does not exist: {bad:?}");
     let release =
         run(dir.path(), &["measure", "release", extended_id, "--ground", "decided", "--reason", "已作出行政处罚决定"]);
     assert!(release.status.success(), "{release:?}");

@@ -35,6 +35,27 @@ pub enum ProductionStatus {
     Converted,
 }
 
+impl Scale {
+    pub fn zh(self) -> &'static str {
+        match self {
+            Scale::Large => "大型",
+            Scale::Medium => "中型",
+            Scale::Small => "小型",
+            Scale::Micro => "微型",
+        }
+    }
+}
+
+impl ProductionStatus {
+    pub fn zh(self) -> &'static str {
+        match self {
+            ProductionStatus::Producing => "在产",
+            ProductionStatus::Stopped => "停产",
+            ProductionStatus::Converted => "转产",
+        }
+    }
+}
+
 /// What a user (or an import) submits for an enterprise; every text as typed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

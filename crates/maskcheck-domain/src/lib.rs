@@ -2,6 +2,7 @@
 //! identifier validation (USCC, registration certificates, production licences), the hybrid logical clock that
 //! orders changes for sync, and the text grams that drive roster search. No IO and no SQL live here.
 
+pub mod appendix;
 pub mod casework;
 pub mod certificates;
 pub mod checklist;

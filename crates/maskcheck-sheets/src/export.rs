@@ -49,15 +49,15 @@ pub struct Appendix3Row {
     pub note: String,
 }
 
-fn write_err(path: &Path) -> impl Fn(XlsxError) -> SheetError + '_ {
+pub(crate) fn write_err(path: &Path) -> impl Fn(XlsxError) -> SheetError + '_ {
     move |e| SheetError::Write { path: path.into(), reason: e.to_string() }
 }
 
-fn font() -> Format {
+pub(crate) fn font() -> Format {
     Format::new().set_font_name("宋体").set_font_size(10)
 }
 
-fn cell_format() -> Format {
+pub(crate) fn cell_format() -> Format {
     font().set_border(FormatBorder::Thin).set_text_wrap().set_align(FormatAlign::VerticalCenter)
 }
 
@@ -112,7 +112,7 @@ pub fn write_appendix3(path: &Path, unit: &str, date: &str, rows: &[Appendix3Row
     save(&mut wb, path)
 }
 
-fn header(ws: &mut Worksheet, row: u32, columns: &[(&str, f64)]) -> Result<(), XlsxError> {
+pub(crate) fn header(ws: &mut Worksheet, row: u32, columns: &[(&str, f64)]) -> Result<(), XlsxError> {
     let f = header_format();
     ws.set_row_height(row, 30)?;
     for (c, (h, w)) in columns.iter().enumerate() {
@@ -141,7 +141,7 @@ pub fn write_plain(path: &Path, sheet: &str, columns: &[(&str, f64)], rows: &[Ve
 
 /// Builds the workbook in memory and writes it through `write_file`: the zip writer never touches the
 /// destination, so a failing destination is one clear error, never the zip crate's own text.
-fn save(wb: &mut Workbook, path: &Path) -> Result<(), SheetError> {
+pub(crate) fn save(wb: &mut Workbook, path: &Path) -> Result<(), SheetError> {
     let bytes = wb.save_to_buffer().map_err(write_err(path))?;
     write_file(path, &bytes).map_err(|e| SheetError::Write { path: path.into(), reason: e.to_string() })
 }

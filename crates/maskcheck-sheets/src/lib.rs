@@ -2,6 +2,7 @@
 //! headers, notes under the table) and parses each row into an enterprise input with cell-level errors; writing
 //! produces the plain roster export and appendix 3 of the campaign notice.
 
+pub mod appendix45;
 pub mod cell;
 pub mod columns;
 mod error;
