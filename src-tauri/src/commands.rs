@@ -4,6 +4,7 @@
 //! the handler, and records its name, arguments and result for `ui/src/api/commands.ts`, so renaming a command or
 //! changing an argument breaks the UI's type check (a test fails while the committed file is stale).
 
+use chrono::NaiveDate;
 use maskcheck_app::{
     App, AppError, BackupDto, CatalogueInfoDto, DashboardDto, DemoSummary, EnterpriseDetailDto, EnterpriseDto,
     EnterprisePageDto, ExportResultDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDto,
@@ -17,6 +18,7 @@ use maskcheck_app::{
     CaseDto, ChainFollowupDto, DocPreviewDto, DocSettings, DocSourceDto, DocumentDto, FollowupDto, IssueRequest,
     IssuedDto, MeasureDefaults, MeasureDto, MeasureFollowDefaults, ReinspectionResultDto, SampleDto, ServiceInput,
 };
+use maskcheck_domain::appendix::{Appendix4Row, Appendix5Row, Period};
 use maskcheck_domain::casework::{CaseInput, SampleInput, SampleResultInput};
 use maskcheck_domain::checklist::LegalBasis;
 use maskcheck_domain::document::{DocKind, DocState, NumberBlock};
@@ -442,6 +444,18 @@ commands! {
 
     fn chain_followups(app) -> Vec<ChainFollowupDto> {
         app.chain_followups()
+    }
+
+    fn stats_appendix4(app, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Vec<Appendix4Row> {
+        app.appendix4(Period { from, to })
+    }
+
+    fn stats_appendix5(app, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Vec<Appendix5Row> {
+        app.appendix5(Period { from, to })
+    }
+
+    fn stats_export(app, appendix: u8, from: Option<NaiveDate>, to: Option<NaiveDate>, path: String) -> ExportResultDto {
+        app.export_appendix(appendix, Period { from, to }, std::path::Path::new(&path))
     }
 
     fn case_publicity_list(app, pending_only: bool) -> Vec<CaseDto> {

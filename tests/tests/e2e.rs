@@ -838,7 +838,10 @@ fn an_incomplete_rectification_escalates_to_a_case() {
     s.screenshot("case-from-rectification");
     drop(s);
     let app = App::open(dir.path()).expect("open");
-    assert_eq!(app.cases().expect("cases")[0].input.masks_seized_wan, 1.0, "from the seizure's list");
+    let case = &app.cases().expect("cases")[0].input;
+    assert_eq!(case.masks_seized_wan, 1.0, "from the seizure's list");
+    // Counted from the visits: two inspectors at the inspection, two at the re-inspection; one enterprise.
+    assert_eq!((case.inspectors_dispatched, case.operators_checked), (4, 1));
 }
 
 /// The whole chain of a failing batch in the real window, each step screenshotted: a medical maker's sampled KN95
@@ -924,6 +927,13 @@ fn a_failed_kn95_is_sealed_traced_rectified_and_closed_as_a_case() {
     let today = maskcheck_app::today().to_string();
     // Sales were stopped today: picked in the date panel (which closes then; it would cover the buttons under it).
     s.click_css("[data-testid=chain-stop-sales] input");
+    for _ in 0..20 {
+        if s.is_visible(".el-picker-panel .el-date-table td.today") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
     s.click_css(".el-picker-panel .el-date-table td.today");
     std::thread::sleep(std::time::Duration::from_millis(300));
     s.screenshot("chain-4-stop-sales");
@@ -1025,6 +1035,16 @@ fn a_failed_kn95_is_sealed_traced_rectified_and_closed_as_a_case() {
     s.click_css("[data-testid=reinspect-save]");
     s.wait_text("[data-testid=followups-empty]", |t| !t.is_empty());
     s.screenshot("chain-11-dashboard-clear");
+
+    // The 统计 page: appendix 4's quality row and 合计 carry the case and its fine; appendix 5 the failed KN95.
+    s.click_css("[data-testid=nav-stats]");
+    let a4 = s.wait_inner_text("[data-testid=stats-a4]", |t| t.contains("合计") && t.contains("5.00"));
+    assert!(a4.contains("质量"), "{a4}");
+    let a5 = s.wait_inner_text("[data-testid=stats-a5]", |t| t.contains("KN95"));
+    assert!(a5.contains("不合格") && a5.contains("红旗区康泰医疗器械经营部"), "{a5}");
+    wide(&mut s);
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    s.screenshot("chain-12-stats");
     drop(s);
 
     let app = App::open(dir.path()).expect("open");
@@ -1058,4 +1078,5 @@ fn a_failed_kn95_is_sealed_traced_rectified_and_closed_as_a_case() {
     assert_eq!(m.released_on, Some(maskcheck_app::today()));
     let case = &app.cases().expect("cases")[0].input;
     assert_eq!((case.fines_wan, case.closed_on.is_some()), (5.0, true));
+    assert_eq!((case.inspectors_dispatched, case.operators_checked), (4, 1), "the inspection and the re-inspection");
 }

@@ -195,14 +195,43 @@ impl App {
             .filter(|r| r.verdict == maskcheck_domain::casework::LabVerdict::Fail)
             .ok_or_else(|| AppError::new(ErrorCode::Validation, "样品未判定不合格，不能据此立案").about(sample_id))?;
         let case = maskcheck_domain::casework::case_from_failed_sample(&s.input, &result, &s.enterprise_name, today());
-        self.with_masks_seized(case)
+        // The sampling visit, when it was not part of the inspection, sent its samplers too.
+        let sampling = if s.input.inspection_id.is_none() { s.input.samplers.len() } else { 0 };
+        self.with_visits(self.with_masks_seized(case)?, None, sampling)
     }
 
-    /// 查获口罩 from the seals and seizures in force on the case's enterprise.
+    /// 出动执法人员（人次） and 检查经营者数 counted from the visits behind the case, not typed: each inspector of
+    /// the inspection, of each re-inspection of the rectification and of a separate sampling visit is one 人次; the
+    /// enterprise is the one operator checked.
+    fn with_visits(&self, case: CaseInput, rectification_id: Option<&str>, extra: usize) -> Result<CaseInput> {
+        let mut visits = extra;
+        if let Some(iid) = &case.inspection_id {
+            if let Ok(i) = self.inspection(iid) {
+                visits += i.draft.inspectors.len();
+            }
+        }
+        if let Some(rid) = rectification_id {
+            for r in self.store().reinspections(rid)? {
+                let input: maskcheck_domain::followup::ReinspectionInput = from_json(&r.input)?;
+                visits += input.inspectors.len();
+            }
+        }
+        Ok(CaseInput {
+            inspectors_dispatched: u32::try_from(visits).unwrap_or(u32::MAX),
+            operators_checked: u32::from(case.enterprise_id.is_some()),
+            ..case
+        })
+    }
+
+    /// 查获口罩 from the seals and seizures in force on the case's enterprise (released goods went back).
     fn with_masks_seized(&self, case: CaseInput) -> Result<CaseInput> {
         let Some(enterprise) = case.enterprise_id.clone() else { return Ok(case) };
-        let goods: Vec<_> =
-            self.measures(false)?.into_iter().filter(|m| m.enterprise_id == enterprise).flat_map(|m| m.goods).collect();
+        let goods: Vec<_> = self
+            .measures(false)?
+            .into_iter()
+            .filter(|m| m.enterprise_id == enterprise && m.in_force())
+            .flat_map(|m| m.goods)
+            .collect();
         Ok(CaseInput { masks_seized_wan: maskcheck_domain::casework::masks_wan_in_lists(&goods), ..case })
     }
 
@@ -212,13 +241,14 @@ impl App {
             || AppError::new(ErrorCode::Validation, "整改已完成或不存在，不能据此立案").about(rectification_id),
         )?;
         let notice = self.document(&f.document_id)?;
-        self.with_masks_seized(maskcheck_domain::casework::case_from_incomplete_rectification(
+        let case = self.with_masks_seized(maskcheck_domain::casework::case_from_incomplete_rectification(
             &f.enterprise_id,
             &f.enterprise_name,
             notice.inspection_id.as_deref(),
             &f.number,
             today(),
-        ))
+        ))?;
+        self.with_visits(case, Some(rectification_id), 0)
     }
 
     /// Creates a case, or updates it when `id` is given.

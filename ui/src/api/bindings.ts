@@ -738,6 +738,68 @@ export type OpenStep = { "step": "stopSales" } | { "step": "trail" } | { "step":
 export type ChainFollowupDto = { sampleId: string, enterpriseId: string, enterpriseName: string, productName: string, batch: string, steps: Array<OpenStep>, };
 
 /**
+ * One row of appendix 4: a category, or 合计 (`category: None`).
+ */
+export type Appendix4Row = { category: CaseCategory | null, 
+/**
+ * 出动执法人员（人次）累计
+ */
+inspectors: number, 
+/**
+ * 检查经营者数（户/人）累计
+ */
+operators: number, 
+/**
+ * 查办案件（件）（包括立案和简易案件）
+ */
+cases: number, 
+/**
+ * 其中：立案（件）
+ */
+filed: number, 
+/**
+ * 结案（件）
+ */
+closed: number, 
+/**
+ * 罚没（万元）
+ */
+finesWan: number, 
+/**
+ * 案值（万元）
+ */
+valueWan: number, 
+/**
+ * 查获口罩（万只）累计
+ */
+masksWan: number, 
+/**
+ * 移送公安机关案件数（件）累计
+ */
+referred: number, };
+
+/**
+ * One row of appendix 5, every cell as it prints.
+ */
+export type Appendix5Row = { productName: string, specModel: string, enterprise: string, 
+/**
+ * 合格 / 不合格 / 待检验
+ */
+result: string, failingItems: string, 
+/**
+ * 不合格产品的批次数量（只）
+ */
+nonconformingQuantity: string, 
+/**
+ * 是 / 否 (blank until the result)
+ */
+reachedMarket: string, marketDirection: string, postMeasures: string, helpMeasures: string, productionStatus: string, scale: string, 
+/**
+ * 新企业成立时间
+ */
+foundedOn: string, };
+
+/**
  * 案件类别: the rows of appendix 4.
  */
 export type CaseCategory = "price" | "quality" | "unfairCompetition" | "intellectualProperty" | "drugDeviceQualification" | "falseAdvertising" | "other";

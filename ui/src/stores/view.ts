@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia'
 import type { EnterpriseKind, LicenceFilter } from '../api/bindings'
 
-export type Page = 'dashboard' | 'roster' | 'inspections' | 'inspection' | 'documents' | 'samples' | 'cases' | 'sync' | 'settings'
+export type Page = 'dashboard' | 'roster' | 'inspections' | 'inspection' | 'documents' | 'samples' | 'cases' | 'stats' | 'sync' | 'settings'
 
 export const useViewStore = defineStore('view', {
   state: () => ({
