@@ -26,6 +26,7 @@ use maskcheck_domain::failed_chain::FailedChain;
 use maskcheck_domain::followup::ReinspectionInput;
 use maskcheck_domain::inspection::InspectionDraft;
 use maskcheck_domain::lab_items::{StandardSummary, TestItem};
+use maskcheck_domain::ledger::TrailPlan;
 use maskcheck_domain::{EnterpriseInput, EnterpriseQuery, LicenceInput, ProductInput, ProfileInput};
 use tauri::ipc::Channel;
 use tauri::State;
@@ -440,6 +441,10 @@ commands! {
 
     fn sample_chain_save(app, id: String, chain: FailedChain) -> SampleDto {
         app.save_chain(&id, &chain)
+    }
+
+    fn sample_ledger_preview(app, id: String, path: String) -> TrailPlan {
+        app.ledger_trail(&id, std::path::Path::new(&path))
     }
 
     fn chain_followups(app) -> Vec<ChainFollowupDto> {

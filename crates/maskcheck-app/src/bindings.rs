@@ -143,6 +143,8 @@ pub fn typescript() -> String {
         maskcheck_domain::failed_chain::FailedChain,
         maskcheck_domain::failed_chain::OpenStep,
         crate::ChainFollowupDto,
+        maskcheck_domain::ledger::TrailPlan,
+        maskcheck_domain::ledger::LedgerError,
         maskcheck_domain::appendix::Appendix4Row,
         maskcheck_domain::appendix::Appendix5Row,
         CaseCategory,

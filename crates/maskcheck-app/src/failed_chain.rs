@@ -5,6 +5,7 @@
 use maskcheck_domain::casework::{LabVerdict, SampleResultInput};
 use maskcheck_domain::document::{DocBody, DocContent, DocKind, DocState};
 use maskcheck_domain::failed_chain::{open_steps, FailedChain, OpenStep};
+use maskcheck_domain::ledger::{plan_trail, TrailPlan};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -39,6 +40,14 @@ impl App {
         let derived = maskcheck_domain::failed_chain::post_measures_text(&result.chain);
         let post_measures = if result.post_measures == derived { String::new() } else { result.post_measures };
         self.record_sample_result(sample_id, &SampleResultInput { chain: chain.clone(), post_measures, ..result })
+    }
+
+    /// The buyers of a failed sample's batch from the enterprise's sales-ledger spreadsheet, as a plan with the
+    /// lines in error; nothing is written (the window adds them to the chain, which is saved as typed ones are).
+    pub fn ledger_trail(&self, sample_id: &str, path: &std::path::Path) -> Result<TrailPlan> {
+        let s = self.sample(sample_id)?;
+        let lines = maskcheck_sheets::ledger::read_ledger(path)?;
+        Ok(plan_trail(&lines, &s.input.batch_or_date, crate::today()))
     }
 
     /// The notice to customs and commerce issued for a sample and in force, if any.

@@ -1268,3 +1268,72 @@ fn appendix_four_and_five_agree_with_independent_sums_of_the_records() {
         ErrorCode::Validation
     );
 }
+
+/// Writes a sales ledger as enterprises keep them: a title, then 购货单位 / 地址 / 批号 / 数量 / 销售日期.
+fn ledger_file(path: &std::path::Path, rows: &[(&str, &str, &str, &str, &str)]) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "2026年11月销售台账").expect("title");
+    for (c, h) in ["序号", "购货单位", "地址", "产品批号", "数量（只）", "销售日期"].iter().enumerate()
+    {
+        ws.write_string(1, c as u16, *h).expect("header");
+    }
+    for (i, (buyer, place, batch, quantity, date)) in rows.iter().enumerate() {
+        let r = 2 + i as u32;
+        ws.write_number(r, 0, (i + 1) as f64).expect("n");
+        ws.write_string(r, 1, *buyer).expect("buyer");
+        ws.write_string(r, 2, *place).expect("place");
+        ws.write_string(r, 3, *batch).expect("batch");
+        match quantity.parse::<f64>() {
+            Ok(q) => ws.write_number(r, 4, q).expect("q"),
+            Err(_) => ws.write_string(r, 4, *quantity).expect("q"),
+        };
+        ws.write_string(r, 5, *date).expect("date");
+    }
+    wb.save(path).expect("save");
+}
+
+/// The failing batch's buyers from the enterprise's sales-ledger spreadsheet: the batch's lines become buyers,
+/// other batches are left out, a bad line is named by row and rule; nothing is written by the preview.
+#[test]
+fn the_batch_trail_is_read_from_the_sales_ledger_with_errors_by_row() {
+    use maskcheck_domain::casework::{LabVerdict, SampleResultInput};
+    let (dir, app) = app();
+    app.load_demo(20, 3).expect("demo");
+    let failed = app
+        .samples(None)
+        .expect("samples")
+        .into_iter()
+        .find(|s| s.result.as_ref().is_some_and(|r| r.verdict == LabVerdict::Fail))
+        .expect("the demo's failed sample");
+    let batch = failed.input.batch_or_date.clone();
+    let path = dir.path().join("台账.xlsx");
+    ledger_file(
+        &path,
+        &[
+            ("卫滨区惠民大药房", "新乡市卫滨区", &batch, "3000", "2026-11-10"),
+            ("别的批次客户", "新乡市", "20250101", "100", "2026-11-11"),
+            ("红旗区康泰医疗器械经营部", "新乡市红旗区", &batch, "5000只", "2026/11/12"),
+            ("某超市", "新乡市", &batch, "三千", "2026-11-12"),
+        ],
+    );
+    let before: Option<SampleResultInput> = app.sample(&failed.id).expect("sample").result;
+    let plan = app.ledger_trail(&failed.id, &path).expect("plan");
+    let buyers: Vec<(&str, u64)> = plan.buyers.iter().map(|b| (b.buyer.as_str(), b.quantity)).collect();
+    assert_eq!(buyers, vec![("卫滨区惠民大药房", 3000), ("红旗区康泰医疗器械经营部", 5000)]);
+    assert_eq!(plan.other_batches, 1);
+    assert_eq!(plan.errors.len(), 1);
+    assert_eq!(
+        (plan.errors[0].row, plan.errors[0].error.field, plan.errors[0].error.rule),
+        (6, Field::SoldQuantity, Rule::NumberFormat)
+    );
+    assert_eq!(app.sample(&failed.id).expect("sample").result, before, "a preview writes nothing");
+
+    let not_a_ledger = dir.path().join("名录.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    wb.add_worksheet().write_string(0, 0, "企业名称").expect("cell");
+    wb.save(&not_a_ledger).expect("save");
+    let err = app.ledger_trail(&failed.id, &not_a_ledger).expect_err("no ledger header");
+    assert_eq!(err.code, ErrorCode::UnreadableFile);
+    assert!(err.message.contains("购货单位") && err.message.contains("名录.xlsx"), "{}", err.message);
+}

@@ -81,7 +81,7 @@ impl Command {
                 | Command::Device(_)
                 | Command::Bundle(BundleCommand::Export { .. } | BundleCommand::Import { .. } | BundleCommand::Inspect { .. })
                 | Command::Numbers(NumbersCommand::Assign { .. })
-                | Command::Sample(SampleCommand::Add { .. } | SampleCommand::Result { .. } | SampleCommand::Chain { .. } | SampleCommand::Notify { .. })
+                | Command::Sample(SampleCommand::Add { .. } | SampleCommand::Result { .. } | SampleCommand::Chain { .. } | SampleCommand::Notify { .. } | SampleCommand::Ledger { apply: true, .. })
                 | Command::Case(CaseCommand::Save { .. })
                 | Command::Doc(DocCommand::Amend { .. })
                 | Command::Measure(MeasureCommand::Extend { .. } | MeasureCommand::Release { .. })
@@ -451,6 +451,15 @@ pub enum SampleCommand {
     },
     /// Failed samples with steps still open (stop sales, trail, buyers to recall or seal, notice)
     Followups,
+    /// The batch's buyers from the enterprise's sales ledger (.xlsx): a preview; --apply adds them to the chain
+    /// (refused, nothing written, while any line is in error)
+    Ledger {
+        id: String,
+        #[arg(long)]
+        file: PathBuf,
+        #[arg(long)]
+        apply: bool,
+    },
     /// Tell customs and commerce of a failed sample's product and maker: issues 不合格口罩产品信息通报函
     Notify {
         id: String,

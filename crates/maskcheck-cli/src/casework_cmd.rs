@@ -50,6 +50,10 @@ fn case_line(c: &CaseDto) -> String {
     )
 }
 
+fn ledger_errors(plan: &maskcheck_domain::ledger::TrailPlan) -> String {
+    plan.errors.iter().map(|e| format!("第 {} 行：{}\n", e.row, e.error.message_zh())).collect()
+}
+
 fn chain_line(c: &maskcheck_app::ChainFollowupDto) -> String {
     use maskcheck_domain::failed_chain::OpenStep;
     let steps: Vec<String> = c
@@ -147,6 +151,46 @@ pub fn sample(app: &App, cmd: SampleCommand, json: bool) -> Result<(), AppError>
         SampleCommand::Notify { id, recipients } => {
             let issued = app.issue_document(&IssueRequest::ExportNotice { sample_id: id, recipients })?;
             output::print(json, &issued, || format!("已签发 {}\t{}", issued.document.number, issued.document.id));
+        }
+        SampleCommand::Ledger { id, file, apply } => {
+            let plan = app.ledger_trail(&id, &file)?;
+            if apply {
+                if !plan.errors.is_empty() {
+                    return Err(AppError::new(
+                        ErrorCode::Validation,
+                        format!(
+                            "{}：{} 行有误，未添加任何购货单位\n{}",
+                            file.display(),
+                            plan.errors.len(),
+                            ledger_errors(&plan)
+                        ),
+                    ));
+                }
+                let mut chain = app.sample(&id)?.result.map(|r| r.chain).unwrap_or_default();
+                chain.trail.extend(plan.buyers.iter().cloned());
+                let s = app.save_chain(&id, &chain)?;
+                output::print(json, &s, || format!("已添加 {} 个购货单位 {}", plan.buyers.len(), sample_line(&s)));
+            } else {
+                output::print(json, &plan, || {
+                    let mut out = format!(
+                        "本批次购货单位 {} 个，其他批次 {} 行，有误 {} 行\n",
+                        plan.buyers.len(),
+                        plan.other_batches,
+                        plan.errors.len()
+                    );
+                    for b in &plan.buyers {
+                        out.push_str(&format!(
+                            "{}\t{}\t{}只\t{}\n",
+                            esc(&b.buyer),
+                            esc(&b.place),
+                            b.quantity,
+                            b.sold_on
+                        ));
+                    }
+                    out.push_str(&ledger_errors(&plan));
+                    out
+                });
+            }
         }
         SampleCommand::Followups => {
             let list = app.chain_followups()?;

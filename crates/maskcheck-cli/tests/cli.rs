@@ -540,3 +540,50 @@ fn samples_and_cases_are_recorded_and_listed_from_the_command_line() {
     assert!(shown.contains("罚没 1.50 万元") && shown.contains("办理中"), "{shown}");
     assert_eq!(run(dir.path(), &["case", "show", "no-such-case"]).status.code(), Some(1));
 }
+
+/// The batch's buyers from a sales-ledger spreadsheet: a ledger with a bad line is refused on --apply (exit 1,
+/// the row named, nothing written); a clean one adds its buyers to the chain.
+#[test]
+fn ledger_buyers_are_added_only_from_a_clean_ledger() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(run(dir.path(), &["demo", "--enterprises", "20"]).status.success());
+    let samples: serde_json::Value =
+        serde_json::from_slice(&run(dir.path(), &["--json", "sample", "list"]).stdout).expect("json");
+    let failed = samples
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|s| s["result"]["verdict"] == "fail")
+        .expect("a failed sample")
+        .clone();
+    let id = failed["id"].as_str().expect("id");
+    let batch = failed["input"]["batchOrDate"].as_str().expect("batch");
+    let write = |name: &str, quantity: &str| {
+        let path = dir.path().join(name);
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        for (c, h) in ["购货单位", "所在地", "批号", "数量", "销售日期"].iter().enumerate() {
+            ws.write_string(0, c as u16, *h).expect("header");
+        }
+        for (c, v) in ["新设药店", "演示市", batch, quantity, "2026-11-02"].iter().enumerate() {
+            ws.write_string(1, c as u16, *v).expect("cell");
+        }
+        wb.save(&path).expect("save");
+        path
+    };
+    let before = run(dir.path(), &["--json", "sample", "show", id]).stdout;
+    let bad = write("bad.xlsx", "三千");
+    let out = run(dir.path(), &["sample", "ledger", id, "--file", bad.to_str().expect("path"), "--apply"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("第 2 行"), "{out:?}");
+    assert_eq!(run(dir.path(), &["--json", "sample", "show", id]).stdout, before, "a refusal writes nothing");
+    let good = write("good.xlsx", "800");
+    let preview = run(dir.path(), &["sample", "ledger", id, "--file", good.to_str().expect("path")]);
+    assert!(String::from_utf8_lossy(&preview.stdout).contains("新设药店"), "{preview:?}");
+    let out = run(dir.path(), &["sample", "ledger", id, "--file", good.to_str().expect("path"), "--apply"]);
+    assert!(out.status.success(), "{out:?}");
+    let shown: serde_json::Value =
+        serde_json::from_slice(&run(dir.path(), &["--json", "sample", "show", id]).stdout).expect("json");
+    let trail = shown["result"]["chain"]["trail"].as_array().expect("trail");
+    assert!(trail.iter().any(|b| b["buyer"] == "新设药店" && b["quantity"] == 800), "{trail:?}");
+}

@@ -18,6 +18,7 @@ pub mod followup;
 pub mod hlc;
 pub mod inspection;
 pub mod lab_items;
+pub mod ledger;
 pub mod legal_rules;
 pub mod licence;
 pub mod measure_rules;

@@ -9,6 +9,7 @@ mod error;
 pub mod export;
 mod grid;
 mod guard;
+pub mod ledger;
 pub mod limits;
 pub mod parse;
 pub mod read;

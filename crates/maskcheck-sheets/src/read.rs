@@ -88,6 +88,27 @@ pub fn read_roster(path: &Path, sheet: Option<&str>) -> Result<SheetTable, Sheet
 }
 
 fn read_roster_unguarded(path: &Path, sheet: Option<&str>) -> Result<SheetTable, SheetError> {
+    match find_in_sheets(path, sheet, find_table)? {
+        Found::Table(t) => Ok(t),
+        Found::FormulaHeader(sheets) => Err(SheetError::FormulaHeader { path: path.into(), sheets }),
+        Found::Nothing(sheets) => Err(SheetError::NoHeader { path: path.into(), sheets }),
+    }
+}
+
+/// What looking through the sheets found: the table, or the sheets looked at (and whether their headers were
+/// formulas without values).
+pub(crate) enum Found<T> {
+    Table(T),
+    FormulaHeader(String),
+    Nothing(String),
+}
+
+/// Reads each candidate sheet (bounded as `limits` says) and returns the first table `find` recognises.
+pub(crate) fn find_in_sheets<T>(
+    path: &Path,
+    sheet: Option<&str>,
+    mut find: impl FnMut(&str, &[String], Vec<SparseRow>) -> Option<T>,
+) -> Result<Found<T>, SheetError> {
     sniff(path)?;
     limits::check_file_size(path)?;
     let unreadable = |e: calamine::Error| unreadable(path, e.to_string());
@@ -111,15 +132,15 @@ fn read_roster_unguarded(path: &Path, sheet: Option<&str>) -> Result<SheetTable,
                         GridError::TooManyRows => too_many_rows(path, name),
                     })?
                 };
-                if let Some(table) = find_table(name, &names, rows) {
-                    return Ok(table);
+                if let Some(table) = find(name, &names, rows) {
+                    return Ok(Found::Table(table));
                 }
                 formula_headers |= formulas_without_values(&mut wb, name);
             }
             if formula_headers {
-                return Err(SheetError::FormulaHeader { path: path.into(), sheets: candidates.join("、") });
+                return Ok(Found::FormulaHeader(candidates.join("、")));
             }
-            Err(SheetError::NoHeader { path: path.into(), sheets: candidates.join("、") })
+            Ok(Found::Nothing(candidates.join("、")))
         }
         _ => {
             if ext == "ods" {
@@ -136,11 +157,11 @@ fn read_roster_unguarded(path: &Path, sheet: Option<&str>) -> Result<SheetTable,
                 if rows.len() as u32 > limits::MAX_ROWS {
                     return Err(too_many_rows(path, name));
                 }
-                if let Some(table) = find_table(name, &names, rows) {
-                    return Ok(table);
+                if let Some(table) = find(name, &names, rows) {
+                    return Ok(Found::Table(table));
                 }
             }
-            Err(SheetError::NoHeader { path: path.into(), sheets: candidates.join("、") })
+            Ok(Found::Nothing(candidates.join("、")))
         }
     }
 }

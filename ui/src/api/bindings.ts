@@ -738,6 +738,16 @@ export type OpenStep = { "step": "stopSales" } | { "step": "trail" } | { "step":
 export type ChainFollowupDto = { sampleId: string, enterpriseId: string, enterpriseName: string, productName: string, batch: string, steps: Array<OpenStep>, };
 
 /**
+ * What a ledger gives: the buyers of the batch, the lines in error, the lines of other batches left out.
+ */
+export type TrailPlan = { buyers: Array<TrailBuyer>, errors: Array<LedgerError>, otherBatches: number, };
+
+/**
+ * A line that cannot become a buyer: its row, the column as the ledger names it, the rule.
+ */
+export type LedgerError = { row: number, error: FieldError, };
+
+/**
  * One row of appendix 4: a category, or 合计 (`category: None`).
  */
 export type Appendix4Row = { category: CaseCategory | null, 

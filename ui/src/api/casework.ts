@@ -17,3 +17,4 @@ export const publicityList = (pendingOnly: boolean) => call('case_publicity_list
 export const exportPublicity = (path: string, pendingOnly: boolean) => call('case_publicity_export', { path, pendingOnly })
 export const saveChain = (id: string, chain: FailedChain) => call('sample_chain_save', { id, chain })
 export const chainFollowups = () => call('chain_followups')
+export const ledgerPreview = (id: string, path: string) => call('sample_ledger_preview', { id, path })

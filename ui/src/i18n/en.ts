@@ -126,6 +126,11 @@ const en: Messages = {
       exportNotice: 'Exporter: notify customs and commerce',
     },
     notify: 'Notify customs and commerce',
+    fromLedger: 'From the sales ledger',
+    ledger: 'Sales ledger',
+    ledgerSummary: '{n} buyers of this batch; {other} lines of other batches; {bad} lines in error (not imported)',
+    ledgerRow: 'Row {row}: ',
+    ledgerAdd: 'Add {n} buyers',
     recipients: 'Offices notified (one per line, e.g. the local customs and the commerce bureau)',
   },
   stats: {

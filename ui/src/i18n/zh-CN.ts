@@ -146,6 +146,11 @@ const zhCN = {
     due: '不合格样品后处理',
     steps: { stopSales: '责令停止销售', trail: '追查产品流向', buyer: '处理购货单位 {buyer}（{quantity}只）', exportNotice: '出口企业：通报海关、商务部门' },
     notify: '通报海关、商务',
+    fromLedger: '从销售台账导入',
+    ledger: '销售台账',
+    ledgerSummary: '本批次购货单位 {n} 个；其他批次 {other} 行；有误 {bad} 行（有误的行不导入）',
+    ledgerRow: '第 {row} 行：',
+    ledgerAdd: '添加 {n} 个购货单位',
     recipients: '通报单位（每行一个，如：新乡海关、新乡市商务局）',
   },
   stats: {
