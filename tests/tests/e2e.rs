@@ -1080,3 +1080,97 @@ fn a_failed_kn95_is_sealed_traced_rectified_and_closed_as_a_case() {
     assert_eq!((case.fines_wan, case.closed_on.is_some()), (5.0, true));
     assert_eq!((case.inspectors_dispatched, case.operators_checked), (4, 1), "the inspection and the re-inspection");
 }
+
+/// From the 文书 page: a seal is extended by its own decision (the new last day and the reason on the preview),
+/// and a notice is corrected (更正): the corrected one issued, the original revoked with the reason.
+#[test]
+fn extend_a_seal_and_correct_a_notice_from_the_documents_page() {
+    let dir = finished_inspection_data_dir();
+    {
+        let app = App::open(dir.path()).expect("open");
+        let inspection = app.list_inspections(None, false).expect("list")[0].id.clone();
+        let from = maskcheck_app::today();
+        app.issue_document(&maskcheck_app::IssueRequest::CoerciveMeasure {
+            inspection_id: Some(inspection.clone()),
+            sample_id: None,
+            measure: maskcheck_domain::document::Measure::Seal,
+            goods: vec![maskcheck_domain::document::GoodsRow {
+                name: "一次性使用医用口罩".into(),
+                spec: String::new(),
+                batch: "20261101".into(),
+                quantity: 8000.0,
+                unit: "只".into(),
+                note: String::new(),
+            }],
+            goods_place: "成品仓库".into(),
+            from,
+            until: maskcheck_domain::document_rules::last_day_of_measure(from),
+            party_words: Default::default(),
+        })
+        .expect("seal");
+        app.issue_document(&maskcheck_app::IssueRequest::RectificationNotice {
+            inspection_id: inspection,
+            deadline: Some(from + chrono::Duration::days(7)),
+            corrections: vec!["取得医疗器械注册证".into()],
+        })
+        .expect("notice");
+    }
+    let driver = Driver::start();
+    let mut s = Session::launch(&driver, dir.path(), "documents-follow");
+    s.click_css("[data-testid=nav-documents]");
+    s.wait_inner_text("[data-testid=docs-table]", |t| {
+        t.contains("实施行政强制措施决定书") && t.contains("责令改正通知书")
+    });
+
+    s.click_css("[data-testid=docs-extend]");
+    s.wait_text("[data-testid=measure-follow-form]", |t| t.contains("延长理由"));
+    let longest = (maskcheck_domain::document_rules::last_day_of_measure(maskcheck_app::today())
+        + chrono::Duration::days(30))
+    .to_string();
+    assert!(s.wait_text("[data-testid=measure-follow-form]", |t| t.contains(&longest)).contains("最长可延长至"));
+    s.type_into("[data-testid=extension-reason]", "检验结果尚未出具，案情复杂");
+    let preview =
+        s.wait_text("[data-testid=doc-preview]", |t| t.contains("延长查封期限决定书") && t.contains("案情复杂"));
+    assert!(preview.contains("第二十五条"), "{preview}");
+    s.screenshot("extension-preview");
+    s.click_css("[data-testid=issue-confirm]");
+    s.wait_inner_text("[data-testid=docs-table]", |t| t.contains("延长查封（扣押）期限决定书"));
+
+    // 更正 the notice: the reason first, then the same dialog; the original is revoked.
+    let row = s.execute(
+        "const rows = [...document.querySelectorAll('[data-testid=docs-table] .el-table__body tr')]; \
+         return rows.findIndex(r => r.textContent.includes('责令改正通知书'))",
+    );
+    let index = row.as_i64().expect("the notice's row");
+    s.execute(&format!(
+        "[...document.querySelectorAll('[data-testid=docs-table] .el-table__body tr')][{index}] \
+         .querySelector('[data-testid=docs-amend]').click()"
+    ));
+    s.wait_text(".el-message-box", |t| t.contains("更正原因"));
+    s.type_into(".el-message-box input", "改正期限有误");
+    s.click_css(".el-message-box .el-button--primary");
+    s.wait_text("[data-testid=issue-amends]", |t| t.contains("改正期限有误"));
+    s.wait_text("[data-testid=doc-preview]", |t| t.contains("责令改正通知书"));
+    s.screenshot("amend-preview");
+    s.click_css("[data-testid=issue-confirm]");
+    s.wait_inner_text("[data-testid=docs-table]", |t| t.contains("已撤销"));
+    s.screenshot("amended");
+    drop(s);
+
+    let app = App::open(dir.path()).expect("open");
+    let notices = app
+        .documents_in(
+            &maskcheck_app::DocumentFilter {
+                kind: Some(maskcheck_domain::document::DocKind::RectificationNotice),
+                ..Default::default()
+            },
+            None,
+        )
+        .expect("notices");
+    assert_eq!(notices.len(), 2);
+    let (new, old) = (&notices[0], &notices[1]);
+    assert_eq!(new.amends_id.as_deref(), Some(old.id.as_str()));
+    assert!(old.revoked.as_deref().is_some_and(|r| r.contains("改正期限有误")), "{old:?}");
+    let seal = &app.measures(false).expect("measures")[0];
+    assert_eq!(seal.extended_until.map(|d| d.to_string()), Some(longest));
+}

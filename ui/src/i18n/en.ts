@@ -157,6 +157,7 @@ const en: Messages = {
     referred: 'Referred to police',
     total: 'Total',
     noSamples: 'No samples in this period.',
+    empty: 'These tables come from the records, never typed: record samples and lab results on the Samples page and cases on the Cases page, and appendices 4 and 5 follow; appendix 3 comes from the roster.',
   },
   penalty: {
     decided: 'Penalty decided',
