@@ -1020,6 +1020,9 @@ fn a_failed_kn95_is_sealed_traced_rectified_and_closed_as_a_case() {
     s.screenshot("chain-9-release-preview");
     s.click_css("[data-testid=issue-confirm]");
     s.wait_inner_text("[data-testid=docs-table]", |t| t.contains("解除查封（扣押）决定书"));
+    let offered =
+        s.execute("return document.querySelectorAll('[data-testid=docs-release], [data-testid=docs-extend]').length");
+    assert_eq!(offered, serde_json::json!(0), "a released seal offers neither extension nor release");
     wide(&mut s);
     s.screenshot("chain-10-documents");
 
@@ -1135,6 +1138,8 @@ fn extend_a_seal_and_correct_a_notice_from_the_documents_page() {
     s.screenshot("extension-preview");
     s.click_css("[data-testid=issue-confirm]");
     s.wait_inner_text("[data-testid=docs-table]", |t| t.contains("延长查封（扣押）期限决定书"));
+    let extend = s.execute("return document.querySelectorAll('[data-testid=docs-extend]').length");
+    assert_eq!(extend, serde_json::json!(0), "extended once: no second extension is offered");
 
     // 更正 the notice: the reason first, then the same dialog; the original is revoked.
     let row = s.execute(
