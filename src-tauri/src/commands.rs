@@ -10,6 +10,7 @@ use maskcheck_app::{
     EnterprisePageDto, ExportResultDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDto,
     InspectionRowDto, LicenceDto, PhotoDto, ProductDto, ProfileDto, ProgressDto, SetupStatus, TemplateSummary,
 };
+use maskcheck_app::{AppendixChoice, RollupDto, SentReportPreviewDto};
 use maskcheck_app::{
     AssignedBlockDto, BundleExportDto, BundleImportDto, BundleLogDto, ConflictDto, DeviceDto, QuarantineDto,
     SyncProgressDto,
@@ -451,16 +452,35 @@ commands! {
         app.chain_followups()
     }
 
-    fn stats_appendix4(app, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Vec<Appendix4Row> {
-        app.appendix4(Period { from, to })
+    fn stats_appendix4(app, from: Option<NaiveDate>, to: Option<NaiveDate>, unit: Option<String>) -> Vec<Appendix4Row> {
+        app.appendix4(Period { from, to }, unit.as_deref())
     }
 
-    fn stats_appendix5(app, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Vec<Appendix5Row> {
-        app.appendix5(Period { from, to })
+    fn stats_appendix5(app, from: Option<NaiveDate>, to: Option<NaiveDate>, unit: Option<String>) -> Vec<Appendix5Row> {
+        app.appendix5(Period { from, to }, unit.as_deref())
     }
 
-    fn stats_export(app, appendix: u8, from: Option<NaiveDate>, to: Option<NaiveDate>, path: String) -> ExportResultDto {
-        app.export_appendix(appendix, Period { from, to }, std::path::Path::new(&path))
+    fn stats_export(app, appendix: AppendixChoice, from: Option<NaiveDate>, to: Option<NaiveDate>, unit: Option<String>,
+        path: String) -> ExportResultDto {
+        app.export_appendix(appendix, Period { from, to }, unit.as_deref(), std::path::Path::new(&path))
+    }
+
+    fn stats_rollup(app, from: Option<NaiveDate>, to: Option<NaiveDate>) -> RollupDto {
+        app.rollup(Period { from, to })
+    }
+
+    fn stats_rollup_export(app, from: Option<NaiveDate>, to: Option<NaiveDate>, path: String) -> ExportResultDto {
+        app.export_rollup(Period { from, to }, std::path::Path::new(&path))
+    }
+
+    fn stats_receive_preview(app, path: String, from: Option<NaiveDate>, to: Option<NaiveDate>,
+        unit: Option<String>) -> SentReportPreviewDto {
+        app.preview_sent_report(std::path::Path::new(&path), Period { from, to }, unit.as_deref())
+    }
+
+    fn stats_receive_apply(app, path: String, from: Option<NaiveDate>, to: Option<NaiveDate>,
+        unit: Option<String>) -> SentReportPreviewDto {
+        app.apply_sent_report(std::path::Path::new(&path), Period { from, to }, unit.as_deref())
     }
 
     fn case_publicity_list(app, pending_only: bool) -> Vec<CaseDto> {

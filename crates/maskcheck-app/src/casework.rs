@@ -51,7 +51,7 @@ fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
 }
 
 impl App {
-    fn sample_dto(&self, r: JsonRecord) -> Result<SampleDto> {
+    pub(crate) fn sample_dto(&self, r: JsonRecord) -> Result<SampleDto> {
         let input: SampleInput = from_json(&r.input)?;
         let enterprise_name = self.store().enterprise(&input.enterprise_id)?.map(|e| e.data.name).unwrap_or_default();
         let record = self.sampling_record_of(&r.meta.id, &input.enterprise_id)?;

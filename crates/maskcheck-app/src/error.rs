@@ -43,6 +43,8 @@ pub enum ErrorCode {
     /// The first bureau bundle on a laptop: its fingerprint (`subject`, in groups of four) must be confirmed with
     /// the bureau before the bureau's key is pinned. Nothing was written.
     BureauUnconfirmed,
+    /// A bureau's task (adding up its units' tables) asked of an inspector's laptop; nothing was done.
+    BureauOnly,
     /// The user cancelled a long task; nothing was written.
     Cancelled,
     /// The database failed.

@@ -83,7 +83,7 @@ fn plain_row(e: &EnterpriseInput) -> Vec<String> {
     ]
 }
 
-fn appendix3_row(e: &EnterpriseInput, products: &[ProductInput]) -> Appendix3Row {
+pub(crate) fn appendix3_row(e: &EnterpriseInput, products: &[ProductInput]) -> Appendix3Row {
     let o = |s: &Option<String>| s.clone().unwrap_or_default();
     Appendix3Row {
         name: e.name.clone(),
@@ -123,14 +123,9 @@ impl App {
         let enterprises = store.live_enterprises()?;
         let out = Path::new(path);
         let rows = if appendix3 {
-            let products = store.live_products()?;
             let unit = store.profile()?.map(|p| p.input.unit_name).unwrap_or_default();
             drop(store);
-            let rows: Vec<Appendix3Row> = enterprises
-                .iter()
-                .filter(|e| e.data.kind == EnterpriseKind::Maker && !e.data.medical)
-                .map(|e| appendix3_row(&e.data, products.get(&e.meta.id).map(Vec::as_slice).unwrap_or_default()))
-                .collect();
+            let rows = self.appendix3_rows(None)?;
             write_appendix3(out, &unit, &date_zh(Some(today())), &rows)?;
             rows.len()
         } else {

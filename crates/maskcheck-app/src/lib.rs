@@ -20,6 +20,7 @@ mod measures;
 mod paths;
 mod photos;
 mod publicity;
+mod rollup;
 mod roster;
 mod setup;
 mod stats;
@@ -50,11 +51,13 @@ pub use failed_chain::ChainFollowupDto;
 pub use followup::{FollowupDto, ReinspectionResultDto};
 pub use import::{ImportOptions, ImportPreviewDto, ImportResultDto};
 pub use inspection::{InspectionDto, InspectionRowDto, TemplateSummary};
-pub use maskcheck_sheets::appendix45::appendix4_row_label;
+pub use maskcheck_sheets::appendix_book::appendix4_row_label;
 pub use maskcheck_store::DocumentFilter;
 pub use measures::{MeasureDto, MeasureFollowDefaults};
 pub use paths::resolve_data_dir;
 pub use photos::PhotoDto;
+pub use rollup::{FiguresSource, RollupDto, SentCellErrorDto, SentReportPreviewDto, UnitFiguresDto};
+pub use stats::AppendixChoice;
 pub use sync_bundles::{
     quiet, BundleExportDto, BundleHeaderDto, BundleImportDto, SyncProgress, SyncProgressDto, SyncStage,
 };

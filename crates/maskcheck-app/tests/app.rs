@@ -17,6 +17,11 @@ fn profile() -> ProfileInput {
     }
 }
 
+#[path = "app/hand_typed.rs"]
+mod hand_typed;
+#[path = "app/stats.rs"]
+mod stats;
+
 fn app() -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().expect("tempdir");
     let app = App::open(dir.path()).expect("open");
@@ -1167,106 +1172,6 @@ fn a_correction_replaces_the_document_and_revokes_the_original() {
     assert_eq!(due[0].number, new.number);
     assert_eq!(app.document_source(&new.id).expect("source").inspection_id.as_deref(), Some(inspection.as_str()));
     assert!(!DocKind::MeasureExtension.amendable() && DocKind::SamplingRecord.amendable());
-}
-
-/// Appendices 4 and 5 as written to the workbook agree with sums computed here, independently, from the records
-/// the demo makes (cases of two categories, a failed sample with its trail, a passing one).
-#[test]
-fn appendix_four_and_five_agree_with_independent_sums_of_the_records() {
-    use calamine::{Data, Reader};
-    use maskcheck_domain::appendix::Period;
-    use maskcheck_domain::casework::{CaseCategory, LabVerdict, Procedure};
-    let (dir, app) = app();
-    app.load_demo(60, 11).expect("demo");
-    let cases: Vec<_> = app.cases().expect("cases").into_iter().map(|c| c.input).collect();
-    assert!(cases.len() >= 2);
-
-    let path = dir.path().join("附件4.xlsx");
-    let out = app.export_appendix(4, Period::default(), &path).expect("appendix 4");
-    assert_eq!(out.rows, 8);
-    let mut book = calamine::open_workbook_auto(&path).expect("open");
-    let sheet = book.worksheet_range("附件4").expect("sheet");
-    let grid: Vec<Vec<Data>> = sheet.rows().map(|r| r.to_vec()).collect();
-    let text = |r: usize, c: usize| grid[r][c].to_string();
-    let num = |r: usize, c: usize| match &grid[r][c] {
-        Data::Float(f) => *f,
-        Data::Int(i) => *i as f64,
-        other => panic!("row {r} column {c} is not a number: {other:?}"),
-    };
-    assert_eq!(text(0, 0), "口罩案件查处情况统计表");
-    assert!(text(1, 0).starts_with("填报单位（盖章）："), "{}", text(1, 0));
-    assert_eq!(text(2, 3), "查办案件（件）（包括立案和简易案件）");
-    let labels = [
-        "价格类案件",
-        "质量类案件",
-        "不正当竞争类案件",
-        "知识产权类案件",
-        "药械资质类案件",
-        "虚假广告类案件",
-        "其他案件",
-        "合计",
-    ];
-    for (i, want) in labels.iter().enumerate() {
-        assert_eq!(text(3 + i, 0), *want);
-    }
-    let categories = [
-        CaseCategory::Price,
-        CaseCategory::Quality,
-        CaseCategory::UnfairCompetition,
-        CaseCategory::IntellectualProperty,
-        CaseCategory::DrugDeviceQualification,
-        CaseCategory::FalseAdvertising,
-        CaseCategory::Other,
-    ];
-    let round = |x: f64| (x * 100.0).round() / 100.0;
-    let mut total = [0.0f64; 9];
-    for (i, cat) in categories.iter().enumerate() {
-        let of: Vec<_> = cases.iter().filter(|c| c.category == *cat).collect();
-        let want = [
-            of.iter().map(|c| f64::from(c.inspectors_dispatched)).sum::<f64>(),
-            of.iter().map(|c| f64::from(c.operators_checked)).sum(),
-            of.len() as f64,
-            of.iter().filter(|c| c.procedure == Procedure::Filed).count() as f64,
-            of.iter().filter(|c| c.closed_on.is_some()).count() as f64,
-            round(of.iter().map(|c| c.fines_wan).sum()),
-            round(of.iter().map(|c| c.value_wan).sum()),
-            round(of.iter().map(|c| c.masks_seized_wan).sum()),
-            of.iter().filter(|c| c.referred_to_police).count() as f64,
-        ];
-        for (c, w) in want.iter().enumerate() {
-            assert_eq!(num(3 + i, 1 + c), *w, "{cat:?} column {}", c + 1);
-            total[c] += w;
-        }
-        assert!(num(3 + i, 4) <= num(3 + i, 3), "立案 ≤ 查办");
-    }
-    for (c, w) in total.iter().enumerate() {
-        assert_eq!(num(10, 1 + c), round(*w), "合计 column {}", c + 1);
-    }
-
-    let path = dir.path().join("附件5.xlsx");
-    let samples = app.samples(None).expect("samples");
-    let out = app.export_appendix(5, Period::default(), &path).expect("appendix 5");
-    assert_eq!(out.rows as usize, samples.len());
-    let mut book = calamine::open_workbook_auto(&path).expect("open");
-    let sheet = book.worksheet_range("附件5").expect("sheet");
-    let grid: Vec<Vec<Data>> = sheet.rows().map(|r| r.to_vec()).collect();
-    assert_eq!(grid[2][8].to_string(), "不合格产品流入市场方向");
-    let failed: Vec<_> =
-        samples.iter().filter(|s| s.result.as_ref().is_some_and(|r| r.verdict == LabVerdict::Fail)).collect();
-    let failed_rows: Vec<&Vec<Data>> = grid[3..].iter().filter(|r| r[4] == "不合格").collect();
-    assert_eq!(failed_rows.len(), failed.len());
-    for s in &failed {
-        let r = s.result.as_ref().expect("result");
-        let row = failed_rows.iter().find(|row| row[5].to_string() == r.failing_items).expect("its row");
-        assert_eq!(row[6].to_string(), r.nonconforming_quantity.map(|q| q.to_string()).unwrap_or_default());
-        assert_eq!(row[7].to_string(), "是", "the trail shows buyers");
-        assert_eq!(row[8].to_string(), r.market_direction);
-        assert!(row[9].to_string().contains("责令停止销售"), "{:?}", row[9]);
-    }
-    assert_eq!(
-        app.export_appendix(6, Period::default(), &path).expect_err("no appendix 6").code,
-        ErrorCode::Validation
-    );
 }
 
 /// Writes a sales ledger as enterprises keep them: a title, then 购货单位 / 地址 / 批号 / 数量 / 销售日期.

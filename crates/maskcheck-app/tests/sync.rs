@@ -792,3 +792,100 @@ fn the_bureaus_catalogue_and_templates_reach_the_laptop_and_a_broken_one_is_set_
     // The inspection started on version 2 still reads with version 2 (a template is named by key and version).
     assert_eq!(a.app.inspection(&started.id).expect("inspection").template.version, 2);
 }
+
+#[path = "app/hand_typed.rs"]
+mod hand_typed;
+
+/// Opens a quality case with a fine on the enterprise an inspector just inspected.
+fn quality_case(s: &Site, inspection_id: &str, fines_wan: f64) {
+    let inspection = s.app.inspection(inspection_id).expect("inspection");
+    let mut case = s.app.new_case();
+    case.enterprise_id = Some(inspection.enterprise_id.clone());
+    case.inspection_id = Some(inspection_id.to_string());
+    case.title = "生产不符合标准的口罩案".into();
+    case.category = maskcheck_domain::casework::CaseCategory::Quality;
+    case.procedure = maskcheck_domain::casework::Procedure::Filed;
+    case.fines_wan = fines_wan;
+    case.value_wan = fines_wan / 2.0;
+    s.app.save_case(None, &case).expect("case");
+}
+
+/// Appendix 4's figure columns (出动执法人员 … 移送公安) of every row, read back from an exported workbook.
+fn appendix4_figures(path: &Path) -> Vec<[f64; 9]> {
+    use calamine::{Data, Reader};
+    let mut book = calamine::open_workbook_auto(path).expect("open");
+    let range = book.worksheet_range("附件4").expect("sheet");
+    let rows: Vec<Vec<Data>> = range.rows().map(|r| r.to_vec()).collect();
+    rows[3..11]
+        .iter()
+        .map(|r| {
+            let mut out = [0.0; 9];
+            for (c, v) in out.iter_mut().enumerate() {
+                *v = match &r[1 + c] {
+                    Data::Float(f) => *f,
+                    Data::Int(i) => *i as f64,
+                    Data::Empty => 0.0,
+                    other => panic!("not a figure: {other:?}"),
+                };
+            }
+            out
+        })
+        .collect()
+}
+
+/// The sync journey carried on to the statistics: two inspectors each inspect and open a case; the bureau merges
+/// both bundles, and its appendix 4 is the sum of the two inspectors' own exports (an inspector's laptop also holds
+/// its colleague's records once the bureau forwards them, and still exports only its own). The county's workbook
+/// then goes up to a city beside a county's hand-typed one, and the city's roll-up is their sum.
+#[test]
+fn the_bureaus_appendix_four_is_the_sum_of_its_inspectors_and_the_city_adds_up_its_counties() {
+    use maskcheck_app::AppendixChoice;
+    use maskcheck_domain::appendix::Period;
+    let (bureau, a, b) = campaign();
+    for (s, fine) in [(&a, 1.5), (&b, 0.25)] {
+        let id = finished_inspection(s, "91350100M000100Y43");
+        quality_case(s, &id, fine);
+        bureau.app.import_bundle(&s.export(&bureau, "up.mcb"), None).expect("the bureau merges");
+    }
+    // The bureau forwards B's records to A's laptop (they concern A's county).
+    a.app.import_bundle(&bureau.export(&a, "down.mcb"), None).expect("down");
+    assert_eq!(a.app.cases().expect("cases").len(), 2, "A's laptop holds B's case too");
+    let mut sum = vec![[0.0; 9]; 8];
+    for s in [&a, &b] {
+        let out = s.file("附件4.xlsx");
+        s.app.export_appendix(AppendixChoice::Four, Period::default(), None, &out).expect("own export");
+        let figures = appendix4_figures(&out);
+        assert_eq!(figures[7][2], 1.0, "each inspector reports its own case only");
+        for (row, f) in sum.iter_mut().zip(figures) {
+            for (s, v) in row.iter_mut().zip(f) {
+                *s += v;
+            }
+        }
+    }
+    let merged = bureau.file("附件4.xlsx");
+    bureau.app.export_appendix(AppendixChoice::Four, Period::default(), None, &merged).expect("bureau export");
+    let at_bureau = appendix4_figures(&merged);
+    for (r, (got, want)) in at_bureau.iter().zip(&sum).enumerate() {
+        for c in 0..9 {
+            assert!((got[c] - want[c]).abs() < 1e-9, "row {r} column {c}: bureau {} ≠ inspectors' {}", got[c], want[c]);
+        }
+    }
+    assert_eq!(at_bureau[7][0], 4.0, "two inspectors on each of the two inspections");
+
+    // Up to the city: this county's workbook (made by the app) and 红旗区's typed by hand.
+    let city = county_bureau("新乡市", "新", "HA9900");
+    let typed = city.file("红旗区.xlsx");
+    hand_typed::hand_typed_appendix4(&typed, "红旗区市场监督管理局", (3.0, 2.0, 1.0, 1.25), (3.0, 2.0, 1.0, 1.25));
+    for f in [&merged, &typed] {
+        let preview = city.app.preview_sent_report(f, Period::default(), None).expect("preview");
+        assert!(preview.errors.is_empty(), "{:?}", preview.errors);
+        city.app.apply_sent_report(f, Period::default(), None).expect("kept");
+    }
+    let rollup = city.app.rollup(Period::default()).expect("rollup");
+    let total = rollup.total.last().expect("合计");
+    assert_eq!(total.cases as f64, at_bureau[7][2] + 3.0);
+    assert_eq!(total.filed as f64, at_bureau[7][3] + 2.0);
+    assert!((total.fines_wan - (at_bureau[7][5] + 1.25)).abs() < 1e-9);
+    assert_eq!(total.inspectors.map(f64::from), Some(at_bureau[7][0] + 12.0));
+    assert_eq!(rollup.units.len(), 2);
+}

@@ -82,6 +82,7 @@ impl Command {
                 | Command::Bundle(BundleCommand::Export { .. } | BundleCommand::Import { .. } | BundleCommand::Inspect { .. })
                 | Command::Numbers(NumbersCommand::Assign { .. })
                 | Command::Sample(SampleCommand::Add { .. } | SampleCommand::Result { .. } | SampleCommand::Chain { .. } | SampleCommand::Notify { .. } | SampleCommand::Ledger { apply: true, .. })
+                | Command::Stats(StatsCommand::Receive { apply: true, .. })
                 | Command::Case(CaseCommand::Save { .. })
                 | Command::Doc(DocCommand::Amend { .. })
                 | Command::Measure(MeasureCommand::Extend { .. } | MeasureCommand::Release { .. })
@@ -528,16 +529,20 @@ impl ReleaseGroundArg {
 
 #[derive(Subcommand)]
 pub enum StatsCommand {
-    /// Write an appendix as the clerk sends it (.xlsx): 3 (makers), 4 (cases), 5 (samples)
+    /// Write appendix 3 (makers), 4 (cases), 5 (samples) or all three in one workbook, as the clerk sends them
     Export {
-        #[arg(long, value_parser = clap::value_parser!(u8).range(3..=5))]
-        appendix: u8,
+        /// 3, 4, 5 or all
+        #[arg(long, value_parser = ["3", "4", "5", "all"])]
+        appendix: String,
         /// First day of the period (YYYY-MM-DD)
         #[arg(long)]
         from: Option<chrono::NaiveDate>,
         /// Last day of the period (YYYY-MM-DD)
         #[arg(long)]
         to: Option<chrono::NaiveDate>,
+        /// On a bureau: only this unit's records (the unit name on its devices' cards)
+        #[arg(long)]
+        unit: Option<String>,
         #[arg(long)]
         out: PathBuf,
     },
@@ -547,6 +552,32 @@ pub enum StatsCommand {
         from: Option<chrono::NaiveDate>,
         #[arg(long)]
         to: Option<chrono::NaiveDate>,
+        #[arg(long)]
+        unit: Option<String>,
+    },
+    /// On a bureau: each unit's appendix 4 合计 beside the sum, and the units that have sent nothing
+    Rollup {
+        #[arg(long)]
+        from: Option<chrono::NaiveDate>,
+        #[arg(long)]
+        to: Option<chrono::NaiveDate>,
+        /// Also write the summed appendix 4 and every unit's appendix 5 rows as one workbook
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// On a bureau: read the appendix 4/5 workbook a unit sent, for the period's roll-up (a preview; --apply keeps it)
+    Receive {
+        file: PathBuf,
+        #[arg(long)]
+        from: Option<chrono::NaiveDate>,
+        #[arg(long)]
+        to: Option<chrono::NaiveDate>,
+        /// The sending unit, when the workbook's 填报单位 is blank or differs
+        #[arg(long)]
+        unit: Option<String>,
+        /// Keep it (refused, with nothing written, when the preview has errors)
+        #[arg(long)]
+        apply: bool,
     },
 }
 

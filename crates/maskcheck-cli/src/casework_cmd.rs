@@ -79,34 +79,109 @@ fn chain_line(c: &maskcheck_app::ChainFollowupDto) -> String {
 pub fn stats(app: &App, cmd: StatsCommand, json: bool) -> Result<(), AppError> {
     use maskcheck_domain::appendix::Period;
     match cmd {
-        StatsCommand::Export { appendix, from, to, out } => {
-            let done = app.export_appendix(appendix, Period { from, to }, &out)?;
-            output::print(json, &done, || format!("已导出附件{appendix}（{} 行）：{}", done.rows, done.path));
+        StatsCommand::Export { appendix, from, to, unit, out } => {
+            let choice = maskcheck_app::AppendixChoice::parse(&appendix)?;
+            let done = app.export_appendix(choice, Period { from, to }, unit.as_deref(), &out)?;
+            let which = if appendix == "all" { "附件3、4、5".to_string() } else { format!("附件{appendix}") };
+            output::print(json, &done, || format!("已导出{which}（{} 行）：{}", done.rows, done.path));
         }
-        StatsCommand::Cases { from, to } => {
-            let rows = app.appendix4(Period { from, to })?;
+        StatsCommand::Cases { from, to, unit } => {
+            let rows = app.appendix4(Period { from, to }, unit.as_deref())?;
             output::print(json, &rows, || {
-                let mut out = "查办案件情况\t出动执法人员\t检查经营者数\t查办案件\t立案\t结案\t罚没（万元）\t案值（万元）\t查获口罩（万只）\t移送公安\n".to_string();
+                let mut out = appendix4_head("查办案件情况");
                 for r in &rows {
-                    out.push_str(&format!(
-                        "{}\t{}\t{}\t{}\t{}\t{}\t{:.2}\t{:.2}\t{:.2}\t{}\n",
-                        maskcheck_app::appendix4_row_label(r),
-                        r.inspectors,
-                        r.operators,
-                        r.cases,
-                        r.filed,
-                        r.closed,
-                        r.fines_wan,
-                        r.value_wan,
-                        r.masks_wan,
-                        r.referred
-                    ));
+                    out.push_str(&appendix4_line(maskcheck_app::appendix4_row_label(r), r));
                 }
                 out
             });
         }
+        StatsCommand::Rollup { from, to, out } => {
+            let period = Period { from, to };
+            let rollup = app.rollup(period)?;
+            let written = out.map(|o| app.export_rollup(period, &o)).transpose()?;
+            output::print(json, &rollup, || {
+                let mut text = appendix4_head("单位（合计行）");
+                for u in &rollup.units {
+                    let source = match u.source {
+                        maskcheck_app::FiguresSource::Records => "（同步记录）".to_string(),
+                        maskcheck_app::FiguresSource::Workbook => {
+                            format!("（报表 {}）", u.file_name.clone().unwrap_or_default())
+                        }
+                    };
+                    if let Some(t) = u.appendix4.last() {
+                        text.push_str(&appendix4_line(&format!("{}{source}", u.unit), t));
+                    }
+                }
+                if let Some(t) = rollup.total.last() {
+                    text.push_str(&appendix4_line("合计", t));
+                }
+                text.push_str(&format!("抽查产品 {} 个，其中不合格 {} 个\n", rollup.sampled, rollup.failed));
+                if !rollup.missing.is_empty() {
+                    text.push_str(&format!("本期未报送：{}\n", rollup.missing.join("、")));
+                }
+                if let Some(w) = &written {
+                    text.push_str(&format!("已导出汇总表：{}\n", w.path));
+                }
+                text
+            });
+        }
+        StatsCommand::Receive { file, from, to, unit, apply } => {
+            let period = Period { from, to };
+            let preview = if apply {
+                app.apply_sent_report(&file, period, unit.as_deref())?
+            } else {
+                app.preview_sent_report(&file, period, unit.as_deref())?
+            };
+            output::print(json, &preview, || {
+                let mut text =
+                    format!("{}：填报单位 {}，填报时间 {}\n", preview.file, preview.unit, preview.reported_on);
+                if let Some(t) = preview.appendix4.as_ref().and_then(|a| a.last()) {
+                    text.push_str(&appendix4_head("附件4"));
+                    text.push_str(&appendix4_line("合计", t));
+                }
+                text.push_str(&format!("附件5：抽查产品 {} 个，其中不合格 {} 个\n", preview.sampled, preview.failed));
+                if let Some(at) = &preview.replaces {
+                    text.push_str(&format!("将替换 {at} 导入的该单位同期报表\n"));
+                }
+                if !preview.known_unit {
+                    text.push_str("注意：该单位不是本局登记的下级单位\n");
+                }
+                for e in &preview.errors {
+                    text.push_str(&format!("错误：{} 第{}行“{}”：{}\n", e.sheet, e.row, e.column, e.rule));
+                }
+                text.push_str(if apply {
+                    "已导入。\n"
+                } else if preview.errors.is_empty() {
+                    "预览，未导入；加 --apply 导入。\n"
+                } else {
+                    "有错误，不能导入；请单位改正后重新报送。\n"
+                });
+                text
+            });
+        }
     }
     Ok(())
+}
+
+fn appendix4_head(first: &str) -> String {
+    format!("{first}\t出动执法人员\t检查经营者数\t查办案件\t立案\t结案\t罚没（万元）\t案值（万元）\t查获口罩（万只）\t移送公安\n")
+}
+
+fn appendix4_line(label: &str, r: &maskcheck_domain::appendix::Appendix4Row) -> String {
+    let opt = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_default();
+    format!(
+        "{}\t{}\t{}\t{}\t{}\t{}\t{:.2}\t{:.2}\t{:.2}\t{}\n",
+        label,
+        opt(r.inspectors),
+        opt(r.operators),
+        r.cases,
+        r.filed,
+        r.closed,
+        r.fines_wan,
+        r.value_wan,
+        r.masks_wan,
+        r.referred
+    )
 }
 
 fn publicity_line(c: &CaseDto) -> String {

@@ -34,6 +34,7 @@ fn exit_status(code: ErrorCode) -> u8 {
         | ErrorCode::AlreadySetUp
         | ErrorCode::Cancelled
         | ErrorCode::BundleRefused
+        | ErrorCode::BureauOnly
         | ErrorCode::BureauUnconfirmed => 1,
         ErrorCode::NotSetUp
         | ErrorCode::NoData

@@ -263,6 +263,11 @@ fn demo_documents_are_listed_written_as_pdf_and_followed_up() {
     assert!(figures.contains("质量类案件") && figures.contains("合计"), "{figures}");
     let bad = run(dir.path(), &["stats", "export", "--appendix", "6", "--out", a4.to_str().expect("path")]);
     assert_eq!(bad.status.code(), Some(2), "clap refuses an appendix that does not exist: {bad:?}");
+    let all = dir.path().join("附件3-5.xlsx");
+    let out = run(dir.path(), &["stats", "export", "--appendix", "all", "--out", all.to_str().expect("path")]);
+    assert!(out.status.success() && all.exists(), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("附件3、4、5"), "{out:?}");
+    stats_roll_up_from_the_command_line(&a4);
     let release =
         run(dir.path(), &["measure", "release", extended_id, "--ground", "decided", "--reason", "已作出行政处罚决定"]);
     assert!(release.status.success(), "{release:?}");
@@ -285,6 +290,75 @@ fn demo_documents_are_listed_written_as_pdf_and_followed_up() {
     let out = run(dir.path(), &["--json", "followup", "list", "--overdue"]);
     let overdue: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert!(overdue.as_array().expect("array").is_empty(), "demo deadlines are today or later");
+}
+
+/// A bureau reads a unit's appendix 4 (the one exported above): a preview, then --apply, then the roll-up. A
+/// workbook with a bad cell is refused with its row and column, exit 1, and the roll-up is unchanged; an
+/// inspector's laptop does not roll up.
+fn stats_roll_up_from_the_command_line(a4: &std::path::Path) {
+    let bureau = tempfile::tempdir().expect("tempdir");
+    init_as(bureau.path(), "局端", "HA9900", "bureau");
+    let file = a4.to_str().expect("path");
+    let preview = run(bureau.path(), &["stats", "receive", file]);
+    assert!(preview.status.success(), "{preview:?}");
+    assert!(String::from_utf8_lossy(&preview.stdout).contains("预览，未导入"), "{preview:?}");
+    let none: serde_json::Value =
+        serde_json::from_slice(&run(bureau.path(), &["--json", "stats", "rollup"]).stdout).expect("json");
+    assert_eq!(none["units"].as_array().map(Vec::len), Some(0), "a preview keeps nothing");
+    let applied = run(bureau.path(), &["stats", "receive", file, "--unit", "卫滨区市场监督管理局", "--apply"]);
+    assert!(applied.status.success(), "{applied:?}");
+    let rollup: serde_json::Value =
+        serde_json::from_slice(&run(bureau.path(), &["--json", "stats", "rollup"]).stdout).expect("json");
+    assert_eq!(rollup["units"][0]["unit"], "卫滨区市场监督管理局", "{rollup}");
+    assert_eq!(rollup["units"][0]["source"], "workbook");
+
+    let bad = bureau.path().join("红旗区.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "填报单位（盖章）：红旗区市场监督管理局").expect("unit");
+    let header = [
+        "查办案件情况",
+        "出动执法人员(人次)累计",
+        "检查经营者数(户/人)累计",
+        "查办案件(件)(包括立案和简易案件)",
+        "其中：立案(件)",
+        "结案(件)",
+        "罚没(万元)",
+        "案值(万元)",
+        "查获口罩(万只)累计",
+        "移送公安机关案件数(件)累计",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(1, c as u16, *h).expect("header");
+    }
+    for (r, label) in [
+        "价格类案件",
+        "质量类案件",
+        "不正当竞争类案件",
+        "知识产权类案件",
+        "药械资质类案件",
+        "虚假广告类案件",
+        "其他案件",
+        "合计",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(2 + r as u32, 0, *label).expect("label");
+    }
+    ws.write_string(3, 4, "两件").expect("a word where a number goes");
+    wb.save(&bad).expect("save");
+    let refused = run(bureau.path(), &["stats", "receive", bad.to_str().expect("path"), "--apply"]);
+    assert_eq!(refused.status.code(), Some(1), "{refused:?}");
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("第4行") && said.contains("其中：立案(件)") && said.contains("两件"), "{said}");
+    let after: serde_json::Value =
+        serde_json::from_slice(&run(bureau.path(), &["--json", "stats", "rollup"]).stdout).expect("json");
+    assert_eq!(after["units"].as_array().map(Vec::len), Some(1), "the refusal kept nothing");
+
+    let inspector = tempfile::tempdir().expect("tempdir");
+    init_as(inspector.path(), "张三", "HA0001", "inspector");
+    assert_eq!(run(inspector.path(), &["stats", "rollup"]).status.code(), Some(1), "an inspector does not roll up");
 }
 
 fn init_as(dir: &std::path::Path, name: &str, cert: &str, role: &str) {

@@ -3,7 +3,7 @@
 //! product), from the records of a period. Every figure is computed, never typed into the table.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::casework::{
@@ -25,14 +25,18 @@ impl Period {
 }
 
 /// One row of appendix 4: a category, or 合计 (`category: None`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+///
+/// 出动执法人员 and 检查经营者数 are the period's visits, which belong to no case category (most lead to no case):
+/// they are figures of 合计 only, and blank in the category rows. Every other column of 合计 is the sum of its rows.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Appendix4Row {
     pub category: Option<CaseCategory>,
-    /// 出动执法人员（人次）累计
-    pub inspectors: u32,
-    /// 检查经营者数（户/人）累计
-    pub operators: u32,
+    /// 出动执法人员(人次)累计: each inspector on each visit of the period (合计 only).
+    pub inspectors: Option<u32>,
+    /// 检查经营者数(户/人)累计: the operators checked, one per visit (合计 only). 累计 counts a second visit to
+    /// the same operator again, as the roll-up must: a county's figure is the sum of its inspectors'.
+    pub operators: Option<u32>,
     /// 查办案件（件）（包括立案和简易案件）
     pub cases: u32,
     /// 其中：立案（件）
@@ -50,9 +54,18 @@ pub struct Appendix4Row {
 }
 
 impl Appendix4Row {
-    fn add(&mut self, o: &Appendix4Row) {
-        self.inspectors += o.inspectors;
-        self.operators += o.operators;
+    /// Adds another table's row of the same category (a roll-up): every column, the visit columns included.
+    pub fn add(&mut self, o: &Appendix4Row) {
+        let sum = |a: Option<u32>, b: Option<u32>| match (a, b) {
+            (None, None) => None,
+            (a, b) => Some(a.unwrap_or(0) + b.unwrap_or(0)),
+        };
+        self.inspectors = sum(self.inspectors, o.inspectors);
+        self.operators = sum(self.operators, o.operators);
+        self.add_cases(o);
+    }
+
+    fn add_cases(&mut self, o: &Appendix4Row) {
         self.cases += o.cases;
         self.filed += o.filed;
         self.closed += o.closed;
@@ -73,17 +86,25 @@ pub fn wan2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-/// Appendix 4 of the cases opened in the period: the seven categories in the seed's order, then 合计, the sum of
-/// the rows; a case of the period closed by its end counts as 结案, so 立案 and 结案 never exceed 查办.
-pub fn appendix4(cases: &[CaseInput], period: Period) -> Vec<Appendix4Row> {
+/// One visit to an operator: an inspection, a re-inspection or a sampling visit of its own. Each inspector on it
+/// is one 人次 of 出动执法人员.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Visit {
+    pub on: NaiveDate,
+    pub inspectors: u32,
+    pub enterprise_id: String,
+}
+
+/// Appendix 4 of the period: the seven categories in the seed's order from the cases opened in it, then 合计.
+/// 合计's case columns are the sum of the rows; a case of the period closed by its end counts as 结案, so 立案 and
+/// 结案 never exceed 查办. 出动执法人员 and 检查经营者数 come from the period's visits, in 合计 only.
+pub fn appendix4(cases: &[CaseInput], visits: &[Visit], period: Period) -> Vec<Appendix4Row> {
     let mut rows: Vec<Appendix4Row> =
         CaseCategory::ALL.iter().map(|c| Appendix4Row { category: Some(*c), ..Default::default() }).collect();
     for case in cases {
         let Some(row) = rows.iter_mut().find(|r| r.category == Some(case.category)) else { continue };
         let opened = period.contains(case.opened_on);
         if opened {
-            row.inspectors += case.inspectors_dispatched;
-            row.operators += case.operators_checked;
             row.cases += 1;
             row.filed += u32::from(case.procedure == Procedure::Filed);
             row.fines_wan += case.fines_wan;
@@ -103,8 +124,11 @@ pub fn appendix4(cases: &[CaseInput], period: Period) -> Vec<Appendix4Row> {
     }
     let mut total = Appendix4Row::default();
     for r in &rows {
-        total.add(r);
+        total.add_cases(r);
     }
+    let in_period: Vec<&Visit> = visits.iter().filter(|v| period.contains(v.on)).collect();
+    total.inspectors = Some(in_period.iter().map(|v| v.inspectors).sum());
+    total.operators = Some(in_period.len() as u32);
     total.fines_wan = wan2(total.fines_wan);
     total.value_wan = wan2(total.value_wan);
     total.masks_wan = wan2(total.masks_wan);
@@ -112,8 +136,17 @@ pub fn appendix4(cases: &[CaseInput], period: Period) -> Vec<Appendix4Row> {
     rows
 }
 
+/// Appendix 3's 检查情况 of a maker: the date of its latest inspection and how many problems it found.
+pub fn inspection_summary(latest: Option<(NaiveDate, u32)>) -> String {
+    match latest {
+        None => "未检查".to_string(),
+        Some((on, 0)) => format!("{}检查，未发现问题", crate::dates::zh_date(on)),
+        Some((on, n)) => format!("{}检查，发现问题{n}项", crate::dates::zh_date(on)),
+    }
+}
+
 /// One row of appendix 5, every cell as it prints.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Appendix5Row {
     pub product_name: String,
@@ -214,21 +247,31 @@ mod tests {
             case(Quality, Filed, "2026-10-30", Some("2026-11-05"), 9.0),
         ];
         let period = Period { from: Some(d("2026-11-01")), to: Some(d("2026-11-30")) };
-        let rows = appendix4(&cases, period);
+        let visit = |on: &str, inspectors: u32, e: &str| Visit { on: d(on), inspectors, enterprise_id: e.into() };
+        let visits = [
+            visit("2026-11-02", 2, "e1"),
+            visit("2026-11-12", 3, "e1"),
+            visit("2026-11-20", 2, "e2"),
+            visit("2026-10-20", 2, "e3"),
+        ];
+        let rows = appendix4(&cases, &visits, period);
         assert_eq!(rows.len(), 8, "seven categories and 合计");
         let quality = rows.iter().find(|r| r.category == Some(Quality)).expect("quality");
         // The October case is outside the period; the simple one is 查办 but not 立案; one closed by the end.
         assert_eq!((quality.cases, quality.filed, quality.closed, quality.referred), (2, 1, 1, 1));
-        assert_eq!((quality.inspectors, quality.operators), (4, 2));
+        assert_eq!((quality.inspectors, quality.operators), (None, None), "visits belong to no category");
         assert_eq!((quality.fines_wan, quality.value_wan, quality.masks_wan), (1.55, 3.1, 0.25));
         let price = rows.iter().find(|r| r.category == Some(Price)).expect("price");
         assert_eq!((price.cases, price.filed, price.closed), (1, 1, 0), "closed after the period");
         let total = rows.last().expect("total");
         assert_eq!(total.category, None);
-        assert_eq!((total.cases, total.filed, total.closed, total.inspectors), (3, 2, 1, 6));
+        assert_eq!((total.cases, total.filed, total.closed), (3, 2, 1));
+        // Seven inspectors on three November visits (two to the same operator); the October visit is outside.
+        assert_eq!((total.inspectors, total.operators), (Some(7), Some(3)));
         assert_eq!((total.fines_wan, total.masks_wan), (1.85, 0.38));
         assert!(rows.iter().all(Appendix4Row::consistent));
-        let open = appendix4(&cases, Period::default());
+        let open = appendix4(&cases, &visits, Period::default());
         assert_eq!(open.last().expect("total").cases, 4, "no period: every case");
+        assert_eq!((open.last().expect("total").inspectors, open.last().expect("total").operators), (Some(9), Some(4)));
     }
 }

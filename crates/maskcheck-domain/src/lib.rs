@@ -26,6 +26,7 @@ pub mod product;
 pub mod profile;
 pub mod publicity;
 pub mod record_rules;
+pub mod rollup;
 pub mod roster_import;
 pub mod sample;
 pub mod search;

@@ -15,6 +15,8 @@ pub enum SheetError {
     NoHeader { path: PathBuf, sheets: String },
     #[error("文件 {path} 中找不到销售台账的表头（需要“购货单位”（或“客户”）和“数量”两列；已查看的工作表：{sheets}）")]
     NoLedgerHeader { path: PathBuf, sheets: String },
+    #[error("文件 {path} 中找不到附件4（口罩案件查处情况统计表）或附件5（口罩专项抽查/抽检情况统计表）的表头（已查看的工作表：{sheets}）")]
+    NoReport { path: PathBuf, sheets: String },
     #[error("文件 {path} 超出可导入的范围：{what}超过 {limit}。名录不会有这么大，请确认文件完整、未被篡改；确有需要请拆分后再导入")]
     TooLarge { path: PathBuf, what: String, limit: String },
     #[error("文件 {path} 的表头是公式，但文件中没有公式的计算结果（由程序生成、未在 Excel 中打开保存过）；请在 Excel 或 WPS 中打开并保存后再导入（已查看的工作表：{sheets}）")]
@@ -33,6 +35,7 @@ impl SheetError {
             | SheetError::NoSuchSheet { path, .. }
             | SheetError::NoHeader { path, .. }
             | SheetError::NoLedgerHeader { path, .. }
+            | SheetError::NoReport { path, .. }
             | SheetError::TooLarge { path, .. }
             | SheetError::FormulaHeader { path, .. }
             | SheetError::Write { path, .. } => Some(path),

@@ -5,6 +5,8 @@ use std::path::Path;
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
+pub use crate::appendix_book::write_appendix3;
+
 use crate::SheetError;
 
 /// Appendix 3's columns in order, with their widths (characters).
@@ -61,55 +63,8 @@ pub(crate) fn cell_format() -> Format {
     font().set_border(FormatBorder::Thin).set_text_wrap().set_align(FormatAlign::VerticalCenter)
 }
 
-fn header_format() -> Format {
+pub(crate) fn header_format() -> Format {
     cell_format().set_bold().set_align(FormatAlign::Center).set_background_color(0xF2F2F2)
-}
-
-/// Writes appendix 3: title, unit and date line, header, one row per enterprise, frozen header.
-pub fn write_appendix3(path: &Path, unit: &str, date: &str, rows: &[Appendix3Row]) -> Result<(), SheetError> {
-    let err = write_err(path);
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.set_name("附件3").map_err(&err)?;
-    let last = (APPENDIX3_COLUMNS.len() - 1) as u16;
-    let title =
-        font().set_bold().set_font_size(16).set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter);
-    ws.set_row_height(0, 32).map_err(&err)?;
-    ws.merge_range(0, 0, 0, last, APPENDIX3_TITLE, &title).map_err(&err)?;
-    let line = font();
-    ws.merge_range(1, 0, 1, 7, &format!("填报单位（盖章）：{unit}"), &line).map_err(&err)?;
-    ws.merge_range(1, 8, 1, last, &format!("填报日期：{date}"), &line.clone().set_align(FormatAlign::Right))
-        .map_err(&err)?;
-    header(ws, 2, &APPENDIX3_COLUMNS.iter().map(|(h, w)| (*h, *w)).collect::<Vec<_>>()).map_err(&err)?;
-    let text = cell_format();
-    let number = cell_format().set_num_format("0.00");
-    for (i, r) in rows.iter().enumerate() {
-        let row = 3 + i as u32;
-        ws.write_number_with_format(row, 0, (i + 1) as f64, &text).map_err(&err)?;
-        let cells = [
-            &r.name,
-            &r.uscc,
-            &r.county,
-            &r.production_address,
-            &r.legal_rep,
-            &r.contact_and_phone,
-            &r.category,
-            &r.standard,
-        ];
-        for (c, v) in cells.iter().enumerate() {
-            ws.write_string_with_format(row, 1 + c as u16, v.as_str(), &text).map_err(&err)?;
-        }
-        match r.daily_capacity_wan {
-            Some(n) => ws.write_number_with_format(row, 9, n, &number).map_err(&err)?,
-            None => ws.write_blank(row, 9, &number).map_err(&err)?,
-        };
-        let tail = [&r.exporter, &r.scale, &r.production_status, &r.founded_on, &r.inspection, &r.note];
-        for (c, v) in tail.iter().enumerate() {
-            ws.write_string_with_format(row, 10 + c as u16, v.as_str(), &text).map_err(&err)?;
-        }
-    }
-    ws.set_freeze_panes(3, 0).map_err(&err)?;
-    save(&mut wb, path)
 }
 
 pub(crate) fn header(ws: &mut Worksheet, row: u32, columns: &[(&str, f64)]) -> Result<(), XlsxError> {

@@ -2,7 +2,7 @@
 //! headers, notes under the table) and parses each row into an enterprise input with cell-level errors; writing
 //! produces the plain roster export and appendix 3 of the campaign notice.
 
-pub mod appendix45;
+pub mod appendix_book;
 pub mod cell;
 pub mod columns;
 mod error;
@@ -13,6 +13,7 @@ pub mod ledger;
 pub mod limits;
 pub mod parse;
 pub mod read;
+pub mod report_read;
 
 pub use columns::{match_header, RosterColumn};
 pub use error::SheetError;

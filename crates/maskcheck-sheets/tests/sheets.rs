@@ -216,7 +216,7 @@ fn appendix3_round_trips_cell_by_cell() {
     let cell = |r: u32, c: u32| range.get_value((r, c)).cloned().unwrap_or(Data::Empty);
     assert_eq!(cell(0, 0), Data::String(APPENDIX3_TITLE.into()));
     assert_eq!(cell(1, 0), Data::String("填报单位（盖章）：卫滨区市场监督管理局".into()));
-    assert_eq!(cell(1, 8), Data::String("填报日期：2026年11月23日".into()));
+    assert_eq!(cell(1, 8), Data::String("填报时间：2026年11月23日".into()));
     for (c, (h, _)) in APPENDIX3_COLUMNS.iter().enumerate() {
         assert_eq!(cell(2, c as u32), Data::String((*h).into()));
     }

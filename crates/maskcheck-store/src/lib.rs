@@ -17,6 +17,7 @@ mod profile;
 mod record;
 mod record_decode;
 mod search_index;
+mod stats;
 mod sync;
 
 use std::path::Path;
@@ -36,6 +37,7 @@ pub use product::ProductRecord;
 pub use profile::Profile;
 pub use record::{EnterpriseRecord, RecordMeta, Void};
 pub use record_decode::decode_record;
+pub use stats::{UnitReportRecord, VisitRow};
 pub use sync::{BundleLogRow, ConflictRow, PeerRecord, QuarantineRow, SyncRead, LEGAL_CATALOGUE, SYNCED_TABLES};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,7 +1,7 @@
 // Generated from Rust by ts-rs (maskcheck_app::bindings). Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test -p maskcheck-app --test app bindings` to regenerate.
 
-export type ErrorCode = "validation" | "notFound" | "noData" | "notSetUp" | "alreadySetUp" | "databaseTooNew" | "needsUpgrade" | "io" | "unreadableFile" | "fileTooLarge" | "catalogueRefused" | "bundleRefused" | "bureauUnconfirmed" | "cancelled" | "storage";
+export type ErrorCode = "validation" | "notFound" | "noData" | "notSetUp" | "alreadySetUp" | "databaseTooNew" | "needsUpgrade" | "io" | "unreadableFile" | "fileTooLarge" | "catalogueRefused" | "bundleRefused" | "bureauUnconfirmed" | "bureauOnly" | "cancelled" | "storage";
 
 export type Entity = "enterprise" | "licence" | "product" | "inspection" | "document" | "sample" | "case" | "openRectification" | "device" | "conflict";
 
@@ -749,16 +749,20 @@ export type LedgerError = { row: number, error: FieldError, };
 
 /**
  * One row of appendix 4: a category, or 合计 (`category: None`).
+ *
+ * 出动执法人员 and 检查经营者数 are the period's visits, which belong to no case category (most lead to no case):
+ * they are figures of 合计 only, and blank in the category rows. Every other column of 合计 is the sum of its rows.
  */
 export type Appendix4Row = { category: CaseCategory | null, 
 /**
- * 出动执法人员（人次）累计
+ * 出动执法人员(人次)累计: each inspector on each visit of the period (合计 only).
  */
-inspectors: number, 
+inspectors: number | null, 
 /**
- * 检查经营者数（户/人）累计
+ * 检查经营者数(户/人)累计: the operators checked, one per visit (合计 only). 累计 counts a second visit to
+ * the same operator again, as the roll-up must: a county's figure is the sum of its inspectors'.
  */
-operators: number, 
+operators: number | null, 
 /**
  * 查办案件（件）（包括立案和简易案件）
  */
@@ -808,6 +812,61 @@ reachedMarket: string, marketDirection: string, postMeasures: string, helpMeasur
  * 新企业成立时间
  */
 foundedOn: string, };
+
+/**
+ * Which appendix to write: one, or all three in one workbook.
+ */
+export type AppendixChoice = "three" | "four" | "five" | "all";
+
+/**
+ * Where a unit's figures come from.
+ */
+export type FiguresSource = "records" | "workbook";
+
+/**
+ * One unit's line of the roll-up.
+ */
+export type UnitFiguresDto = { unit: string, source: FiguresSource, 
+/**
+ * The workbook's file name and 填报时间, and when it was read in.
+ */
+fileName: string | null, reportedOn: string | null, importedAt: string | null, 
+/**
+ * Seven categories then 合计.
+ */
+appendix4: Array<Appendix4Row>, 
+/**
+ * Appendix 5's rows: products sampled, of which failed.
+ */
+sampled: number, failed: number, };
+
+export type RollupDto = { units: Array<UnitFiguresDto>, 
+/**
+ * The sum of the units' appendix 4.
+ */
+total: Array<Appendix4Row>, sampled: number, failed: number, 
+/**
+ * Units this bureau knows (its enrolled devices' units) with no figures for the period.
+ */
+missing: Array<string>, };
+
+/**
+ * A bad cell of a sent workbook: the sheet, Excel row, column header and rule.
+ */
+export type SentCellErrorDto = { sheet: string, row: number, column: string, rule: string, };
+
+/**
+ * What a unit's workbook would add, before anything is kept.
+ */
+export type SentReportPreviewDto = { file: string, unit: string, reportedOn: string, appendix4: Array<Appendix4Row> | null, sampled: number, failed: number, errors: Array<SentCellErrorDto>, 
+/**
+ * When this unit's earlier workbook for the same period was read in: this one replaces it.
+ */
+replaces: string | null, 
+/**
+ * The unit is one of this bureau's (an enrolled device's unit); a stranger's table is allowed, but said.
+ */
+knownUnit: boolean, };
 
 /**
  * 案件类别: the rows of appendix 4.

@@ -1,7 +1,7 @@
 // Generated from Rust by `commands!` (src-tauri/src/commands.rs). Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test --workspace --features "$MASKCHECK_FEATURES" --bin maskcheck-desktop` to regenerate.
 import type { Channel } from '@tauri-apps/api/core'
-import type { Appendix4Row, Appendix5Row, AssignedBlockDto, BackupDto, BundleExportDto, BundleImportDto, BundleLogDto, CaseDto, CaseInput, CatalogueInfoDto, ChainFollowupDto, ConflictDto, DashboardDto, DemoSummary, DeviceDto, DocKind, DocPreviewDto, DocSettings, DocSourceDto, DocState, DocumentDto, EnterpriseDetailDto, EnterpriseDto, EnterpriseInput, EnterprisePageDto, EnterpriseQuery, ExportResultDto, FailedChain, FollowupDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDraft, InspectionDto, InspectionRowDto, IssueRequest, IssuedDto, LegalBasis, LicenceDto, LicenceInput, MeasureDefaults, MeasureDto, MeasureFollowDefaults, NoticeDefaults, NumberBlock, PhotoDto, ProductDto, ProductInput, ProfileDto, ProfileInput, ProgressDto, QuarantineDto, ReinspectionInput, ReinspectionResultDto, SampleDto, SampleInput, SampleResultInput, ServiceInput, SetupStatus, StandardSummary, SyncProgressDto, SyncStatusDto, TemplateSummary, TestItem, TrailPlan } from './bindings'
+import type { Appendix4Row, Appendix5Row, AppendixChoice, AssignedBlockDto, BackupDto, BundleExportDto, BundleImportDto, BundleLogDto, CaseDto, CaseInput, CatalogueInfoDto, ChainFollowupDto, ConflictDto, DashboardDto, DemoSummary, DeviceDto, DocKind, DocPreviewDto, DocSettings, DocSourceDto, DocState, DocumentDto, EnterpriseDetailDto, EnterpriseDto, EnterpriseInput, EnterprisePageDto, EnterpriseQuery, ExportResultDto, FailedChain, FollowupDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDraft, InspectionDto, InspectionRowDto, IssueRequest, IssuedDto, LegalBasis, LicenceDto, LicenceInput, MeasureDefaults, MeasureDto, MeasureFollowDefaults, NoticeDefaults, NumberBlock, PhotoDto, ProductDto, ProductInput, ProfileDto, ProfileInput, ProgressDto, QuarantineDto, ReinspectionInput, ReinspectionResultDto, RollupDto, SampleDto, SampleInput, SampleResultInput, SentReportPreviewDto, ServiceInput, SetupStatus, StandardSummary, SyncProgressDto, SyncStatusDto, TemplateSummary, TestItem, TrailPlan } from './bindings'
 
 /** Every command the desktop shell registers: its arguments (as the UI sends them) and its result. */
 export interface Commands {
@@ -85,9 +85,13 @@ export interface Commands {
   sample_chain_save: { args: { id: string; chain: FailedChain }; returns: SampleDto }
   sample_ledger_preview: { args: { id: string; path: string }; returns: TrailPlan }
   chain_followups: { args: Record<string, never>; returns: Array<ChainFollowupDto> }
-  stats_appendix4: { args: { from: string | null; to: string | null }; returns: Array<Appendix4Row> }
-  stats_appendix5: { args: { from: string | null; to: string | null }; returns: Array<Appendix5Row> }
-  stats_export: { args: { appendix: number; from: string | null; to: string | null; path: string }; returns: ExportResultDto }
+  stats_appendix4: { args: { from: string | null; to: string | null; unit: string | null }; returns: Array<Appendix4Row> }
+  stats_appendix5: { args: { from: string | null; to: string | null; unit: string | null }; returns: Array<Appendix5Row> }
+  stats_export: { args: { appendix: AppendixChoice; from: string | null; to: string | null; unit: string | null; path: string }; returns: ExportResultDto }
+  stats_rollup: { args: { from: string | null; to: string | null }; returns: RollupDto }
+  stats_rollup_export: { args: { from: string | null; to: string | null; path: string }; returns: ExportResultDto }
+  stats_receive_preview: { args: { path: string; from: string | null; to: string | null; unit: string | null }; returns: SentReportPreviewDto }
+  stats_receive_apply: { args: { path: string; from: string | null; to: string | null; unit: string | null }; returns: SentReportPreviewDto }
   case_publicity_list: { args: { pendingOnly: boolean }; returns: Array<CaseDto> }
   case_publicity_export: { args: { path: string; pendingOnly: boolean }; returns: ExportResultDto }
 }

@@ -752,6 +752,7 @@ const en: Messages = {
     fileTooLarge: 'The file is far larger than any roster and was refused while reading',
     catalogueRefused: 'Legal-basis catalogue refused',
     bundleRefused: 'Sync bundle refused; nothing was imported',
+    bureauOnly: 'Only a bureau adds up its units\' tables; nothing was done',
     bureauUnconfirmed: "The bureau's first bundle: confirm its fingerprint first",
     cancelled: 'Cancelled',
     storage: 'Database error',

@@ -772,6 +772,7 @@ const zhCN = {
     fileTooLarge: '文件远超任何名录的大小，读取时已拒绝',
     catalogueRefused: '法律依据目录被拒绝',
     bundleRefused: '同步包被拒绝，未导入任何内容',
+    bureauOnly: '汇总下级单位的统计表须在局端进行，未做任何操作',
     bureauUnconfirmed: '首次导入局端同步包，需先核对局端指纹',
     cancelled: '已取消',
     storage: '数据库错误',
