@@ -1179,3 +1179,89 @@ fn extend_a_seal_and_correct_a_notice_from_the_documents_page() {
     let seal = &app.measures(false).expect("measures")[0];
     assert_eq!(seal.extended_until.map(|d| d.to_string()), Some(longest));
 }
+
+/// The page fits 1366×768 without scrolling sideways.
+fn wide(s: &mut Session) {
+    let wide = s.execute("const m = document.querySelector('.main'); return m.scrollWidth > m.clientWidth");
+    assert_eq!(wide, serde_json::json!(false), "no horizontal scrolling at 1366x768");
+}
+
+/// Waits (up to 10 s) for a file the window writes.
+fn wait_file(path: &std::path::Path) {
+    for _ in 0..100 {
+        if path.is_file() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("{} was not written", path.display());
+}
+
+/// The 统计 page in the real window: an inspector exports appendix 4 (the file is read back by a bureau and equals
+/// the figures shown); the bureau's 汇总 tab previews a unit's workbook with a bad cell (row and column named,
+/// import disabled), then reads the good one and shows the unit beside the total.
+#[test]
+fn export_appendix_four_and_roll_up_a_units_workbook_from_the_stats_page() {
+    let driver = Driver::start();
+    let inspector = tempfile::tempdir().expect("tempdir");
+    let exported = inspector.path().join("附件4-口罩案件查处情况统计表.xlsx");
+    let shown_total = {
+        let app = App::open(inspector.path()).expect("open");
+        app.load_demo(30, 5).expect("demo");
+        let rows = app.appendix4(maskcheck_domain::appendix::Period::default(), None).expect("figures");
+        rows.last().expect("合计").clone()
+    };
+    {
+        let mut s = Session::launch(&driver, inspector.path(), "stats");
+        s.click_css("[data-testid=nav-stats]");
+        s.wait_inner_text("[data-testid=stats-a4]", |t| t.contains("合计"));
+        s.click_css("[data-testid=stats-export-choice]");
+        s.wait_text(".stats-choice-dropdown", |t| t.contains("附件4"));
+        s.execute(
+            "[...document.querySelectorAll('.stats-choice-dropdown .el-select-dropdown__item')] \
+             .find(e => e.textContent.includes('附件4')).click()",
+        );
+        s.type_into("[data-testid=stats-export-path]", &exported.display().to_string());
+        s.click_css("[data-testid=stats-export]");
+        wait_file(&exported);
+        wide(&mut s);
+        s.screenshot("stats-exported");
+    }
+
+    let bureau = tempfile::tempdir().expect("tempdir");
+    let app = App::open(bureau.path()).expect("open");
+    app.setup(maskcheck_app::bureau_person("局端", "HA9900", maskcheck_domain::Role::Bureau)).expect("setup");
+    let read = app
+        .preview_sent_report(&exported, maskcheck_domain::appendix::Period::default(), None)
+        .expect("the exported workbook reads back");
+    assert!(read.errors.is_empty(), "{:?}", read.errors);
+    assert_eq!(
+        read.appendix4.as_ref().and_then(|a| a.last()),
+        Some(&shown_total),
+        "the file holds what the page showed"
+    );
+    drop(app);
+
+    let bad = bureau.path().join("红旗区附件4.xlsx");
+    maskcheck_tests::sent_reports::appendix4_with_a_word_for_a_figure(&bad, "红旗区市场监督管理局");
+
+    let mut s = Session::launch(&driver, bureau.path(), "rollup");
+    s.click_css("[data-testid=nav-stats]");
+    s.click_css("#tab-rollup");
+    s.type_into("[data-testid=rollup-receive-path]", &bad.display().to_string());
+    s.click_css("[data-testid=rollup-preview]");
+    let errors = s.wait_inner_text("[data-testid=rollup-errors]", |t| t.contains("两件"));
+    assert!(errors.contains("其中：立案(件)") && errors.contains('4'), "{errors}");
+    let disabled = s.execute("return document.querySelector('[data-testid=rollup-apply]').disabled");
+    assert_eq!(disabled, serde_json::Value::Bool(true), "a table with errors cannot be imported");
+    s.screenshot("rollup-bad-cell");
+    s.type_into("[data-testid=rollup-receive-path]", &exported.display().to_string());
+    s.type_into("[data-testid=rollup-receive-unit]", "卫滨区市场监督管理局");
+    s.click_css("[data-testid=rollup-preview]");
+    s.wait_inner_text("[data-testid=rollup-preview-result]", |t| t.contains("卫滨区市场监督管理局"));
+    s.click_css("[data-testid=rollup-apply]");
+    let table = s.wait_inner_text("[data-testid=rollup-table]", |t| t.contains("卫滨区市场监督管理局"));
+    assert!(table.contains("合计") && table.contains(&shown_total.cases.to_string()), "{table}");
+    wide(&mut s);
+    s.screenshot("rollup-received");
+}

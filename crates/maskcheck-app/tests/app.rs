@@ -17,8 +17,6 @@ fn profile() -> ProfileInput {
     }
 }
 
-#[path = "app/hand_typed.rs"]
-mod hand_typed;
 #[path = "app/stats.rs"]
 mod stats;
 

@@ -793,9 +793,6 @@ fn the_bureaus_catalogue_and_templates_reach_the_laptop_and_a_broken_one_is_set_
     assert_eq!(a.app.inspection(&started.id).expect("inspection").template.version, 2);
 }
 
-#[path = "app/hand_typed.rs"]
-mod hand_typed;
-
 /// Opens a quality case with a fine on the enterprise an inspector just inspected.
 fn quality_case(s: &Site, inspection_id: &str, fines_wan: f64) {
     let inspection = s.app.inspection(inspection_id).expect("inspection");
@@ -875,7 +872,12 @@ fn the_bureaus_appendix_four_is_the_sum_of_its_inspectors_and_the_city_adds_up_i
     // Up to the city: this county's workbook (made by the app) and 红旗区's typed by hand.
     let city = county_bureau("新乡市", "新", "HA9900");
     let typed = city.file("红旗区.xlsx");
-    hand_typed::hand_typed_appendix4(&typed, "红旗区市场监督管理局", (3.0, 2.0, 1.0, 1.25), (3.0, 2.0, 1.0, 1.25));
+    maskcheck_tests::sent_reports::hand_typed_appendix4(
+        &typed,
+        "红旗区市场监督管理局",
+        (3.0, 2.0, 1.0, 1.25),
+        (3.0, 2.0, 1.0, 1.25),
+    );
     for f in [&merged, &typed] {
         let preview = city.app.preview_sent_report(f, Period::default(), None).expect("preview");
         assert!(preview.errors.is_empty(), "{:?}", preview.errors);

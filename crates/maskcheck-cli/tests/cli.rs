@@ -313,41 +313,7 @@ fn stats_roll_up_from_the_command_line(a4: &std::path::Path) {
     assert_eq!(rollup["units"][0]["source"], "workbook");
 
     let bad = bureau.path().join("红旗区.xlsx");
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.write_string(0, 0, "填报单位（盖章）：红旗区市场监督管理局").expect("unit");
-    let header = [
-        "查办案件情况",
-        "出动执法人员(人次)累计",
-        "检查经营者数(户/人)累计",
-        "查办案件(件)(包括立案和简易案件)",
-        "其中：立案(件)",
-        "结案(件)",
-        "罚没(万元)",
-        "案值(万元)",
-        "查获口罩(万只)累计",
-        "移送公安机关案件数(件)累计",
-    ];
-    for (c, h) in header.iter().enumerate() {
-        ws.write_string(1, c as u16, *h).expect("header");
-    }
-    for (r, label) in [
-        "价格类案件",
-        "质量类案件",
-        "不正当竞争类案件",
-        "知识产权类案件",
-        "药械资质类案件",
-        "虚假广告类案件",
-        "其他案件",
-        "合计",
-    ]
-    .iter()
-    .enumerate()
-    {
-        ws.write_string(2 + r as u32, 0, *label).expect("label");
-    }
-    ws.write_string(3, 4, "两件").expect("a word where a number goes");
-    wb.save(&bad).expect("save");
+    maskcheck_tests::sent_reports::appendix4_with_a_word_for_a_figure(&bad, "红旗区市场监督管理局");
     let refused = run(bureau.path(), &["stats", "receive", bad.to_str().expect("path"), "--apply"]);
     assert_eq!(refused.status.code(), Some(1), "{refused:?}");
     let said = String::from_utf8_lossy(&refused.stderr);

@@ -41,7 +41,7 @@ fn num(grid: &[Vec<Data>], r: usize, c: usize) -> f64 {
     }
 }
 
-use super::hand_typed::{hand_typed_appendix4, LABELS};
+use maskcheck_tests::sent_reports::{hand_typed_appendix4, LABELS};
 
 /// The three appendices in one workbook (demo records): headers as the seed words them; appendix 4's category rows
 /// are sums of the cases, its 合计 the sum of the rows and of the visits counted here from the records; appendix

@@ -1,6 +1,9 @@
-//! A county's appendix 4 as clerks type it by hand in the seed's layout, for the roll-up tests of `app` and `sync`.
+//! Appendix 4 workbooks as units send them to the bureau, for the roll-up tests of the app, the CLI and the
+//! window: one typed by hand in the seed's layout, and one with a word where a figure goes.
 
 use std::path::Path;
+
+use maskcheck_domain::rollup::{APPENDIX4_HEADERS, APPENDIX4_ROW_HEADER};
 
 /// Appendix 4's rows in the seed's words and order.
 pub const LABELS: [&str; 8] = [
@@ -13,6 +16,21 @@ pub const LABELS: [&str; 8] = [
     "其他案件",
     "合计",
 ];
+
+/// A unit's appendix 4 with 立案 of the 质量类 row (Excel row 4, column 其中：立案(件)) typed as "两件".
+pub fn appendix4_with_a_word_for_a_figure(path: &Path, unit: &str) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, format!("填报单位（盖章）：{unit}")).expect("unit");
+    for (c, h) in std::iter::once(APPENDIX4_ROW_HEADER).chain(APPENDIX4_HEADERS).enumerate() {
+        ws.write_string(1, c as u16, h).expect("header");
+    }
+    for (r, label) in LABELS.iter().enumerate() {
+        ws.write_string(2 + r as u32, 0, *label).expect("label");
+    }
+    ws.write_string(3, 4, "两件").expect("a word where a number goes");
+    wb.save(path).expect("save");
+}
 
 /// A county's appendix 4 typed by hand in the seed's layout: title and unit lines merged across, the header over
 /// two rows with merged cells (the row name spans both; 出动执法人员 and its unit split), figures typed, some as
