@@ -192,7 +192,12 @@ fn sheet5(ws: &mut Worksheet, unit: &str, date: &str, rows: &[Appendix5Row]) -> 
             &r.founded_on,
         ];
         for (c, v) in cells.iter().enumerate() {
-            ws.write_string_with_format(row, 1 + c as u16, v.as_str(), &text)?;
+            // An empty cell keeps its border without an empty string in it (shorter XML, smaller file).
+            if v.is_empty() {
+                ws.write_blank(row, 1 + c as u16, &text)?;
+            } else {
+                ws.write_string_with_format(row, 1 + c as u16, v.as_str(), &text)?;
+            }
         }
     }
     Ok(())
