@@ -16,6 +16,9 @@ use maskcheck_app::{
     SyncProgressDto,
 };
 use maskcheck_app::{
+    CampaignBoardDto, DrawPreviewDto, DrawRequest, DrawVerificationDto, SpotPlanDto, TaskRowDto, TaskStatusInput,
+};
+use maskcheck_app::{
     CaseDto, ChainFollowupDto, DocPreviewDto, DocSettings, DocSourceDto, DocumentDto, FollowupDto, IssueRequest,
     IssuedDto, MeasureDefaults, MeasureDto, MeasureFollowDefaults, ReinspectionResultDto, SampleDto, ServiceInput,
 };
@@ -481,6 +484,30 @@ commands! {
     fn stats_receive_apply(app, path: String, from: Option<NaiveDate>, to: Option<NaiveDate>,
         unit: Option<String>) -> SentReportPreviewDto {
         app.apply_sent_report(std::path::Path::new(&path), Period { from, to }, unit.as_deref())
+    }
+
+    fn campaign_board(app, unit: Option<String>) -> CampaignBoardDto {
+        app.campaign_board(unit.as_deref())
+    }
+
+    fn campaign_set(app, input: TaskStatusInput) -> TaskRowDto {
+        app.set_task_status(&input)
+    }
+
+    fn spot_draw_preview(app, request: DrawRequest) -> DrawPreviewDto {
+        app.preview_draw(&request)
+    }
+
+    fn spot_draw_commit(app, request: DrawRequest) -> SpotPlanDto {
+        app.commit_draw(&request)
+    }
+
+    fn spot_plans(app) -> Vec<SpotPlanDto> {
+        app.spot_plans()
+    }
+
+    fn spot_verify(app, plan_id: String) -> DrawVerificationDto {
+        app.verify_draw(&plan_id)
     }
 
     fn case_publicity_list(app, pending_only: bool) -> Vec<CaseDto> {

@@ -3,6 +3,7 @@
 
 pub mod driver;
 pub mod hostile_files;
+pub mod records;
 pub mod sent_reports;
 
 use std::path::PathBuf;

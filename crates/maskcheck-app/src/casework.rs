@@ -38,6 +38,8 @@ pub struct CaseDto {
     pub input: CaseInput,
     /// The penalty's publicity deadline (twenty working days), when it must be published.
     pub publicity: Option<PublicityDue>,
+    /// The device that opened it (a bureau counts it to that device's unit).
+    pub origin: String,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -293,6 +295,7 @@ impl App {
                     enterprise_name,
                     publicity: publicity_due(&input, WorkCalendar::shipped(), today()),
                     input,
+                    origin: r.meta.origin,
                     created_at: r.meta.created_at,
                     updated_at: r.meta.updated_at,
                 })

@@ -4,6 +4,7 @@
 
 mod backups;
 pub mod bindings;
+mod campaign;
 mod casework;
 mod catalogue;
 mod demo;
@@ -23,6 +24,7 @@ mod publicity;
 mod rollup;
 mod roster;
 mod setup;
+mod spot_checks;
 mod stats;
 mod sync_bundles;
 mod sync_devices;
@@ -37,6 +39,7 @@ use std::sync::{Mutex, MutexGuard};
 use maskcheck_store::Store;
 
 pub use backups::BackupDto;
+pub use campaign::{CampaignBoardDto, Evidence, EvidenceKind, TaskRowDto, TaskStatusInput};
 pub use casework::{CaseDto, SampleDto};
 pub use catalogue::{CatalogueInfoDto, CatalogueSource, TemplateInUse};
 pub use demo::{bureau_person, demo_profile, DemoSummary};
@@ -57,6 +60,7 @@ pub use measures::{MeasureDto, MeasureFollowDefaults};
 pub use paths::resolve_data_dir;
 pub use photos::PhotoDto;
 pub use rollup::{FiguresSource, RollupDto, SentCellErrorDto, SentReportPreviewDto, UnitFiguresDto};
+pub use spot_checks::{DrawPreviewDto, DrawRequest, DrawVerificationDto, SpotCheckDto, SpotPlanDto};
 pub use stats::AppendixChoice;
 pub use sync_bundles::{
     quiet, BundleExportDto, BundleHeaderDto, BundleImportDto, SyncProgress, SyncProgressDto, SyncStage,

@@ -119,6 +119,17 @@ impl App {
         let mime = mime_of(&bytes).ok_or_else(|| {
             AppError::new(ErrorCode::UnreadableFile, format!("{} 不是 JPEG 或 PNG 照片", src.display()))
         })?;
+        self.store_attachment_bytes(src, bytes, mime)
+    }
+
+    /// Copies any file (evidence of a campaign task: a report, a scan) into the attachment store by its hash.
+    pub(crate) fn store_evidence_file(&self, src: &Path) -> Result<AttachmentRecord> {
+        let bytes = std::fs::read(src).map_err(|e| AppError::io(src, e))?;
+        let mime = mime_of(&bytes).unwrap_or("application/octet-stream");
+        self.store_attachment_bytes(src, bytes, mime)
+    }
+
+    fn store_attachment_bytes(&self, src: &Path, bytes: Vec<u8>, mime: &str) -> Result<AttachmentRecord> {
         let hash = crate::device::sha256_hex(&bytes);
         let dest = self.attachment_path(&hash);
         if !dest.exists() {

@@ -17,6 +17,8 @@ fn profile() -> ProfileInput {
     }
 }
 
+#[path = "app/campaign.rs"]
+mod campaign;
 #[path = "app/stats.rs"]
 mod stats;
 

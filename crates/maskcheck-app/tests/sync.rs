@@ -372,26 +372,7 @@ fn rows_that_cannot_be_trusted_are_quarantined_not_applied() {
 
 /// A finished inspection of `uscc` on `s`, with one finding the inspector wrote.
 fn finished_inspection(s: &Site, uscc: &str) -> String {
-    let e = s.enterprise(uscc);
-    let started = s.app.start_inspection(&e.id, "nonMedicalMaker", None).expect("start");
-    let mut d = started.draft;
-    d.place = "生产车间".into();
-    d.representative = "王五（厂长）".into();
-    d.inspectors[1] = maskcheck_domain::inspection::Inspector { name: "赵六".into(), cert_no: "HA0009".into() };
-    d.findings.push(maskcheck_domain::inspection::Finding {
-        key: "manual:1".into(),
-        text: "成品仓库口罩未分区存放。".into(),
-        law: Default::default(),
-        confirmed: true,
-        edited: true,
-    });
-    let mut d = s.app.save_inspection(&started.id, d).expect("save");
-    for f in &mut d.findings {
-        f.confirmed = true;
-    }
-    s.app.save_inspection(&started.id, d).expect("confirm");
-    s.app.finish_inspection(&started.id).expect("finish");
-    started.id
+    maskcheck_tests::records::finished_inspection(&s.app, &s.enterprise(uscc).id)
 }
 
 #[test]
@@ -890,4 +871,47 @@ fn the_bureaus_appendix_four_is_the_sum_of_its_inspectors_and_the_city_adds_up_i
     assert!((total.fines_wan - (at_bureau[7][5] + 1.25)).abs() < 1e-9);
     assert_eq!(total.inspectors.map(f64::from), Some(at_bureau[7][0] + 12.0));
     assert_eq!(rollup.units.len(), 2);
+}
+
+/// A 双随机 plan drawn on the bureau reaches each laptop with the checks of its county only; the laptop's visit
+/// comes back and the bureau's plan shows the check visited.
+#[test]
+fn a_drawn_plan_reaches_the_laptops_of_its_county_and_comes_back_visited() {
+    use maskcheck_domain::inspection::Inspector;
+    use maskcheck_domain::spot_check::{DrawCriteria, DrawSize};
+    let (bureau, a, _b) = campaign();
+    let check = |first17: &str| format!("{first17}{}", maskcheck_domain::uscc::check_char(first17).expect("check"));
+    let mut e = EnterpriseInput::new("新乡市红旗区恒安防护用品厂", check("91410702MA1000063"));
+    e.county = Some("红旗区".into());
+    e.new_county = Some(true);
+    bureau.app.create_enterprise(e).expect("another county's maker");
+    let people = vec![
+        Inspector { name: "张三".into(), cert_no: "HA0001".into() },
+        Inspector { name: "李四".into(), cert_no: "HA0002".into() },
+    ];
+    let plan = bureau
+        .app
+        .commit_draw(&maskcheck_app::DrawRequest {
+            title: "生产企业双随机".into(),
+            seed: Some("42".into()),
+            criteria: DrawCriteria { counties: vec![], kinds: vec![maskcheck_domain::EnterpriseKind::Maker] },
+            size: DrawSize::Count(2),
+            inspectors: people,
+        })
+        .expect("draw");
+    assert_eq!(plan.checks.len(), 2, "both makers drawn");
+    a.app.import_bundle(&bureau.export(&a, "plan.mcb"), None).expect("the plan arrives");
+    let at_a = a.app.spot_plans().expect("plans");
+    assert_eq!(at_a.len(), 1);
+    let counties: Vec<Option<&str>> = at_a[0].checks.iter().map(|c| c.county.as_deref()).collect();
+    assert_eq!(counties, [Some("卫滨区")], "only the laptop's county");
+    assert!(!at_a[0].can_verify, "the draw's record stays with the bureau");
+    assert_eq!(at_a[0].seed, "42");
+    // A visits the drawn maker; the bureau sees it visited.
+    finished_inspection(&a, "91350100M000100Y43");
+    assert_eq!(a.app.spot_plans().expect("plans")[0].visited, 1);
+    bureau.app.import_bundle(&a.export(&bureau, "visit.mcb"), None).expect("back");
+    let at_bureau = bureau.app.spot_plans().expect("plans");
+    assert_eq!(at_bureau[0].visited, 1);
+    assert!(bureau.app.verify_draw(&plan.plan_id).expect("verify").same);
 }

@@ -47,6 +47,12 @@ pub enum Command {
     /// The campaign's statistics tables (appendices 3, 4, 5) from this device's records
     #[command(subcommand)]
     Stats(StatsCommand),
+    /// The campaign board: the responsibility lists' tasks (appendices 1–2) per unit, measured from the records
+    #[command(subcommand)]
+    Campaign(CampaignCommand),
+    /// 双随机 spot-check plans: a reproducible random draw of enterprises and inspector pairs
+    #[command(subcommand)]
+    Plan(PlanCommand),
     /// This device's identity, and (on the bureau) the devices it enrols
     #[command(subcommand)]
     Device(DeviceCommand),
@@ -83,6 +89,8 @@ impl Command {
                 | Command::Numbers(NumbersCommand::Assign { .. })
                 | Command::Sample(SampleCommand::Add { .. } | SampleCommand::Result { .. } | SampleCommand::Chain { .. } | SampleCommand::Notify { .. } | SampleCommand::Ledger { apply: true, .. })
                 | Command::Stats(StatsCommand::Receive { apply: true, .. })
+                | Command::Campaign(CampaignCommand::Set { .. })
+                | Command::Plan(PlanCommand::Draw { apply: true, .. })
                 | Command::Case(CaseCommand::Save { .. })
                 | Command::Doc(DocCommand::Amend { .. })
                 | Command::Measure(MeasureCommand::Extend { .. } | MeasureCommand::Release { .. })
@@ -579,6 +587,69 @@ pub enum StatsCommand {
         #[arg(long)]
         apply: bool,
     },
+}
+
+#[derive(Subcommand)]
+pub enum CampaignCommand {
+    /// The tasks with their deadline, status, measure and colour, for a unit (this device's by default)
+    Board {
+        #[arg(long)]
+        unit: Option<String>,
+    },
+    /// Set a unit's status of a task, with a note and evidence (a record's number, a file)
+    Set {
+        /// The task's key (nm01 … nm12, md01 … md03), as `campaign board` lists them
+        task: String,
+        #[arg(long, value_enum)]
+        status: TaskStatusArg,
+        #[arg(long, default_value = "")]
+        note: String,
+        #[arg(long)]
+        unit: Option<String>,
+        /// A record as evidence: a document number, a case or sample id
+        #[arg(long)]
+        record: Vec<String>,
+        /// A file as evidence (kept in the data directory by its hash)
+        #[arg(long)]
+        file: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum TaskStatusArg {
+    NotStarted,
+    InProgress,
+    Done,
+}
+
+#[derive(Subcommand)]
+pub enum PlanCommand {
+    /// Draw enterprises and inspector pairs at random (a preview; --apply keeps the plan, on a bureau)
+    Draw {
+        #[arg(long)]
+        title: String,
+        /// How many: a count (20) or a share of the candidates (10%)
+        #[arg(long)]
+        size: String,
+        /// Only enterprises of these counties (repeat the option)
+        #[arg(long)]
+        county: Vec<String>,
+        /// Only makers or only sellers
+        #[arg(long, value_enum)]
+        kind: Vec<KindArg>,
+        /// An inspector as NAME:CERT (at least two; repeat the option)
+        #[arg(long, required = true)]
+        inspector: Vec<String>,
+        /// The seed (a number); one is made from the clock and printed when none is given
+        #[arg(long)]
+        seed: Option<String>,
+        #[arg(long)]
+        apply: bool,
+    },
+    /// The plans held here, each drawn check and whether it was visited
+    List,
+    /// Re-run a draw from its record and say whether it gives the same list
+    Verify { plan: String },
 }
 
 #[derive(Subcommand)]

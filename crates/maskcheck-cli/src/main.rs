@@ -2,6 +2,7 @@
 //! Exit status: 0 success; 1 input rejected, nothing written; 2 unusable invocation or unreadable file.
 
 mod args;
+mod campaign_cmd;
 mod casework_cmd;
 mod output;
 mod sync_cmd;
@@ -110,6 +111,8 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Case(cmd) => crate::casework_cmd::case(&app, cmd, json)?,
         Command::Measure(cmd) => crate::casework_cmd::measure(&app, cmd, json)?,
         Command::Stats(cmd) => crate::casework_cmd::stats(&app, cmd, json)?,
+        Command::Campaign(cmd) => crate::campaign_cmd::campaign(&app, cmd, json)?,
+        Command::Plan(cmd) => crate::campaign_cmd::plan(&app, cmd, json)?,
         Command::Catalogue => {
             let info = app.catalogue_info()?;
             output::print(json, &info, || output::catalogue_info(&info))

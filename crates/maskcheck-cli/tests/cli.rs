@@ -627,3 +627,68 @@ fn ledger_buyers_are_added_only_from_a_clean_ledger() {
     let trail = shown["result"]["chain"]["trail"].as_array().expect("trail");
     assert!(trail.iter().any(|b| b["buyer"] == "新设药店" && b["quantity"] == 800), "{trail:?}");
 }
+
+/// The campaign board and a 双随机 draw from the command line: a preview, the same seed kept with --apply, the
+/// plan listed and re-run to the same list; a task marked done; an inspector's laptop draws nothing (exit 1).
+#[test]
+fn campaign_board_and_spot_check_draw_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    init_as(dir.path(), "局端", "HA9900", "bureau");
+    assert!(run(dir.path(), &["demo", "--enterprises", "80", "--seed", "3"]).status.success());
+    let draw = [
+        "plan",
+        "draw",
+        "--title",
+        "经营企业双随机",
+        "--size",
+        "20%",
+        "--kind",
+        "seller",
+        "--inspector",
+        "张三:HA0001",
+        "--inspector",
+        "李四:HA0002",
+        "--seed",
+        "20261124",
+    ];
+    let preview = run(dir.path(), &draw);
+    assert!(preview.status.success(), "{preview:?}");
+    let said = String::from_utf8_lossy(&preview.stdout);
+    assert!(said.contains("种子 20261124") && said.contains("预览，未保存"), "{said}");
+    let plans: serde_json::Value =
+        serde_json::from_slice(&run(dir.path(), &["--json", "plan", "list"]).stdout).expect("json");
+    assert_eq!(plans.as_array().map(Vec::len), Some(0), "a preview keeps nothing");
+    let mut apply = draw.to_vec();
+    apply.push("--apply");
+    let kept = run(dir.path(), &apply);
+    assert!(kept.status.success(), "{kept:?}");
+    let first_line = |s: &str| s.lines().nth(1).unwrap_or_default().to_string();
+    assert_eq!(
+        first_line(&String::from_utf8_lossy(&kept.stdout)),
+        first_line(&said),
+        "the same seed, the same first check"
+    );
+    let plans: serde_json::Value =
+        serde_json::from_slice(&run(dir.path(), &["--json", "plan", "list"]).stdout).expect("json");
+    let id = plans[0]["planId"].as_str().expect("plan id").to_string();
+    let verify = run(dir.path(), &["plan", "verify", &id]);
+    assert!(verify.status.success() && String::from_utf8_lossy(&verify.stdout).contains("一致"), "{verify:?}");
+
+    let set = run(
+        dir.path(),
+        &["campaign", "set", "nm01", "--status", "done", "--note", "已成立工作专班", "--record", "实施方案"],
+    );
+    assert!(set.status.success(), "{set:?}");
+    let board: serde_json::Value =
+        serde_json::from_slice(&run(dir.path(), &["--json", "campaign", "board"]).stdout).expect("json");
+    let tasks = board["tasks"].as_array().expect("tasks");
+    assert_eq!(tasks.len(), 15);
+    assert_eq!(tasks[0]["status"], "done");
+    assert_eq!(tasks[0]["light"], "done");
+    let bad = run(dir.path(), &["campaign", "set", "nm99", "--status", "done"]);
+    assert_eq!(bad.status.code(), Some(1), "{bad:?}");
+
+    let inspector = tempfile::tempdir().expect("tempdir");
+    init_as(inspector.path(), "张三", "HA0001", "inspector");
+    assert_eq!(run(inspector.path(), &apply).status.code(), Some(1), "an inspector draws nothing");
+}

@@ -97,6 +97,12 @@ pub enum Field {
     StopSalesOn,
     /// 通报单位 (customs, commerce)
     Recipients,
+    /// How many enterprises a 双随机 draw takes.
+    DrawSize,
+    /// The name of a 双随机 plan.
+    PlanTitle,
+    /// The seed of a 双随机 draw (a number from 0 to 2^64 − 1).
+    DrawSeed,
 }
 
 impl Field {
@@ -197,6 +203,9 @@ impl Field {
             Field::SoldOn => "销售日期",
             Field::StopSalesOn => "责令停止销售日期",
             Field::Recipients => "通报单位",
+            Field::DrawSize => "抽取数量",
+            Field::PlanTitle => "抽取计划名称",
+            Field::DrawSeed => "随机种子",
         }
     }
 }
@@ -270,6 +279,10 @@ pub enum Rule {
     WitnessRequired,
     /// "None sold" ticked while buyers are listed.
     NoneSoldWithBuyers,
+    /// A number outside what the field allows (a draw of nothing, or more than 100 %).
+    OutOfRange,
+    /// A draw with no enterprise matching its criteria.
+    NothingToDraw,
 }
 
 /// One broken rule on one field; `detail` carries what the sentence needs (a count, a character, a holder).
@@ -331,6 +344,8 @@ impl FieldError {
             Rule::MeasureEnded => format!("：原期限已于{d}届满，不能再延长"),
             Rule::WitnessRequired => "：当事人拒绝签名或不在场的，须有见证人".to_string(),
             Rule::NoneSoldWithBuyers => format!("：已列出 {d} 个购货单位，不能同时勾选“经核查未售出”"),
+            Rule::OutOfRange => format!("超出允许的范围（{d}）：应为至少 1 家，或 1%–100%"),
+            Rule::NothingToDraw => "：没有符合条件的企业可供抽取".to_string(),
         };
         format!("{}{}", self.field.label_zh(), rule)
     }

@@ -3,6 +3,7 @@
 //! orders changes for sync, and the text grams that drive roster search. No IO and no SQL live here.
 
 pub mod appendix;
+pub mod campaign;
 pub mod casework;
 pub mod certificates;
 pub mod checklist;
@@ -30,6 +31,7 @@ pub mod rollup;
 pub mod roster_import;
 pub mod sample;
 pub mod search;
+pub mod spot_check;
 pub mod standards;
 pub mod text;
 pub mod uscc;

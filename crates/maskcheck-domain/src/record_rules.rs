@@ -50,6 +50,8 @@ pub enum Record {
         corrections: Vec<String>,
     },
     Texts(Vec<TextField>),
+    /// A drawn spot check: the two inspectors drawn to visit the enterprise.
+    SpotCheck(Vec<crate::inspection::Inspector>),
 }
 
 /// The records of a bundle are checked against the receiver's day plus one: a record made late in the evening on
@@ -85,6 +87,11 @@ pub fn validate_record(record: &Record, today: NaiveDate) -> Result<(), Validati
             for l in corrections.iter().filter(|l| !l.trim().is_empty()) {
                 c.required(Field::Corrections, l, 500);
             }
+            c.finish(())
+        }
+        Record::SpotCheck(inspectors) => {
+            let mut c = Checker::default();
+            crate::inspection::check_inspectors(&mut c, inspectors);
             c.finish(())
         }
         Record::Texts(texts) => {

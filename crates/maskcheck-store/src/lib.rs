@@ -2,6 +2,7 @@
 //! records and typed errors. Writes go through [`Store::write`], one `BEGIN IMMEDIATE` transaction each.
 
 mod attachment;
+mod campaign;
 mod casework;
 mod codec;
 mod document;
@@ -25,6 +26,7 @@ use std::path::Path;
 use rusqlite::Connection;
 
 pub use attachment::{AttachmentLink, AttachmentRecord};
+pub use campaign::{SpotCheckRow, SpotDrawRecord, TaskStatusRecord};
 pub use casework::JsonRecord;
 pub use document::{AssignedBlock, DocumentFilter, DocumentRecord, DocumentRow, ServiceRecord};
 pub use enterprise::{EnterpriseListRow, EnterprisePage, UsccHolder};

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_service_details.sql"),
     include_str!("migrations/0008_measure_followups.sql"),
     include_str!("migrations/0009_unit_reports.sql"),
+    include_str!("migrations/0010_campaign.sql"),
 ];
 
 /// The migrations up to `version`, so tests can build every earlier schema.

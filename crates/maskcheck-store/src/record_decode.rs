@@ -186,6 +186,7 @@ pub fn decode_record(table: &str, values: &Map<String, Value>) -> Result<Record,
             input.zip(result).map(|(i, result)| Record::Sample { input: Box::new(i), result })
         }
         "enforcement_case" => c.json("input").map(Record::Case),
+        "spot_check" => c.json("inspectors").map(Record::SpotCheck),
         "reinspection" => c.json("input").map(Record::Reinspection),
         "rectification" => {
             let deadline = c.date("deadline", Field::Deadline);

@@ -72,6 +72,14 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Every rectification in force: (enterprise, still open).
+    pub fn rectification_states(&self) -> Result<Vec<(String, bool)>> {
+        let mut stmt =
+            self.conn().prepare_cached("SELECT enterprise_id, status = 'open' FROM rectification WHERE deleted = 0")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The tables units sent for a period, by unit.
     pub fn unit_reports(&self, period_from: &str, period_to: &str) -> Result<Vec<UnitReportRecord>> {
         let mut stmt = self.conn().prepare_cached(

@@ -24,6 +24,7 @@ pub const SYNCED_TABLES: &[&str] = &[
     "sample",
     "enforcement_case",
     "number_block",
+    "spot_check",
 ];
 
 fn table(name: &str) -> Result<&'static str> {
@@ -199,7 +200,8 @@ impl Store {
     pub fn row_county(&self, tbl: &str, id: &str) -> Result<Option<String>> {
         let enterprise = match table(tbl)? {
             "enterprise" => "SELECT ?1",
-            "licence" | "product" | "inspection" | "document" | "sample" | "enforcement_case" | "rectification" => {
+            "licence" | "product" | "inspection" | "document" | "sample" | "enforcement_case" | "rectification"
+            | "spot_check" => {
                 // Table names come from the closed list above, never from a bundle.
                 return self.county_via(&format!("SELECT enterprise_id FROM {tbl} WHERE id = ?1"), id);
             }

@@ -35,10 +35,11 @@ pub enum SyncTable {
     Sample,
     EnforcementCase,
     NumberBlock,
+    SpotCheck,
 }
 
 impl SyncTable {
-    pub const ALL: [SyncTable; 14] = [
+    pub const ALL: [SyncTable; 15] = [
         Self::Enterprise,
         Self::Licence,
         Self::Product,
@@ -53,6 +54,7 @@ impl SyncTable {
         Self::Sample,
         Self::EnforcementCase,
         Self::NumberBlock,
+        Self::SpotCheck,
     ];
 
     /// The SQL table name (a closed list: never taken from a bundle as text).
@@ -72,6 +74,7 @@ impl SyncTable {
             Self::Sample => "sample",
             Self::EnforcementCase => "enforcement_case",
             Self::NumberBlock => "number_block",
+            Self::SpotCheck => "spot_check",
         }
     }
 

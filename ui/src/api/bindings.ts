@@ -18,12 +18,12 @@ subject: string | null, };
 /**
  * Every field a user can get wrong. The UI maps each to its label (`fields.<name>`).
  */
-export type Field = "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "foundedOn" | "kind" | "number" | "holder" | "scope" | "issuer" | "issuedOn" | "validUntil" | "category" | "standard" | "grade" | "registrationCertNo" | "reason" | "unitName" | "unitAbbr" | "inspectorName" | "certNo" | "medical" | "exporter" | "scale" | "productionStatus" | "dailyCapacity" | "note" | "inspectors" | "place" | "representative" | "startedAt" | "findings" | "deadline" | "corrections" | "reinspectedOn" | "productName" | "quantity" | "baseQuantity" | "batchOrDate" | "sampledOn" | "failingItems" | "marketDirection" | "caseTitle" | "fines" | "caseValue" | "masksSeized" | "openedOn" | "closedOn" | "goods" | "measureUntil" | "numberBlock" | "contactPhone" | "servedAt" | "serviceMethod" | "sealNumbers" | "samplingBasis" | "testingBody" | "sampledTime" | "partyOpinion" | "witness" | "content" | "role" | "reportNumber" | "releasedOn" | "penaltyNumber" | "penaltyFacts" | "penaltyBasis" | "penaltyContent" | "decidedOn" | "publishedOn" | "buyer" | "buyerPlace" | "soldQuantity" | "soldOn" | "stopSalesOn" | "recipients";
+export type Field = "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "foundedOn" | "kind" | "number" | "holder" | "scope" | "issuer" | "issuedOn" | "validUntil" | "category" | "standard" | "grade" | "registrationCertNo" | "reason" | "unitName" | "unitAbbr" | "inspectorName" | "certNo" | "medical" | "exporter" | "scale" | "productionStatus" | "dailyCapacity" | "note" | "inspectors" | "place" | "representative" | "startedAt" | "findings" | "deadline" | "corrections" | "reinspectedOn" | "productName" | "quantity" | "baseQuantity" | "batchOrDate" | "sampledOn" | "failingItems" | "marketDirection" | "caseTitle" | "fines" | "caseValue" | "masksSeized" | "openedOn" | "closedOn" | "goods" | "measureUntil" | "numberBlock" | "contactPhone" | "servedAt" | "serviceMethod" | "sealNumbers" | "samplingBasis" | "testingBody" | "sampledTime" | "partyOpinion" | "witness" | "content" | "role" | "reportNumber" | "releasedOn" | "penaltyNumber" | "penaltyFacts" | "penaltyBasis" | "penaltyContent" | "decidedOn" | "publishedOn" | "buyer" | "buyerPlace" | "soldQuantity" | "soldOn" | "stopSalesOn" | "recipients" | "drawSize" | "planTitle" | "drawSeed";
 
 /**
  * Every rule a field can break. The UI maps each to a sentence (`rules.<name>`) with `detail` filled in.
  */
-export type Rule = "required" | "tooLong" | "controlChars" | "usccLength" | "usccCharset" | "usccAreaCode" | "usccCheckChar" | "usccDuplicate" | "certificatePattern" | "certificateYear" | "certificateClass" | "dateOrder" | "dateInFuture" | "dateFormat" | "numberFormat" | "unknownValue" | "duplicateInFile" | "tooFewInspectors" | "duplicateInspector" | "unconfirmed" | "frozen" | "notNegative" | "overlap" | "tooLongPeriod" | "invisibleOnly" | "bidiControl" | "invisibleChar" | "lineBreak" | "dateTooEarly" | "dateTooLate" | "dateNotReal" | "unknownCounty" | "fixedAtSetup" | "witnessOrPhoto" | "consentRequired" | "alreadyExtended" | "alreadyReleased" | "measureEnded" | "witnessRequired" | "noneSoldWithBuyers";
+export type Rule = "required" | "tooLong" | "controlChars" | "usccLength" | "usccCharset" | "usccAreaCode" | "usccCheckChar" | "usccDuplicate" | "certificatePattern" | "certificateYear" | "certificateClass" | "dateOrder" | "dateInFuture" | "dateFormat" | "numberFormat" | "unknownValue" | "duplicateInFile" | "tooFewInspectors" | "duplicateInspector" | "unconfirmed" | "frozen" | "notNegative" | "overlap" | "tooLongPeriod" | "invisibleOnly" | "bidiControl" | "invisibleChar" | "lineBreak" | "dateTooEarly" | "dateTooLate" | "dateNotReal" | "unknownCounty" | "fixedAtSetup" | "witnessOrPhoto" | "consentRequired" | "alreadyExtended" | "alreadyReleased" | "measureEnded" | "witnessRequired" | "noneSoldWithBuyers" | "outOfRange" | "nothingToDraw";
 
 /**
  * One broken rule on one field; `detail` carries what the sentence needs (a count, a character, a holder).
@@ -868,6 +868,113 @@ replaces: string | null,
  */
 knownUnit: boolean, };
 
+export type TaskList = "nonMedical" | "medical";
+
+/**
+ * 完成时间: a date, 即时办理 or 长期坚持.
+ */
+export type Due = { "on": string } | "atOnce" | "ongoing";
+
+/**
+ * What the records can count of a task.
+ */
+export type TaskMeasure = "makersInspected" | "makersSampled" | "failedFollowedUp" | "penaltiesPublished" | "rectificationsClosed" | "planVisited";
+
+export type CampaignTask = { key: string, list: TaskList, number: number, title: string, items: Array<string>, owners: string, due: Due, 
+/**
+ * What the records count of it (none, one, or several: 抽查 counts the makers sampled and the 双随机 plan).
+ */
+measures: Array<TaskMeasure>, };
+
+export type TaskStatus = "notStarted" | "inProgress" | "done";
+
+/**
+ * A measured task's count: `done` of `of`.
+ */
+export type Progress = { done: number, of: number, };
+
+/**
+ * One measure of a task for a unit.
+ */
+export type Measured = { measure: TaskMeasure, progress: Progress, };
+
+/**
+ * The board's colour of a task.
+ */
+export type Light = "done" | "overdue" | "dueSoon" | "open";
+
+export type EvidenceKind = "note" | "record" | "file";
+
+/**
+ * Evidence of a task: a note, a record (a document number, a case, a sample) or a file kept by its hash.
+ */
+export type Evidence = { kind: EvidenceKind, 
+/**
+ * The record's id or number, or the file's SHA-256.
+ */
+reference: string, label: string, };
+
+export type TaskRowDto = { task: CampaignTask, status: TaskStatus, note: string, evidence: Array<Evidence>, 
+/**
+ * What the records count of the task for the unit, measure by measure.
+ */
+measured: Array<Measured>, light: Light, updatedAt: string | null, };
+
+export type CampaignBoardDto = { unit: string, 
+/**
+ * The units this device may show (a bureau: itself and its units; an inspector: its own).
+ */
+units: Array<string>, tasks: Array<TaskRowDto>, };
+
+/**
+ * A unit's status of a task, as set from the board or the CLI. `file` adds a file as evidence.
+ */
+export type TaskStatusInput = { taskKey: string, unit: string | null, status: TaskStatus, note: string, evidence: Array<Evidence>, file: string | null, };
+
+/**
+ * How many to draw: a count, or a share of the candidates in percent (rounded up).
+ */
+export type DrawSize = { "count": number } | { "percent": number };
+
+/**
+ * Who may be drawn: the enterprises of these counties (all when empty), of these kinds (all when empty).
+ */
+export type DrawCriteria = { counties: Array<string>, kinds: Array<EnterpriseKind>, };
+
+/**
+ * One drawn enterprise and the two inspectors drawn to check it.
+ */
+export type DrawnCheck = { 
+/**
+ * 1-based order of the draw.
+ */
+position: number, enterpriseId: string, uscc: string, name: string, inspectors: Array<Inspector>, };
+
+/**
+ * What to draw. Without a seed, one is made from the clock and shown, so the draw can be re-run. The seed is text:
+ * a 64-bit number does not fit a JavaScript number.
+ */
+export type DrawRequest = { title: string, seed: string | null, criteria: DrawCriteria, size: DrawSize, inspectors: Array<Inspector>, };
+
+export type DrawPreviewDto = { 
+/**
+ * The seed used, as text (a u64 does not fit a JavaScript number).
+ */
+seed: string, candidates: number, checks: Array<DrawnCheck>, };
+
+export type SpotCheckDto = { position: number, enterpriseId: string, enterpriseName: string, county: string | null, inspectors: Array<Inspector>, visitedOn: string | null, };
+
+export type SpotPlanDto = { planId: string, title: string, seed: string, drawnOn: string, checks: Array<SpotCheckDto>, visited: number, 
+/**
+ * This device made the draw and holds its candidates: it can be re-run here.
+ */
+canVerify: boolean, };
+
+/**
+ * A draw re-run from its record: the same list, or where it differs.
+ */
+export type DrawVerificationDto = { planId: string, same: boolean, candidates: number, checks: Array<DrawnCheck>, };
+
 /**
  * 案件类别: the rows of appendix 4.
  */
@@ -912,7 +1019,11 @@ export type CaseDto = { id: string, enterpriseName: string | null, input: CaseIn
 /**
  * The penalty's publicity deadline (twenty working days), when it must be published.
  */
-publicity: PublicityDue | null, createdAt: string, updatedAt: string, };
+publicity: PublicityDue | null, 
+/**
+ * The device that opened it (a bureau counts it to that device's unit).
+ */
+origin: string, createdAt: string, updatedAt: string, };
 
 /**
  * The penalty decision (行政处罚决定书) as the publicity entry repeats it.

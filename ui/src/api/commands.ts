@@ -1,7 +1,7 @@
 // Generated from Rust by `commands!` (src-tauri/src/commands.rs). Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test --workspace --features "$MASKCHECK_FEATURES" --bin maskcheck-desktop` to regenerate.
 import type { Channel } from '@tauri-apps/api/core'
-import type { Appendix4Row, Appendix5Row, AppendixChoice, AssignedBlockDto, BackupDto, BundleExportDto, BundleImportDto, BundleLogDto, CaseDto, CaseInput, CatalogueInfoDto, ChainFollowupDto, ConflictDto, DashboardDto, DemoSummary, DeviceDto, DocKind, DocPreviewDto, DocSettings, DocSourceDto, DocState, DocumentDto, EnterpriseDetailDto, EnterpriseDto, EnterpriseInput, EnterprisePageDto, EnterpriseQuery, ExportResultDto, FailedChain, FollowupDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDraft, InspectionDto, InspectionRowDto, IssueRequest, IssuedDto, LegalBasis, LicenceDto, LicenceInput, MeasureDefaults, MeasureDto, MeasureFollowDefaults, NoticeDefaults, NumberBlock, PhotoDto, ProductDto, ProductInput, ProfileDto, ProfileInput, ProgressDto, QuarantineDto, ReinspectionInput, ReinspectionResultDto, RollupDto, SampleDto, SampleInput, SampleResultInput, SentReportPreviewDto, ServiceInput, SetupStatus, StandardSummary, SyncProgressDto, SyncStatusDto, TemplateSummary, TestItem, TrailPlan } from './bindings'
+import type { Appendix4Row, Appendix5Row, AppendixChoice, AssignedBlockDto, BackupDto, BundleExportDto, BundleImportDto, BundleLogDto, CampaignBoardDto, CaseDto, CaseInput, CatalogueInfoDto, ChainFollowupDto, ConflictDto, DashboardDto, DemoSummary, DeviceDto, DocKind, DocPreviewDto, DocSettings, DocSourceDto, DocState, DocumentDto, DrawPreviewDto, DrawRequest, DrawVerificationDto, EnterpriseDetailDto, EnterpriseDto, EnterpriseInput, EnterprisePageDto, EnterpriseQuery, ExportResultDto, FailedChain, FollowupDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDraft, InspectionDto, InspectionRowDto, IssueRequest, IssuedDto, LegalBasis, LicenceDto, LicenceInput, MeasureDefaults, MeasureDto, MeasureFollowDefaults, NoticeDefaults, NumberBlock, PhotoDto, ProductDto, ProductInput, ProfileDto, ProfileInput, ProgressDto, QuarantineDto, ReinspectionInput, ReinspectionResultDto, RollupDto, SampleDto, SampleInput, SampleResultInput, SentReportPreviewDto, ServiceInput, SetupStatus, SpotPlanDto, StandardSummary, SyncProgressDto, SyncStatusDto, TaskRowDto, TaskStatusInput, TemplateSummary, TestItem, TrailPlan } from './bindings'
 
 /** Every command the desktop shell registers: its arguments (as the UI sends them) and its result. */
 export interface Commands {
@@ -92,6 +92,12 @@ export interface Commands {
   stats_rollup_export: { args: { from: string | null; to: string | null; path: string }; returns: ExportResultDto }
   stats_receive_preview: { args: { path: string; from: string | null; to: string | null; unit: string | null }; returns: SentReportPreviewDto }
   stats_receive_apply: { args: { path: string; from: string | null; to: string | null; unit: string | null }; returns: SentReportPreviewDto }
+  campaign_board: { args: { unit: string | null }; returns: CampaignBoardDto }
+  campaign_set: { args: { input: TaskStatusInput }; returns: TaskRowDto }
+  spot_draw_preview: { args: { request: DrawRequest }; returns: DrawPreviewDto }
+  spot_draw_commit: { args: { request: DrawRequest }; returns: SpotPlanDto }
+  spot_plans: { args: Record<string, never>; returns: Array<SpotPlanDto> }
+  spot_verify: { args: { planId: string }; returns: DrawVerificationDto }
   case_publicity_list: { args: { pendingOnly: boolean }; returns: Array<CaseDto> }
   case_publicity_export: { args: { path: string; pendingOnly: boolean }; returns: ExportResultDto }
 }
