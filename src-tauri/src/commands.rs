@@ -16,7 +16,8 @@ use maskcheck_app::{
     SyncProgressDto,
 };
 use maskcheck_app::{
-    CampaignBoardDto, DrawPreviewDto, DrawRequest, DrawVerificationDto, SpotPlanDto, TaskRowDto, TaskStatusInput,
+    CampaignBoardDto, ChartsDto, DrawPreviewDto, DrawRequest, DrawVerificationDto, SpotPlanDto, TaskRowDto,
+    TaskStatusInput,
 };
 use maskcheck_app::{
     CaseDto, ChainFollowupDto, DocPreviewDto, DocSettings, DocSourceDto, DocumentDto, FollowupDto, IssueRequest,
@@ -484,6 +485,14 @@ commands! {
     fn stats_receive_apply(app, path: String, from: Option<NaiveDate>, to: Option<NaiveDate>,
         unit: Option<String>) -> SentReportPreviewDto {
         app.apply_sent_report(std::path::Path::new(&path), Period { from, to }, unit.as_deref())
+    }
+
+    fn stats_charts(app, from: Option<NaiveDate>, to: Option<NaiveDate>, unit: Option<String>) -> ChartsDto {
+        app.stats_charts(Period { from, to }, unit.as_deref())
+    }
+
+    fn chart_save_png(app, path: String, data_url: String) -> () {
+        app.save_chart_png(std::path::Path::new(&path), &data_url)
     }
 
     fn campaign_board(app, unit: Option<String>) -> CampaignBoardDto {

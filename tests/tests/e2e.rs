@@ -1265,3 +1265,78 @@ fn export_appendix_four_and_roll_up_a_units_workbook_from_the_stats_page() {
     wide(&mut s);
     s.screenshot("rollup-received");
 }
+
+/// The bureau's 统计 page with demo data: the charts drawn and saved as PNG into a folder; the campaign board with
+/// a task marked done; a 双随机 draw previewed, kept and re-run from the window. Screenshots of each tab.
+#[test]
+fn charts_campaign_board_and_a_spot_check_draw_on_the_stats_page() {
+    let driver = Driver::start();
+    let dir = tempfile::tempdir().expect("tempdir");
+    {
+        let app = App::open(dir.path()).expect("open");
+        app.setup(maskcheck_app::bureau_person("局端", "HA9900", maskcheck_domain::Role::Bureau)).expect("setup");
+        app.load_demo(120, 7).expect("demo");
+    }
+    let mut s = Session::launch(&driver, dir.path(), "stats-bureau");
+    s.click_css("[data-testid=nav-stats]");
+    s.wait_inner_text("[data-testid=stats-a4]", |t| t.contains("合计"));
+    wide(&mut s);
+    s.screenshot("tables");
+
+    s.click_css("#tab-charts");
+    s.find("[data-testid=stats-charts] canvas");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let drawn = s.execute("return document.querySelectorAll('[data-testid=stats-charts] canvas').length");
+    assert_eq!(drawn, serde_json::json!(5), "five charts");
+    let pngs = dir.path().join("图表");
+    std::fs::create_dir_all(&pngs).expect("folder");
+    s.type_into("[data-testid=charts-folder]", &pngs.display().to_string());
+    s.click_css("[data-testid=charts-save-all]");
+    let coverage = pngs.join("各单位生产企业检查抽查覆盖.png");
+    wait_file(&coverage);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let saved: Vec<_> = std::fs::read_dir(&pngs).expect("dir").map(|e| e.expect("entry").path()).collect();
+    assert_eq!(saved.len(), 5, "{saved:?}");
+    for p in &saved {
+        let bytes = std::fs::read(p).expect("png");
+        assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n") && bytes.len() > 2000, "{} is a drawn PNG", p.display());
+    }
+    wide(&mut s);
+    s.screenshot("charts");
+
+    s.click_css("#tab-board");
+    s.wait_inner_text("[data-testid=campaign-board]", |t| t.contains("全面排查生产企业") && t.contains("2021-04-10"));
+    s.click_css("[data-testid=campaign-edit-nm01]");
+    s.click_css("[data-testid=task-status-done]");
+    s.type_into("[data-testid=task-note]", "已成立工作专班，制定实施方案");
+    s.type_into("[data-testid=task-record]", "新市监〔2026〕1号");
+    s.click_css("[data-testid=task-save]");
+    s.wait_text("[data-testid=campaign-light-nm01]", |t| t.contains("完成"));
+    let survey = s.wait_text("[data-testid=campaign-light-nm02]", |t| !t.is_empty());
+    assert!(["逾期", "完成"].contains(&survey.as_str()), "due 2021-04-10: {survey}");
+    wide(&mut s);
+    s.screenshot("board");
+
+    s.click_css("#tab-spot");
+    s.type_into("[data-testid=spot-title]", "2026年11月经营企业双随机检查");
+    s.type_into("[data-testid=spot-name-0]", "张三");
+    s.type_into("[data-testid=spot-cert-0]", "HA0001");
+    s.type_into("[data-testid=spot-name-1]", "李四");
+    s.type_into("[data-testid=spot-cert-1]", "HA0002");
+    s.type_into("[data-testid=spot-seed]", "20261124");
+    s.click_css("[data-testid=spot-preview]");
+    let preview = s.wait_inner_text("[data-testid=spot-preview-result]", |t| t.contains("20261124"));
+    assert!(preview.contains("张三（HA0001）"), "{preview}");
+    s.click_css("[data-testid=spot-commit]");
+    let plan = s.wait_inner_text("[data-testid=spot-plan]", |t| t.contains("2026年11月经营企业双随机检查"));
+    assert!(plan.contains("随机种子 20261124"), "{plan}");
+    s.click_css("[data-testid=spot-verify]");
+    s.wait_text(".el-message--success", |t| t.contains("一致"));
+    wide(&mut s);
+    s.screenshot("spot-checks");
+    drop(s);
+    let app = App::open(dir.path()).expect("open");
+    let plans = app.spot_plans().expect("plans");
+    assert_eq!(plans.len(), 1);
+    assert!(app.verify_draw(&plans[0].plan_id).expect("verify").same);
+}

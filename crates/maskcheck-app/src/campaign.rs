@@ -201,6 +201,17 @@ impl App {
             .ok_or_else(|| AppError::new(ErrorCode::NotFound, input.task_key.clone()))
     }
 
+    /// A unit's makers inspected and sampled (done of the unit's non-medical makers), for the coverage chart.
+    pub(crate) fn unit_coverage(&self, unit: &str) -> Result<(Progress, Progress)> {
+        let m = self.task_measures(unit)?;
+        Ok((m.makers_inspected, m.makers_sampled))
+    }
+
+    /// The units the board shows (for the charts per unit).
+    pub(crate) fn chart_units(&self) -> Result<Vec<String>> {
+        self.board_units()
+    }
+
     /// What the records measure for a unit.
     fn task_measures(&self, unit: &str) -> Result<Measures> {
         let counties = self.unit_counties(unit)?;
@@ -247,9 +258,12 @@ impl App {
             .filter(|e| e.data.medical && in_unit(&e.data.county))
             .map(|e| e.meta.id.as_str())
             .collect();
-        let states: Vec<(String, bool)> = self.store().rectification_states()?;
-        let of_medical: Vec<bool> =
-            states.into_iter().filter(|(e, _)| medical.contains(e.as_str())).map(|(_, open)| open).collect();
+        let states = self.store().rectification_states()?;
+        let of_medical: Vec<bool> = states
+            .into_iter()
+            .filter(|(_, e, _, _)| medical.contains(e.as_str()))
+            .map(|(_, _, open, _)| open)
+            .collect();
         let (open, all) = (of_medical.iter().filter(|o| **o).count() as u32, of_medical.len() as u32);
         let plan = self.store().spot_checks()?;
         let plan: Vec<_> = plan.iter().filter(|s| in_unit(&s.county)).collect();

@@ -7,6 +7,7 @@ pub mod bindings;
 mod campaign;
 mod casework;
 mod catalogue;
+mod charts;
 mod demo;
 mod device;
 mod documents;
@@ -42,6 +43,7 @@ pub use backups::BackupDto;
 pub use campaign::{CampaignBoardDto, Evidence, EvidenceKind, TaskRowDto, TaskStatusInput};
 pub use casework::{CaseDto, SampleDto};
 pub use catalogue::{CatalogueInfoDto, CatalogueSource, TemplateInUse};
+pub use charts::{AreaCount, ChartsDto, UnitCoverage, UnitRectifications};
 pub use demo::{bureau_person, demo_profile, DemoSummary};
 pub use documents::{
     DocPreviewDto, DocSettings, DocSourceDto, DocumentDto, IssueRequest, IssuedDto, MeasureDefaults, NoticeDefaults,

@@ -6,6 +6,7 @@ pub mod appendix;
 pub mod campaign;
 pub mod casework;
 pub mod certificates;
+pub mod charts;
 pub mod checklist;
 pub mod county;
 pub mod dates;

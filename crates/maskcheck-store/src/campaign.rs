@@ -45,7 +45,7 @@ pub struct SpotCheckRow {
     /// JSON array of the two inspectors.
     pub inspectors: String,
     pub drawn_on: String,
-    /// The date of the first finished inspection of the enterprise on or after `drawn_on`.
+    /// The date of the first inspection of the enterprise finished after the check was drawn.
     pub visited_on: Option<String>,
 }
 
@@ -97,8 +97,7 @@ impl Store {
                     (SELECT min(substr(coalesce(json_extract(i.draft, '$.startedAt'), i.finished_at), 1, 10))
                      FROM inspection i
                      WHERE i.enterprise_id = s.enterprise_id AND i.deleted = 0 AND i.void_reason IS NULL
-                       AND i.status = 'finished'
-                       AND substr(coalesce(json_extract(i.draft, '$.startedAt'), i.finished_at), 1, 10) >= s.drawn_on)
+                       AND i.status = 'finished' AND julianday(i.finished_at) >= julianday(s.created_at))
              FROM spot_check s JOIN enterprise e ON e.id = s.enterprise_id
              WHERE s.deleted = 0 ORDER BY s.drawn_on DESC, s.plan_id, s.position",
         )?;

@@ -72,11 +72,23 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Every rectification in force: (enterprise, still open).
-    pub fn rectification_states(&self) -> Result<Vec<(String, bool)>> {
-        let mut stmt =
-            self.conn().prepare_cached("SELECT enterprise_id, status = 'open' FROM rectification WHERE deleted = 0")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    /// Every rectification in force: (origin, enterprise, still open, ISO deadline).
+    pub fn rectification_states(&self) -> Result<Vec<(String, String, bool, String)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT origin, enterprise_id, status = 'open', deadline FROM rectification WHERE deleted = 0",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The findings of every finished inspection in force: (origin, ISO date of the inspection, finding key).
+    pub fn finding_keys(&self) -> Result<Vec<(String, String, String)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT i.origin, substr(coalesce(json_extract(i.draft, '$.startedAt'), i.finished_at), 1, 10), f.key
+             FROM finding f JOIN inspection i ON i.id = f.inspection_id
+             WHERE f.deleted = 0 AND i.deleted = 0 AND i.void_reason IS NULL AND i.status = 'finished'",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

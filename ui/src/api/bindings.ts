@@ -976,6 +976,37 @@ canVerify: boolean, };
 export type DrawVerificationDto = { planId: string, same: boolean, candidates: number, checks: Array<DrawnCheck>, };
 
 /**
+ * The check areas of the checklists (the sections every template shares).
+ */
+export type FindingArea = "licences" | "intake" | "outbound" | "labels" | "ledger" | "other";
+
+/**
+ * A week (from its Monday) and how many things fell in it.
+ */
+export type WeekCount = { weekStart: string, count: number, };
+
+/**
+ * A name and how many times it occurs.
+ */
+export type NamedCount = { name: string, count: number, };
+
+export type AreaCount = { area: FindingArea, count: number, };
+
+export type UnitRectifications = { unit: string, open: number, 
+/**
+ * Of the open ones, past their deadline.
+ */
+overdue: number, };
+
+export type UnitCoverage = { unit: string, 
+/**
+ * The unit's non-medical makers, inspected and sampled.
+ */
+makers: number, inspected: number, sampled: number, };
+
+export type ChartsDto = { inspectionsPerWeek: Array<WeekCount>, findingsByArea: Array<AreaCount>, failingItems: Array<NamedCount>, rectifications: Array<UnitRectifications>, coverage: Array<UnitCoverage>, };
+
+/**
  * 案件类别: the rows of appendix 4.
  */
 export type CaseCategory = "price" | "quality" | "unfairCompetition" | "intellectualProperty" | "drugDeviceQualification" | "falseAdvertising" | "other";

@@ -1,7 +1,7 @@
 // Generated from Rust by `commands!` (src-tauri/src/commands.rs). Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test --workspace --features "$MASKCHECK_FEATURES" --bin maskcheck-desktop` to regenerate.
 import type { Channel } from '@tauri-apps/api/core'
-import type { Appendix4Row, Appendix5Row, AppendixChoice, AssignedBlockDto, BackupDto, BundleExportDto, BundleImportDto, BundleLogDto, CampaignBoardDto, CaseDto, CaseInput, CatalogueInfoDto, ChainFollowupDto, ConflictDto, DashboardDto, DemoSummary, DeviceDto, DocKind, DocPreviewDto, DocSettings, DocSourceDto, DocState, DocumentDto, DrawPreviewDto, DrawRequest, DrawVerificationDto, EnterpriseDetailDto, EnterpriseDto, EnterpriseInput, EnterprisePageDto, EnterpriseQuery, ExportResultDto, FailedChain, FollowupDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDraft, InspectionDto, InspectionRowDto, IssueRequest, IssuedDto, LegalBasis, LicenceDto, LicenceInput, MeasureDefaults, MeasureDto, MeasureFollowDefaults, NoticeDefaults, NumberBlock, PhotoDto, ProductDto, ProductInput, ProfileDto, ProfileInput, ProgressDto, QuarantineDto, ReinspectionInput, ReinspectionResultDto, RollupDto, SampleDto, SampleInput, SampleResultInput, SentReportPreviewDto, ServiceInput, SetupStatus, SpotPlanDto, StandardSummary, SyncProgressDto, SyncStatusDto, TaskRowDto, TaskStatusInput, TemplateSummary, TestItem, TrailPlan } from './bindings'
+import type { Appendix4Row, Appendix5Row, AppendixChoice, AssignedBlockDto, BackupDto, BundleExportDto, BundleImportDto, BundleLogDto, CampaignBoardDto, CaseDto, CaseInput, CatalogueInfoDto, ChainFollowupDto, ChartsDto, ConflictDto, DashboardDto, DemoSummary, DeviceDto, DocKind, DocPreviewDto, DocSettings, DocSourceDto, DocState, DocumentDto, DrawPreviewDto, DrawRequest, DrawVerificationDto, EnterpriseDetailDto, EnterpriseDto, EnterpriseInput, EnterprisePageDto, EnterpriseQuery, ExportResultDto, FailedChain, FollowupDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDraft, InspectionDto, InspectionRowDto, IssueRequest, IssuedDto, LegalBasis, LicenceDto, LicenceInput, MeasureDefaults, MeasureDto, MeasureFollowDefaults, NoticeDefaults, NumberBlock, PhotoDto, ProductDto, ProductInput, ProfileDto, ProfileInput, ProgressDto, QuarantineDto, ReinspectionInput, ReinspectionResultDto, RollupDto, SampleDto, SampleInput, SampleResultInput, SentReportPreviewDto, ServiceInput, SetupStatus, SpotPlanDto, StandardSummary, SyncProgressDto, SyncStatusDto, TaskRowDto, TaskStatusInput, TemplateSummary, TestItem, TrailPlan } from './bindings'
 
 /** Every command the desktop shell registers: its arguments (as the UI sends them) and its result. */
 export interface Commands {
@@ -92,6 +92,8 @@ export interface Commands {
   stats_rollup_export: { args: { from: string | null; to: string | null; path: string }; returns: ExportResultDto }
   stats_receive_preview: { args: { path: string; from: string | null; to: string | null; unit: string | null }; returns: SentReportPreviewDto }
   stats_receive_apply: { args: { path: string; from: string | null; to: string | null; unit: string | null }; returns: SentReportPreviewDto }
+  stats_charts: { args: { from: string | null; to: string | null; unit: string | null }; returns: ChartsDto }
+  chart_save_png: { args: { path: string; dataUrl: string }; returns: null }
   campaign_board: { args: { unit: string | null }; returns: CampaignBoardDto }
   campaign_set: { args: { input: TaskStatusInput }; returns: TaskRowDto }
   spot_draw_preview: { args: { request: DrawRequest }; returns: DrawPreviewDto }

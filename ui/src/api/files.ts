@@ -51,3 +51,12 @@ export async function onBundleDrop(onDrop: (paths: string[]) => void | Promise<v
     if (bundles.length) void onDrop(bundles)
   })
 }
+
+export async function pickAnyFile(): Promise<string | null> {
+  const chosen = await open({ multiple: false, directory: false })
+  return typeof chosen === 'string' ? chosen : null
+}
+
+export async function pickSavePng(defaultPath: string): Promise<string | null> {
+  return await save({ defaultPath, filters: [{ name: 'PNG', extensions: ['png'] }] })
+}

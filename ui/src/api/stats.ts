@@ -11,3 +11,5 @@ export const previewSentReport = (path: string, from: string | null, to: string 
   call('stats_receive_preview', { path, from, to, unit })
 export const applySentReport = (path: string, from: string | null, to: string | null, unit: string | null) =>
   call('stats_receive_apply', { path, from, to, unit })
+export const statsCharts = (from: string | null, to: string | null, unit: string | null) => call('stats_charts', { from, to, unit })
+export const saveChartPng = (path: string, dataUrl: string) => call('chart_save_png', { path, dataUrl })
