@@ -173,9 +173,10 @@ fn sheet5(ws: &mut Worksheet, unit: &str, date: &str, rows: &[Appendix5Row]) -> 
     ws.set_name("附件5")?;
     let first = frame(ws, APPENDIX5_TITLE, unit, date, APPENDIX5_COLUMNS)?;
     let text = cell_format();
+    let last = (APPENDIX5_COLUMNS.len() - 1) as u16;
     for (i, r) in rows.iter().enumerate() {
         let row = first + i as u32;
-        ws.write_number_with_format(row, 0, (i + 1) as f64, &text)?;
+        ws.write_number(row, 0, (i + 1) as f64)?;
         let cells = [
             &r.product_name,
             &r.spec_model,
@@ -192,13 +193,13 @@ fn sheet5(ws: &mut Worksheet, unit: &str, date: &str, rows: &[Appendix5Row]) -> 
             &r.founded_on,
         ];
         for (c, v) in cells.iter().enumerate() {
-            // An empty cell keeps its border without an empty string in it (shorter XML, smaller file).
-            if v.is_empty() {
-                ws.write_blank(row, 1 + c as u16, &text)?;
-            } else {
-                ws.write_string_with_format(row, 1 + c as u16, v.as_str(), &text)?;
+            if !v.is_empty() {
+                ws.write_string(row, 1 + c as u16, v.as_str())?;
             }
         }
+        // The row's cells take the bordered format in one step (empty ones as bordered blanks): rust_xlsxwriter
+        // hashes a format each time one is given, and a city's table has a hundred thousand rows of fourteen.
+        ws.set_range_format(row, 0, row, last, &text)?;
     }
     Ok(())
 }
