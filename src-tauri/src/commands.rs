@@ -10,7 +10,7 @@ use maskcheck_app::{
     EnterprisePageDto, ExportResultDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDto,
     InspectionRowDto, LicenceDto, PhotoDto, ProductDto, ProfileDto, ProgressDto, SetupStatus, TemplateSummary,
 };
-use maskcheck_app::{AppendixChoice, RollupDto, SentReportPreviewDto};
+use maskcheck_app::{AppendixChoice, RestoreDto, RollupDto, SentReportPreviewDto};
 use maskcheck_app::{
     AssignedBlockDto, BundleExportDto, BundleImportDto, BundleLogDto, ConflictDto, DeviceDto, QuarantineDto,
     SyncProgressDto,
@@ -208,6 +208,14 @@ commands! {
 
     fn catalogue_info(app) -> CatalogueInfoDto {
         app.catalogue_info()
+    }
+
+    fn backup_to_folder(app, folder: String) -> BackupDto {
+        app.backup_to_folder(std::path::Path::new(&folder))
+    }
+
+    fn backup_restore(app, file: String) -> RestoreDto {
+        app.restore_backup(std::path::Path::new(&file))
     }
 
     fn backup_list(app) -> Vec<BackupDto> {

@@ -28,3 +28,16 @@ pub fn finished_inspection(app: &App, enterprise_id: &str) -> String {
     app.finish_inspection(&started.id).expect("finish");
     started.id
 }
+
+/// Overwrites the start of two pages in the middle of a database file, as a failing disk sector would: a table's
+/// b-tree page no longer reads.
+pub fn damage_database(db: &std::path::Path) {
+    let mut bytes = std::fs::read(db).expect("db");
+    let page = 4096;
+    let pages = bytes.len() / page;
+    assert!(pages > 8, "a database of {pages} pages");
+    for p in [pages / 2, pages / 2 + 1] {
+        bytes[p * page..p * page + 200].fill(0xA5);
+    }
+    std::fs::write(db, bytes).expect("write");
+}

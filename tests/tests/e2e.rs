@@ -1340,3 +1340,41 @@ fn charts_campaign_board_and_a_spot_check_draw_on_the_stats_page() {
     assert_eq!(plans.len(), 1);
     assert!(app.verify_draw(&plans[0].plan_id).expect("verify").same);
 }
+
+/// A failing disk in the real window: the damaged database opens read-only with a banner that stays; the 设置 page
+/// lists the backups with what each holds; restoring the day's copy (after a warning about the new device
+/// identity) brings the data back and the banner goes.
+#[test]
+fn a_damaged_database_is_read_only_until_a_backup_is_restored_from_the_settings_page() {
+    let driver = Driver::start();
+    let dir = tempfile::tempdir().expect("tempdir");
+    {
+        let app = App::open(dir.path()).expect("open");
+        app.load_demo(300, 4).expect("demo");
+    }
+    drop(App::open(dir.path()).expect("the next start takes the day's copy"));
+    let db = dir.path().join("maskcheck.db");
+    maskcheck_tests::records::damage_database(&db);
+
+    let mut s = Session::launch(&driver, dir.path(), "damaged");
+    let banner = s.wait_text("[data-testid=database-damaged]", |t| t.contains("只读"));
+    assert!(banner.contains("备份"), "{banner}");
+    s.screenshot("read-only-banner");
+    s.click_css("[data-testid=nav-settings]");
+    let row = s.wait_inner_text("[data-testid=settings-data]", |t| t.contains("每日备份") && t.contains("企业 300 家"));
+    assert!(row.contains("恢复"), "{row}");
+    s.screenshot("backups");
+    s.click_css("[data-testid=backup-restore]");
+    s.wait_text(".el-message-box", |t| t.contains("新的设备身份"));
+    s.click_css(".el-message-box__btns .el-button--primary");
+    s.wait_text(".el-message-box", |t| t.contains("已恢复"));
+    s.click_css(".el-message-box__btns .el-button--primary");
+    s.wait_text("[data-testid=top-inspector]", |t| !t.is_empty());
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(s.try_find("[data-testid=database-damaged]").is_none(), "the banner went with the damage");
+    s.screenshot("restored");
+    drop(s);
+    let app = App::open(dir.path()).expect("open");
+    assert!(app.setup_status().expect("status").damaged.is_none());
+    assert!(app.backups().expect("backups").iter().any(|b| b.reason == maskcheck_app::BackupReason::Replaced));
+}

@@ -43,6 +43,9 @@ pub struct SetupStatus {
     /// Why the bureau's legal-basis catalogue in the data directory was refused (a key in use is missing, or it
     /// cannot be read), checked at start so the window says so before any document is attempted.
     pub catalogue_error: Option<crate::AppError>,
+    /// What the integrity check found wrong with the database file when it was opened: the window stays read-only
+    /// and offers the backups.
+    pub damaged: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]

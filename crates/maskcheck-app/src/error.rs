@@ -45,6 +45,8 @@ pub enum ErrorCode {
     BureauUnconfirmed,
     /// A bureau's task (adding up its units' tables) asked of an inspector's laptop; nothing was done.
     BureauOnly,
+    /// The database file failed its integrity check: it was opened read-only and nothing was written.
+    DatabaseDamaged,
     /// The user cancelled a long task; nothing was written.
     Cancelled,
     /// The database failed.
@@ -106,6 +108,7 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         let code = match &e {
             StoreError::TooNew { .. } => ErrorCode::DatabaseTooNew,
+            StoreError::Damaged(_) => ErrorCode::DatabaseDamaged,
             StoreError::NotFound { entity, id } => {
                 return Self {
                     entity: Some(*entity),
@@ -126,6 +129,14 @@ impl From<StoreError> for AppError {
             }
             StoreError::Backup(_) => ErrorCode::Io,
             StoreError::NeedsMigration { .. } => ErrorCode::NeedsUpgrade,
+            // A page SQLite finds malformed while reading (recognised by SQLite's result code, never its text):
+            // the file is damaged, whatever the integrity check at start saw.
+            StoreError::Sqlite(s) if e.is_damage() => {
+                return Self::new(
+                    ErrorCode::DatabaseDamaged,
+                    format!("数据库文件已损坏（{s}），未写入任何内容；请在“设置 → 数据”中查看备份并恢复"),
+                );
+            }
             StoreError::Corrupt(_) | StoreError::Sqlite(_) => ErrorCode::Storage,
         };
         Self::new(code, e.to_string())

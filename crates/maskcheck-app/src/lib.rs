@@ -22,6 +22,7 @@ mod measures;
 mod paths;
 mod photos;
 mod publicity;
+mod restore;
 mod rollup;
 mod roster;
 mod setup;
@@ -39,7 +40,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use maskcheck_store::Store;
 
-pub use backups::BackupDto;
+pub use backups::{BackupDto, BackupHolds, BackupReason};
 pub use campaign::{CampaignBoardDto, Evidence, EvidenceKind, TaskRowDto, TaskStatusInput};
 pub use casework::{CaseDto, SampleDto};
 pub use catalogue::{CatalogueInfoDto, CatalogueSource, TemplateInUse};
@@ -61,6 +62,7 @@ pub use maskcheck_store::DocumentFilter;
 pub use measures::{MeasureDto, MeasureFollowDefaults};
 pub use paths::resolve_data_dir;
 pub use photos::PhotoDto;
+pub use restore::RestoreDto;
 pub use rollup::{FiguresSource, RollupDto, SentCellErrorDto, SentReportPreviewDto, UnitFiguresDto};
 pub use spot_checks::{DrawPreviewDto, DrawRequest, DrawVerificationDto, SpotCheckDto, SpotPlanDto};
 pub use stats::AppendixChoice;
@@ -85,16 +87,20 @@ impl App {
     /// Opens (creating when new) the data directory and its database.
     pub fn open(data_dir: &Path) -> Result<App> {
         std::fs::create_dir_all(data_dir).map_err(|e| AppError::io(data_dir, e))?;
-        let store = Store::open(&data_dir.join("maskcheck.db"), &data_dir.join("backups"))?;
-        Ok(App { store: Mutex::new(store), data_dir: data_dir.to_path_buf(), cancel: Default::default() })
+        let store = open_checked(&data_dir.join("maskcheck.db"), &data_dir.join("backups"))?;
+        let app = App { store: Mutex::new(store), data_dir: data_dir.to_path_buf(), cancel: Default::default() };
+        app.daily_backup()?;
+        Ok(app)
     }
 
     /// Opens a data directory that must already hold maskcheck's data (every command but `init` and `demo`): a
     /// mistyped `--data-dir` says so instead of creating an empty store.
     pub fn open_existing(data_dir: &Path) -> Result<App> {
         let db = existing_db(data_dir)?;
-        let store = Store::open(&db, &data_dir.join("backups"))?;
-        Ok(App { store: Mutex::new(store), data_dir: data_dir.to_path_buf(), cancel: Default::default() })
+        let store = open_checked(&db, &data_dir.join("backups"))?;
+        let app = App { store: Mutex::new(store), data_dir: data_dir.to_path_buf(), cancel: Default::default() };
+        app.daily_backup()?;
+        Ok(app)
     }
 
     /// Opens an existing data directory for reading only: nothing is created or written, so lists and exports
@@ -123,6 +129,18 @@ impl App {
         // poisoned lock is safe to reuse.
         self.store.lock().unwrap_or_else(|p| p.into_inner())
     }
+}
+
+/// Opens the database for writing only when `PRAGMA quick_check` finds it sound; a damaged file is opened read-only
+/// (never migrated, never written) so the window can show what it still holds and offer the backups.
+fn open_checked(db: &Path, backups: &Path) -> Result<Store> {
+    if db.is_file() {
+        let problems = maskcheck_store::quick_check(db);
+        if !problems.is_empty() {
+            return Ok(Store::open_damaged(db, problems)?);
+        }
+    }
+    Ok(Store::open(db, backups)?)
 }
 
 fn existing_db(data_dir: &Path) -> Result<std::path::PathBuf> {

@@ -7,13 +7,19 @@ use crate::{App, AppError, ErrorCode, ProfileDto, Result, SetupStatus};
 
 impl App {
     pub fn setup_status(&self) -> Result<SetupStatus> {
+        let damaged = self.store().damaged().map(<[String]>::to_vec);
+        let data_dir = self.data_dir().display().to_string();
+        // A damaged file may not even read its profile: the window still opens, read-only, with the backups.
+        let profile = match self.store().profile() {
+            Ok(p) => p.map(Into::into),
+            Err(_) if damaged.is_some() => None,
+            Err(e) => return Err(e.into()),
+        };
+        if damaged.is_some() {
+            return Ok(SetupStatus { profile, data_dir, catalogue_error: None, damaged });
+        }
         // The store's guard is let go before the catalogue reads the store again.
-        let profile = self.store().profile()?.map(Into::into);
-        Ok(SetupStatus {
-            profile,
-            data_dir: self.data_dir().display().to_string(),
-            catalogue_error: self.catalogue().err(),
-        })
+        Ok(SetupStatus { profile, data_dir, catalogue_error: self.catalogue().err(), damaged })
     }
 
     pub fn setup(&self, input: ProfileInput) -> Result<ProfileDto> {

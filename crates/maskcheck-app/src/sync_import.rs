@@ -208,7 +208,8 @@ impl App {
         if std::mem::take(backup) {
             let backups = self.data_dir().join("backups");
             std::fs::create_dir_all(&backups).map_err(|e| AppError::io(&backups, e))?;
-            self.store().backup_to(&backups.join(format!("before-bundle-{}.db", h.bundle_id)))?;
+            self.write_backup(&backups.join(format!("before-bundle-{}.db", h.bundle_id)))?;
+            self.rotate()?;
         }
         self.apply_bundle(&incoming, &card, pin, &staging, &mut out, progress)?;
         Ok(out)

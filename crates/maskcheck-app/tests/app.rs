@@ -17,6 +17,8 @@ fn profile() -> ProfileInput {
     }
 }
 
+#[path = "app/backups.rs"]
+mod backups;
 #[path = "app/campaign.rs"]
 mod campaign;
 #[path = "app/stats.rs"]

@@ -53,6 +53,9 @@ pub enum Command {
     /// 双随机 spot-check plans: a reproducible random draw of enterprises and inspector pairs
     #[command(subcommand)]
     Plan(PlanCommand),
+    /// Backups of the database: list what each holds, copy to a folder, restore one
+    #[command(subcommand)]
+    Backup(BackupCommand),
     /// This device's identity, and (on the bureau) the devices it enrols
     #[command(subcommand)]
     Device(DeviceCommand),
@@ -90,6 +93,7 @@ impl Command {
                 | Command::Sample(SampleCommand::Add { .. } | SampleCommand::Result { .. } | SampleCommand::Chain { .. } | SampleCommand::Notify { .. } | SampleCommand::Ledger { apply: true, .. })
                 | Command::Stats(StatsCommand::Receive { apply: true, .. })
                 | Command::Campaign(CampaignCommand::Set { .. })
+                | Command::Backup(BackupCommand::Now { .. } | BackupCommand::Restore { .. })
                 | Command::Plan(PlanCommand::Draw { apply: true, .. })
                 | Command::Case(CaseCommand::Save { .. })
                 | Command::Doc(DocCommand::Amend { .. })
@@ -587,6 +591,19 @@ pub enum StatsCommand {
         #[arg(long)]
         apply: bool,
     },
+}
+
+#[derive(Subcommand)]
+pub enum BackupCommand {
+    /// The backups kept in the data directory, newest first, with what each holds
+    List,
+    /// Copy the database and its attachments into a new folder under FOLDER (a USB stick)
+    Now {
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Restore a backup: the current database is set aside, this device takes a new identity for sync
+    Restore { file: PathBuf },
 }
 
 #[derive(Subcommand)]

@@ -6,7 +6,7 @@ use maskcheck_domain::inspection::Inspector;
 use maskcheck_domain::spot_check::{DrawCriteria, DrawSize};
 use maskcheck_domain::EnterpriseKind;
 
-use crate::args::{CampaignCommand, PlanCommand, TaskStatusArg};
+use crate::args::{BackupCommand, CampaignCommand, PlanCommand, TaskStatusArg};
 use crate::output::{self, esc};
 
 fn due_text(d: Due) -> String {
@@ -178,4 +178,44 @@ pub fn plan(app: &App, cmd: PlanCommand, json: bool) -> Result<(), AppError> {
 fn check_line(position: u32, name: &str, inspectors: &[Inspector]) -> String {
     let people: Vec<String> = inspectors.iter().map(|i| format!("{}（{}）", i.name, i.cert_no)).collect();
     format!("{position}\t{}\t{}\n", esc(name), people.join("、"))
+}
+
+fn backup_line(b: &maskcheck_app::BackupDto) -> String {
+    let holds = b
+        .holds
+        .as_ref()
+        .map(|h| {
+            format!(
+                "企业 {} 家，检查 {} 次，文书 {} 份，抽样 {} 个，案件 {} 件",
+                h.enterprises, h.inspections, h.documents, h.samples, h.cases
+            )
+        })
+        .unwrap_or_else(|| "无法读取".into());
+    format!("{}\t{:?}\t{}\t{}\n", b.written_at, b.reason, holds, b.file)
+}
+
+pub fn backup(app: &App, cmd: BackupCommand, json: bool) -> Result<(), AppError> {
+    match cmd {
+        BackupCommand::List => {
+            let list = app.backups()?;
+            output::print(json, &list, || list.iter().map(backup_line).collect());
+        }
+        BackupCommand::Now { to } => {
+            let copy = app.backup_to_folder(&to)?;
+            output::print(json, &copy, || format!("已备份：{}", backup_line(&copy)));
+        }
+        BackupCommand::Restore { file } => {
+            let r = app.restore_backup(&file)?;
+            output::print(json, &r, || {
+                format!(
+                    "已恢复：{}原数据库已另存为 {}\n本机已启用新的设备身份 {}（原 {}）：请将身份卡（device identity --out）发给局端重新登记\n",
+                    backup_line(&r.restored),
+                    r.replaced,
+                    r.new_device_id,
+                    r.old_device_id
+                )
+            });
+        }
+    }
+    Ok(())
 }

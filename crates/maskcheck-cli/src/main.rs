@@ -41,6 +41,7 @@ fn exit_status(code: ErrorCode) -> u8 {
         | ErrorCode::NoData
         | ErrorCode::NeedsUpgrade
         | ErrorCode::DatabaseTooNew
+        | ErrorCode::DatabaseDamaged
         | ErrorCode::Io
         | ErrorCode::UnreadableFile
         | ErrorCode::CatalogueRefused
@@ -112,6 +113,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Measure(cmd) => crate::casework_cmd::measure(&app, cmd, json)?,
         Command::Stats(cmd) => crate::casework_cmd::stats(&app, cmd, json)?,
         Command::Campaign(cmd) => crate::campaign_cmd::campaign(&app, cmd, json)?,
+        Command::Backup(cmd) => crate::campaign_cmd::backup(&app, cmd, json)?,
         Command::Plan(cmd) => crate::campaign_cmd::plan(&app, cmd, json)?,
         Command::Catalogue => {
             let info = app.catalogue_info()?;

@@ -14,8 +14,24 @@ pub enum StoreError {
     Frozen(Frozen),
     #[error("数据库中的值无法读取：{0}")]
     Corrupt(String),
+    #[error("数据库文件已损坏（{0}），已以只读方式打开，不能写入；请在“设置 → 备份”中从备份恢复")]
+    Damaged(String),
     #[error("数据库错误：{0}")]
     Sqlite(#[from] rusqlite::Error),
+}
+
+impl StoreError {
+    /// SQLite found the file malformed or not a database (by its result code, never its message).
+    pub fn is_damage(&self) -> bool {
+        match self {
+            StoreError::Damaged(_) => true,
+            StoreError::Sqlite(e) => matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+            ),
+            _ => false,
+        }
+    }
 }
 
 /// What a freeze trigger protected.

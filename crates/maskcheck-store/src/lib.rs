@@ -10,6 +10,7 @@ mod enterprise;
 mod error;
 mod followup;
 mod inspection;
+mod integrity;
 mod licence;
 mod meta;
 mod migrate;
@@ -33,6 +34,7 @@ pub use enterprise::{EnterpriseListRow, EnterprisePage, UsccHolder};
 pub use error::{Frozen, StoreError};
 pub use followup::{FollowupRow, RectificationRecord, ReinspectionRecord};
 pub use inspection::{InspectionRecord, InspectionRow};
+pub use integrity::{quick_check, summarize, FileSummary};
 pub use licence::LicenceRecord;
 pub use migrate::{migrate_to, schema_dump, LATEST_SCHEMA};
 pub use product::ProductRecord;
@@ -46,6 +48,8 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 pub struct Store {
     conn: Connection,
+    /// Set when the file failed its integrity check: the store was opened read-only and refuses every write.
+    damaged: Option<Vec<String>>,
 }
 
 /// A write transaction; its methods are the only way to change data.
@@ -60,7 +64,7 @@ impl Store {
         let conn = Connection::open(path)?;
         migrate::refuse_newer(&conn)?;
         configure(&conn)?;
-        let mut store = Store { conn };
+        let mut store = Store { conn, damaged: None };
         migrate::migrate(&mut store.conn, Some(backup_dir))?;
         Ok(store)
     }
@@ -79,7 +83,7 @@ impl Store {
             migrate::require_latest(&conn)?;
             conn.pragma_update(None, "foreign_keys", "ON")?;
             conn.busy_timeout(std::time::Duration::from_secs(5))?;
-            Ok(Store { conn })
+            Ok(Store { conn, damaged: None })
         };
         match Connection::open_with_flags(uri(""), flags).map_err(StoreError::from).and_then(probe) {
             Ok(store) => Ok(store),
@@ -92,7 +96,7 @@ impl Store {
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
         configure(&conn)?;
-        let mut store = Store { conn };
+        let mut store = Store { conn, damaged: None };
         migrate::migrate(&mut store.conn, None)?;
         Ok(store)
     }
@@ -102,6 +106,9 @@ impl Store {
     where
         E: From<StoreError>,
     {
+        if let Some(problems) = &self.damaged {
+            return Err(StoreError::Damaged(problems.join("；")).into());
+        }
         let tx =
             self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(StoreError::from)?;
         let mut tx = Tx { tx };

@@ -148,8 +148,12 @@ const PEER_COLUMNS: &str =
 
 impl Store {
     /// A consistent copy of the database at `target` (SQLite online backup), taken before an import.
+    /// Copies the database to `target` with SQLite's online backup. The copy is set to a rollback journal, so
+    /// reading it later (listing what a backup holds) leaves no `-wal`/`-shm` files beside it.
     pub fn backup_to(&self, target: &std::path::Path) -> Result<()> {
-        self.conn().backup(rusqlite::MAIN_DB, target, None::<fn(rusqlite::backup::Progress)>).map_err(StoreError::from)
+        self.conn().backup(rusqlite::MAIN_DB, target, None::<fn(rusqlite::backup::Progress)>)?;
+        rusqlite::Connection::open(target)?.pragma_update(None, "journal_mode", "DELETE")?;
+        Ok(())
     }
 
     /// The number of this device's latest change to a synced row.

@@ -1,7 +1,7 @@
 // Generated from Rust by ts-rs (maskcheck_app::bindings). Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test -p maskcheck-app --test app bindings` to regenerate.
 
-export type ErrorCode = "validation" | "notFound" | "noData" | "notSetUp" | "alreadySetUp" | "databaseTooNew" | "needsUpgrade" | "io" | "unreadableFile" | "fileTooLarge" | "catalogueRefused" | "bundleRefused" | "bureauUnconfirmed" | "bureauOnly" | "cancelled" | "storage";
+export type ErrorCode = "validation" | "notFound" | "noData" | "notSetUp" | "alreadySetUp" | "databaseTooNew" | "needsUpgrade" | "io" | "unreadableFile" | "fileTooLarge" | "catalogueRefused" | "bundleRefused" | "bureauUnconfirmed" | "bureauOnly" | "databaseDamaged" | "cancelled" | "storage";
 
 export type Entity = "enterprise" | "licence" | "product" | "inspection" | "document" | "sample" | "case" | "openRectification" | "device" | "conflict";
 
@@ -49,7 +49,12 @@ export type SetupStatus = { profile: ProfileDto | null, dataDir: string,
  * Why the bureau's legal-basis catalogue in the data directory was refused (a key in use is missing, or it
  * cannot be read), checked at start so the window says so before any document is attempted.
  */
-catalogueError: AppError | null, };
+catalogueError: AppError | null, 
+/**
+ * What the integrity check found wrong with the database file when it was opened: the window stays read-only
+ * and offers the backups.
+ */
+damaged: Array<string> | null, };
 
 export type EnterpriseKind = "maker" | "seller";
 
@@ -357,11 +362,33 @@ path: string | null,
  */
 fromDevice: string | null, entries: number, templates: Array<TemplateInUse>, };
 
+export type BackupReason = "daily" | "beforeBundle" | "beforeUpgrade" | "manual" | "replaced";
+
+export type BackupHolds = { schema: number, enterprises: number, inspections: number, documents: number, samples: number, cases: number, attachments: number, latest: string | null, };
+
 export type BackupDto = { file: string, bytes: number, 
 /**
  * When it was written, in this computer's local time with its offset.
  */
-writtenAt: string, };
+writtenAt: string, 
+/**
+ * Why it was made: daily, before a bundle import, before a schema upgrade, or by hand.
+ */
+reason: BackupReason, 
+/**
+ * What it holds; `None` when it cannot be read as a database.
+ */
+holds: BackupHolds | null, };
+
+export type RestoreDto = { 
+/**
+ * The copy now in use, with what it holds.
+ */
+restored: BackupDto, 
+/**
+ * Where the database it replaced was set aside.
+ */
+replaced: string, oldDeviceId: string, newDeviceId: string, };
 
 /**
  * A seal or seizure's editable defaults (`App::measure_defaults`).

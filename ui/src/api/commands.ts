@@ -1,7 +1,7 @@
 // Generated from Rust by `commands!` (src-tauri/src/commands.rs). Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test --workspace --features "$MASKCHECK_FEATURES" --bin maskcheck-desktop` to regenerate.
 import type { Channel } from '@tauri-apps/api/core'
-import type { Appendix4Row, Appendix5Row, AppendixChoice, AssignedBlockDto, BackupDto, BundleExportDto, BundleImportDto, BundleLogDto, CampaignBoardDto, CaseDto, CaseInput, CatalogueInfoDto, ChainFollowupDto, ChartsDto, ConflictDto, DashboardDto, DemoSummary, DeviceDto, DocKind, DocPreviewDto, DocSettings, DocSourceDto, DocState, DocumentDto, DrawPreviewDto, DrawRequest, DrawVerificationDto, EnterpriseDetailDto, EnterpriseDto, EnterpriseInput, EnterprisePageDto, EnterpriseQuery, ExportResultDto, FailedChain, FollowupDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDraft, InspectionDto, InspectionRowDto, IssueRequest, IssuedDto, LegalBasis, LicenceDto, LicenceInput, MeasureDefaults, MeasureDto, MeasureFollowDefaults, NoticeDefaults, NumberBlock, PhotoDto, ProductDto, ProductInput, ProfileDto, ProfileInput, ProgressDto, QuarantineDto, ReinspectionInput, ReinspectionResultDto, RollupDto, SampleDto, SampleInput, SampleResultInput, SentReportPreviewDto, ServiceInput, SetupStatus, SpotPlanDto, StandardSummary, SyncProgressDto, SyncStatusDto, TaskRowDto, TaskStatusInput, TemplateSummary, TestItem, TrailPlan } from './bindings'
+import type { Appendix4Row, Appendix5Row, AppendixChoice, AssignedBlockDto, BackupDto, BundleExportDto, BundleImportDto, BundleLogDto, CampaignBoardDto, CaseDto, CaseInput, CatalogueInfoDto, ChainFollowupDto, ChartsDto, ConflictDto, DashboardDto, DemoSummary, DeviceDto, DocKind, DocPreviewDto, DocSettings, DocSourceDto, DocState, DocumentDto, DrawPreviewDto, DrawRequest, DrawVerificationDto, EnterpriseDetailDto, EnterpriseDto, EnterpriseInput, EnterprisePageDto, EnterpriseQuery, ExportResultDto, FailedChain, FollowupDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDraft, InspectionDto, InspectionRowDto, IssueRequest, IssuedDto, LegalBasis, LicenceDto, LicenceInput, MeasureDefaults, MeasureDto, MeasureFollowDefaults, NoticeDefaults, NumberBlock, PhotoDto, ProductDto, ProductInput, ProfileDto, ProfileInput, ProgressDto, QuarantineDto, ReinspectionInput, ReinspectionResultDto, RestoreDto, RollupDto, SampleDto, SampleInput, SampleResultInput, SentReportPreviewDto, ServiceInput, SetupStatus, SpotPlanDto, StandardSummary, SyncProgressDto, SyncStatusDto, TaskRowDto, TaskStatusInput, TemplateSummary, TestItem, TrailPlan } from './bindings'
 
 /** Every command the desktop shell registers: its arguments (as the UI sends them) and its result. */
 export interface Commands {
@@ -27,6 +27,8 @@ export interface Commands {
   inspection_templates: { args: Record<string, never>; returns: Array<TemplateSummary> }
   legal_catalogue: { args: Record<string, never>; returns: Array<LegalBasis> }
   catalogue_info: { args: Record<string, never>; returns: CatalogueInfoDto }
+  backup_to_folder: { args: { folder: string }; returns: BackupDto }
+  backup_restore: { args: { file: string }; returns: RestoreDto }
   backup_list: { args: Record<string, never>; returns: Array<BackupDto> }
   inspection_start: { args: { enterpriseId: string; templateKey: string; amends: string | null }; returns: InspectionDto }
   inspection_get: { args: { id: string }; returns: InspectionDto }

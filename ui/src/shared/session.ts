@@ -7,3 +7,5 @@ export const profile = ref<ProfileDto | null>(null)
 export const syncChanged = ref(0)
 /** The bureau's legal-basis catalogue was refused at start (documents cannot be issued until it is fixed). */
 export const catalogueError = ref<AppError | null>(null)
+/** What the integrity check found wrong with the database at start: the app is read-only until a backup is restored. */
+export const damaged = ref<string[] | null>(null)
