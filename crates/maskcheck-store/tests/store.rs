@@ -94,6 +94,51 @@ fn every_earlier_schema_migrates_with_its_data_and_a_backup() {
     }
 }
 
+/// A database made by every earlier schema is kept as a file (`tests/fixtures/schema-N.db`, one row in it): an old
+/// migration edited by mistake, or a new schema without its fixture, fails here. `UPDATE_FIXTURES=1` writes the
+/// fixture of a version that has none (once, when a migration is added); existing fixtures are never rewritten.
+#[test]
+fn every_schema_fixture_opens_and_migrates_with_its_data() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for version in 1..LATEST_SCHEMA as usize {
+        let fixture = fixtures.join(format!("schema-{version}.db"));
+        if !fixture.exists() && std::env::var_os("UPDATE_FIXTURES").is_some() {
+            std::fs::create_dir_all(&fixtures).expect("fixtures");
+            let mut conn = rusqlite::Connection::open(&fixture).expect("open");
+            maskcheck_store::migrate_to(&mut conn, version).expect("old schema");
+            conn.execute(
+                "INSERT INTO enterprise (id, origin, version, name, uscc, kind, medical, exporter, created_at, updated_at)
+                 VALUES ('e1', 'd', 'v', '旧库口罩厂', '91350100M000100Y43', 'maker', 0, 0, 't', 't')",
+                [],
+            )
+            .expect("row");
+            conn.pragma_update(None, "journal_mode", "DELETE").expect("journal");
+            // Small pages: the fixtures are committed, and every table and index takes at least one page.
+            conn.execute_batch("PRAGMA page_size = 512; VACUUM").expect("vacuum");
+        }
+        assert!(fixture.exists(), "no fixture for schema {version}: run once with UPDATE_FIXTURES=1 and commit it");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = dir.path().join("maskcheck.db");
+        std::fs::copy(&fixture, &db).expect("copy");
+        let found: i64 = rusqlite::Connection::open(&db)
+            .expect("open")
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .expect("version");
+        assert_eq!(found, version as i64, "the fixture of schema {version} is that schema");
+        let store = Store::open(&db, &dir.path().join("backups")).expect("migrate");
+        assert_eq!(
+            store.enterprise("e1").expect("get").expect("kept").data.name,
+            "旧库口罩厂",
+            "from schema {version}"
+        );
+        let latest: i64 = rusqlite::Connection::open(&db)
+            .expect("open")
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .expect("version");
+        assert_eq!(latest, LATEST_SCHEMA, "migrated from schema {version}");
+    }
+}
+
 /// A draft inspection of enterprise `e`.
 fn draft_inspection(id: &str) -> maskcheck_store::InspectionRecord {
     maskcheck_store::InspectionRecord {
