@@ -125,3 +125,111 @@ proptest! {
         read_survives(&path);
     }
 }
+
+/// A unit's appendix 4 and 5 as this app writes them (the workbook a bureau reads for its roll-up), as parts.
+fn report_parts() -> Vec<(String, Vec<u8>)> {
+    use maskcheck_domain::appendix::{Appendix4Row, Appendix5Row};
+    use maskcheck_domain::casework::CaseCategory;
+    use maskcheck_sheets::appendix_book::{write_appendices, AppendixSheet};
+    let mut a4: Vec<Appendix4Row> = CaseCategory::ALL
+        .iter()
+        .map(|c| Appendix4Row { category: Some(*c), cases: 2, filed: 1, fines_wan: 0.5, ..Default::default() })
+        .collect();
+    a4.push(Appendix4Row {
+        inspectors: Some(30),
+        operators: Some(12),
+        cases: 14,
+        filed: 7,
+        fines_wan: 3.5,
+        ..Default::default()
+    });
+    let row = |i: usize| Appendix5Row {
+        product_name: format!("口罩{i}"),
+        spec_model: "175mm×95mm".into(),
+        enterprise: format!("第{i}口罩厂"),
+        result: if i == 1 { "不合格" } else { "合格" }.into(),
+        failing_items: if i == 1 { "细菌过滤效率（BFE）" } else { "" }.into(),
+        nonconforming_quantity: String::new(),
+        reached_market: String::new(),
+        market_direction: String::new(),
+        post_measures: String::new(),
+        help_measures: String::new(),
+        production_status: "在产".into(),
+        scale: "小型".into(),
+        founded_on: "2020年2月10日".into(),
+    };
+    let a5: Vec<Appendix5Row> = (0..3).map(row).collect();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("r.xlsx");
+    write_appendices(
+        &path,
+        "红旗区市场监督管理局",
+        "2026年11月30日",
+        &[AppendixSheet::Four(&a4), AppendixSheet::Five(&a5)],
+    )
+    .expect("write");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).expect("open")).expect("zip");
+    (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).expect("part");
+            let mut b = Vec::new();
+            f.read_to_end(&mut b).expect("read");
+            (f.name().to_string(), b)
+        })
+        .collect()
+}
+
+/// Reading a unit's report must end in its tables or an error; tables that read are checked by the domain's rules.
+fn report_survives(path: &Path) {
+    if let Ok(report) = maskcheck_sheets::report_read::read_sent_report(path) {
+        if let Some(a4) = report.appendix4 {
+            let _ = maskcheck_domain::rollup::check_appendix4(&a4.rows);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 150, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// The roll-up's reader on mutated reports: cell references moved anywhere, texts and figures replaced by
+    /// anything, bytes flipped.
+    #[test]
+    fn mutated_unit_reports(
+        refs in proptest::collection::vec((0usize..200, cell_ref()), 0..6),
+        texts in proptest::collection::vec((0usize..200, ".{0,12}"), 0..6),
+        flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..6),
+    ) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut parts = report_parts();
+        for (name, body) in &mut parts {
+            if !name.starts_with("xl/worksheets/") {
+                continue;
+            }
+            let mut xml = String::from_utf8(body.clone()).expect("utf8");
+            for (n, r) in &refs {
+                let positions: Vec<usize> = xml.match_indices("<c r=\"").map(|(i, _)| i + 6).collect();
+                if let Some(&start) = positions.get(n % positions.len().max(1)) {
+                    let end = xml[start..].find('"').map(|e| start + e).expect("end");
+                    xml.replace_range(start..end, r);
+                }
+            }
+            for (n, t) in &texts {
+                let positions: Vec<usize> = xml.match_indices("<v>").map(|(i, _)| i + 3).collect();
+                if let Some(&start) = positions.get(n % positions.len().max(1)) {
+                    let end = xml[start..].find('<').map(|e| start + e).expect("end");
+                    let escaped = t.replace('&', "&amp;").replace('<', "&lt;");
+                    xml.replace_range(start..end, &escaped);
+                }
+            }
+            let mut bytes = xml.into_bytes();
+            for (i, b) in &flips {
+                let at = i.index(bytes.len());
+                bytes[at] = *b;
+            }
+            *body = bytes;
+        }
+        let path = dir.path().join("u.xlsx");
+        write_parts(&path, &parts);
+        report_survives(&path);
+    }
+}
