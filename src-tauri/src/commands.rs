@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 use maskcheck_app::{
-    App, AppError, BackupDto, CatalogueInfoDto, DashboardDto, DemoSummary, EnterpriseDetailDto, EnterpriseDto,
+    AppError, BackupDto, CatalogueInfoDto, DashboardDto, DemoSummary, EnterpriseDetailDto, EnterpriseDto,
     EnterprisePageDto, ExportResultDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDto,
     InspectionRowDto, LicenceDto, PhotoDto, ProductDto, ProfileDto, ProgressDto, SetupStatus, TemplateSummary,
 };
@@ -23,6 +23,7 @@ use maskcheck_app::{
     CaseDto, ChainFollowupDto, DocPreviewDto, DocSettings, DocSourceDto, DocumentDto, FollowupDto, IssueRequest,
     IssuedDto, MeasureDefaults, MeasureDto, MeasureFollowDefaults, ReinspectionResultDto, SampleDto, ServiceInput,
 };
+use maskcheck_app::{EncryptReportDto, EncryptionDto, RecoveredDto, SessionDto};
 use maskcheck_domain::appendix::{Appendix4Row, Appendix5Row, Period};
 use maskcheck_domain::casework::{CaseInput, SampleInput, SampleResultInput};
 use maskcheck_domain::checklist::LegalBasis;
@@ -36,14 +37,9 @@ use maskcheck_domain::{EnterpriseInput, EnterpriseQuery, LicenceInput, ProductIn
 use tauri::ipc::Channel;
 use tauri::State;
 
-/// The opened data directory, or why it could not be opened.
-pub struct Shell(pub Result<App, AppError>);
+pub use crate::session::Shell;
 
 type Cmd<T> = Result<T, AppError>;
-
-fn app<'a>(shell: &'a State<'_, Shell>) -> Cmd<&'a App> {
-    shell.0.as_ref().map_err(Clone::clone)
-}
 
 /// One command as the UI sees it: its name, its arguments (camelCase, with their TypeScript types) and its result.
 #[cfg(test)]
@@ -72,18 +68,20 @@ fn camel(snake: &str) -> String {
 }
 
 /// `fn name([injected: Type] app, arg: Type, …; channel: Message) -> Result { body }`, `@main` before `fn` for
-/// a command that must run on the main thread. `app` is the opened `App`; injected arguments (the `AppHandle`)
-/// do not come from the UI; a channel argument streams `Message`s to it.
+/// a command that must run on the main thread. `app` is the opened `App` (`#shell s` instead names the `Shell`
+/// itself, for the commands that open, lock and create the data directory); injected arguments (the
+/// `AppHandle`) do not come from the UI; a channel argument streams `Message`s to it.
 macro_rules! commands {
     ($(
         $(#[doc = $doc:literal])*
-        $(@$main:ident)? fn $name:ident($([$($inj:ident: $ity:ty),*])? $app:ident $(, $arg:ident: $ty:ty)* $(; $ch:ident: $cty:ty)?) -> $ret:ty $body:block
+        $(@$main:ident)? fn $name:ident($([$($inj:ident: $ity:ty),*])? $(#$sh:ident)? $app:ident $(, $arg:ident: $ty:ty)* $(; $ch:ident: $cty:ty)?) -> $ret:ty $body:block
     )*) => {
         $(
             commands!(@one [$($main)?] $(#[doc = $doc])* fn $name(
                 shell: State<'_, Shell>, $($($inj: $ity,)*)? $($arg: $ty,)* $($ch: Channel<$cty>,)?
             ) -> Cmd<$ret> {
-                let $app = app(&shell)?;
+                let held = commands!(@hold [$($sh)?] shell);
+                let $app = &*held;
                 $body
             });
         )*
@@ -105,6 +103,12 @@ macro_rules! commands {
             }),*]
         }
     };
+    (@hold [] $shell:ident) => {
+        $shell.app()?
+    };
+    (@hold [$sh:ident] $shell:ident) => {
+        $shell.inner()
+    };
     (@one [] $(#[doc = $doc:literal])* fn $($rest:tt)*) => {
         $(#[doc = $doc])*
         #[tauri::command(async)]
@@ -122,8 +126,51 @@ commands! {
         app.setup_status()
     }
 
-    fn setup(app, input: ProfileInput) -> ProfileDto {
-        app.setup(input)
+    /// The first run: creates the data directory (encrypted with the passphrase; plain when none is sent, which
+    /// the window does only when "do not encrypt" is ticked) and sets it up.
+    fn setup(#shell s, input: ProfileInput, passphrase: Option<String>, confirm: Option<String>) -> ProfileDto {
+        s.create(input, passphrase.as_deref(), confirm.as_deref())
+    }
+
+    /// Whether the data directory is open or locked, and its encryption (works while locked).
+    fn session(#shell s) -> SessionDto {
+        s.session()
+    }
+
+    fn unlock(#shell s, passphrase: String) -> SessionDto {
+        s.unlock(&passphrase)
+    }
+
+    /// Locks the window (idle, or by hand): the database closes and its key is forgotten.
+    fn lock(#shell s) -> SessionDto {
+        s.lock()
+    }
+
+    fn encrypt_data_dir(#shell s, passphrase: String, confirm: String) -> EncryptReportDto {
+        s.encrypt(&passphrase, &confirm)
+    }
+
+    fn passphrase_change(app, old: String, new: String, confirm: String) -> () {
+        app.change_passphrase(&old, &new, &confirm)
+    }
+
+    fn idle_lock_set(app, minutes: u32) -> EncryptionDto {
+        app.set_idle_lock(minutes)
+    }
+
+    /// Writes the recovery file for the bureau (works while locked).
+    fn recovery_file_write(#shell s, out: String) -> RecoveredDto {
+        s.write_recovery_file(&out)
+    }
+
+    /// On the bureau: a laptop's recovery file opened, a new key file written for it under a new passphrase.
+    fn recovery_open(app, file: String, passphrase: String, confirm: String, out: String) -> RecoveredDto {
+        app.recover_passphrase(std::path::Path::new(&file), &passphrase, &confirm, std::path::Path::new(&out))
+    }
+
+    /// On the laptop: the key file the bureau made installed, then unlocked with the passphrase it was made with.
+    fn recovery_install(#shell s, file: String, passphrase: String) -> SessionDto {
+        s.install_keyring(&file, &passphrase)
     }
 
     /// The 设置 page's edit of the unit and inspector (the role stays).
@@ -131,8 +178,8 @@ commands! {
         app.update_profile(input)
     }
 
-    fn load_demo(app, enterprises: u32) -> DemoSummary {
-        app.load_demo(enterprises, 1)
+    fn load_demo(#shell s, enterprises: u32) -> DemoSummary {
+        s.demo(enterprises)
     }
 
     fn dashboard(app) -> DashboardDto {
@@ -288,8 +335,7 @@ commands! {
     /// Opens the issued PDF in the system's viewer (to read or print it), after checking it against its hash.
     fn document_open([handle: tauri::AppHandle] app, id: String) -> () {
         use tauri_plugin_opener::OpenerExt;
-        app.document_pdf(&id)?;
-        let path = app.pdf_path(&id);
+        let path = app.document_viewable(&id)?;
         handle
             .opener()
             .open_path(path.display().to_string(), None::<&str>)

@@ -5,6 +5,7 @@
 //! cases as commands; no logic lives here.
 
 mod commands;
+mod session;
 
 use std::path::PathBuf;
 
@@ -25,12 +26,13 @@ fn data_dir_arg() -> Option<PathBuf> {
 
 fn main() {
     let data_dir = maskcheck_app::resolve_data_dir(data_dir_arg());
-    // A database that cannot be opened (e.g. written by a newer version) still gets a window, which shows why.
-    let opened = maskcheck_app::App::open(&data_dir);
+    // A database that cannot be opened (e.g. written by a newer version) still gets a window, which shows why; an
+    // encrypted one waits for its passphrase, a new one for the first-run page.
+    let shell = session::Shell::start(data_dir);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .manage(commands::Shell(opened))
+        .manage(shell)
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -1,6 +1,7 @@
 //! Support for maskcheck's cross-crate tests: the workspace's paths, and a small blocking WebDriver client that
 //! drives the real desktop app through tauri-driver.
 
+pub mod at_rest;
 pub mod driver;
 pub mod hostile_files;
 pub mod records;

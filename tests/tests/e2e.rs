@@ -3,19 +3,30 @@
 
 use maskcheck_app::App;
 use maskcheck_domain::EnterpriseInput;
+use maskcheck_tests::at_rest::assert_hidden;
 use maskcheck_tests::driver::{Driver, Session};
 
 const GOOD_USCC: &str = "91350100M000100Y43";
 const BAD_USCC: &str = "91350100M000100Y44";
+/// The passphrase the window's first run encrypts the data directory with.
+const PASS: &str = "卫滨区 口令 2026";
 
+/// The first run in the window, encrypted with [`PASS`] (a passphrase too short is refused on its field first).
 fn setup_through_the_window(s: &mut Session) {
     s.find("[data-testid=setup-unit-name]");
-    s.screenshot("setup");
     s.type_into("[data-testid=setup-unit-name]", "卫滨区市场监督管理局");
     s.type_into("[data-testid=setup-unit-abbr]", "卫");
     s.type_into("[data-testid=setup-county]", "卫滨区");
     s.type_into("[data-testid=setup-inspector]", "张三");
     s.type_into("[data-testid=setup-cert]", "HA0001");
+    s.type_into("[data-testid=setup-passphrase]", "short");
+    s.type_into("[data-testid=setup-passphrase-confirm]", "short");
+    s.click_css("[data-testid=setup-submit]");
+    let error = s.wait_text(".el-form-item__error", |t| !t.is_empty());
+    assert!(error.contains("口令") && error.contains('8'), "{error}");
+    s.type_into("[data-testid=setup-passphrase]", PASS);
+    s.type_into("[data-testid=setup-passphrase-confirm]", PASS);
+    s.screenshot("setup");
     s.click_css("[data-testid=setup-submit]");
     s.wait_text("[data-testid=top-inspector]", |t| t.contains("张三"));
 }
@@ -31,7 +42,7 @@ fn add_an_enterprise_with_a_wrong_uscc_correct_it_and_find_it() {
 
     // Other enterprises already in the roster, so the search has something to tell apart.
     {
-        let app = App::open(dir.path()).expect("open alongside the window");
+        let app = App::open_with(dir.path(), Some(PASS)).expect("open alongside the window");
         for (name, first17) in
             [("红旗区安心防护用品有限公司", "91410700MA1000001"), ("牧野区德康医疗器械有限公司", "91410700MA1000002")]
         {
@@ -1377,4 +1388,88 @@ fn a_damaged_database_is_read_only_until_a_backup_is_restored_from_the_settings_
     let app = App::open(dir.path()).expect("open");
     assert!(app.setup_status().expect("status").damaged.is_none());
     assert!(app.backups().expect("backups").iter().any(|b| b.reason == maskcheck_app::BackupReason::Replaced));
+}
+
+/// A lost laptop leaks nothing, in the real window: the first run encrypts; the lock button and the idle lock show
+/// the unlock screen, where a wrong passphrase is refused and the right one opens the data again.
+#[test]
+fn an_encrypted_laptop_locks_by_hand_and_when_idle_and_unlocks_with_its_passphrase() {
+    let driver = Driver::start();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let name = "新乡市卫滨区保密口罩有限公司";
+    let mut s = Session::launch(&driver, dir.path(), "lock");
+    setup_through_the_window(&mut s);
+    assert!(s.try_find("[data-testid=unencrypted-warning]").is_none(), "no warning on an encrypted laptop");
+    App::open_with(dir.path(), Some(PASS))
+        .expect("open alongside")
+        .create_enterprise(EnterpriseInput::new(name, GOOD_USCC))
+        .expect("enterprise");
+    s.click_css("[data-testid=lock-now]");
+    s.find("[data-testid=unlock-passphrase]");
+    s.screenshot("locked");
+    s.type_into("[data-testid=unlock-passphrase]", "卫滨区 口令 2027");
+    s.click_css("[data-testid=unlock-submit]");
+    let error = s.wait_text("[data-testid=unlock] .el-form-item__error", |t| !t.is_empty());
+    assert!(error.contains("口令不正确"), "{error}");
+    s.screenshot("wrong-passphrase");
+    s.type_into("[data-testid=unlock-passphrase]", PASS);
+    s.click_css("[data-testid=unlock-submit]");
+    s.wait_text("[data-testid=top-inspector]", |t| t.contains("张三"));
+    s.click_css("[data-testid=nav-roster]");
+    s.wait_text("[data-testid=roster-row-name]", |t| t == name);
+    s.screenshot("unlocked");
+    drop(s);
+    assert_hidden(dir.path(), name);
+    assert_hidden(dir.path(), GOOD_USCC);
+
+    // The idle lock: a minute without a key or a click, and the window locks by itself.
+    App::open_with(dir.path(), Some(PASS)).expect("open").set_idle_lock(1).expect("one minute");
+    let mut s = Session::launch(&driver, dir.path(), "lock-idle");
+    s.type_into("[data-testid=unlock-passphrase]", PASS);
+    s.click_css("[data-testid=unlock-submit]");
+    s.wait_text("[data-testid=top-inspector]", |t| t.contains("张三"));
+    let started = std::time::Instant::now();
+    while s.try_find("[data-testid=unlock-passphrase]").is_none() {
+        assert!(started.elapsed() < std::time::Duration::from_secs(120), "the window did not lock when idle");
+        std::thread::sleep(std::time::Duration::from_secs(2));
+    }
+    assert!(started.elapsed() >= std::time::Duration::from_secs(45), "locked before a minute: {:?}", started.elapsed());
+    s.screenshot("locked-when-idle");
+}
+
+/// A plain laptop (made before encryption existed) shows a warning that stays; from it, the 设置 page encrypts the
+/// data in place, and the warning goes.
+#[test]
+fn a_plain_laptop_warns_until_its_data_is_encrypted_from_the_settings_page() {
+    let driver = Driver::start();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let name = "新乡市卫滨区明文口罩有限公司";
+    {
+        let app = App::open(dir.path()).expect("plain");
+        app.setup(maskcheck_app::demo_profile()).expect("setup");
+        app.create_enterprise(EnterpriseInput::new(name, GOOD_USCC)).expect("enterprise");
+    }
+    let mut s = Session::launch(&driver, dir.path(), "encrypt");
+    let warning = s.wait_text("[data-testid=unencrypted-warning]", |t| t.contains("未加密"));
+    assert!(warning.contains("笔记本丢失"), "{warning}");
+    s.screenshot("plain-warning");
+    s.click_css("[data-testid=unencrypted-go]");
+    s.type_into("[data-testid=encrypt-passphrase]", PASS);
+    s.type_into("[data-testid=encrypt-confirm]", "不一样的口令 2026");
+    s.click_css("[data-testid=encrypt-submit]");
+    s.wait_text(".el-message-box", |t| t.contains("加密"));
+    s.click_css(".el-message-box__btns .el-button--primary");
+    let error = s.wait_text("[data-testid=settings-encryption] .el-form-item__error", |t| !t.is_empty());
+    assert!(error.contains("不一致"), "{error}");
+    s.type_into("[data-testid=encrypt-confirm]", PASS);
+    s.click_css("[data-testid=encrypt-submit]");
+    s.wait_text(".el-message-box", |t| t.contains("加密"));
+    s.click_css(".el-message-box__btns .el-button--primary");
+    s.wait_text("[data-testid=encryption-state]", |t| t.contains("已加密"));
+    s.find("[data-testid=lock-now]");
+    assert!(s.try_find("[data-testid=unencrypted-warning]").is_none(), "the warning went");
+    s.screenshot("encrypted");
+    drop(s);
+    assert_eq!(App::dir_state(dir.path()), maskcheck_app::DirState::Encrypted);
+    assert_hidden(dir.path(), name);
 }

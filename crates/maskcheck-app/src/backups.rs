@@ -36,6 +36,8 @@ pub enum BackupReason {
     BeforeBundle,
     BeforeUpgrade,
     Manual,
+    /// The plain database as it was before the directory was encrypted (itself encrypted once that is done).
+    BeforeEncryption,
     /// The database a restore replaced, set aside (damaged, perhaps).
     Replaced,
 }
@@ -60,6 +62,8 @@ fn reason_of(name: &str) -> BackupReason {
         BackupReason::BeforeBundle
     } else if name.starts_with("maskcheck-schema") {
         BackupReason::BeforeUpgrade
+    } else if name.starts_with("before-encryption-") {
+        BackupReason::BeforeEncryption
     } else if name.starts_with("replaced-") {
         BackupReason::Replaced
     } else {
@@ -67,8 +71,8 @@ fn reason_of(name: &str) -> BackupReason {
     }
 }
 
-fn holds(path: &Path) -> Option<BackupHolds> {
-    let s = maskcheck_store::summarize(path)?;
+fn holds(path: &Path, key: Option<&maskcheck_store::DbKey>) -> Option<BackupHolds> {
+    let s = maskcheck_store::summarize(path, key)?;
     let n = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
     Some(BackupHolds {
         schema: u32::try_from(s.schema).unwrap_or(0),
@@ -82,7 +86,8 @@ fn holds(path: &Path) -> Option<BackupHolds> {
     })
 }
 
-pub(crate) fn describe(path: &Path) -> Result<BackupDto> {
+/// A backup file and what it holds (an encrypted directory's backups are read with its key).
+pub(crate) fn describe(path: &Path, key: Option<&maskcheck_store::DbKey>) -> Result<BackupDto> {
     let meta = std::fs::metadata(path).map_err(|e| AppError::io(path, e))?;
     let written: chrono::DateTime<chrono::Local> = meta.modified().map_err(|e| AppError::io(path, e))?.into();
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -91,7 +96,7 @@ pub(crate) fn describe(path: &Path) -> Result<BackupDto> {
         bytes: meta.len(),
         written_at: written.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
         reason: reason_of(&name),
-        holds: holds(path),
+        holds: holds(path, key),
     })
 }
 
@@ -121,7 +126,8 @@ impl App {
         if !dir.is_dir() {
             return Ok(Vec::new());
         }
-        let mut out: Vec<BackupDto> = named(&dir, "")?.iter().map(|p| describe(p)).collect::<Result<_>>()?;
+        let mut out: Vec<BackupDto> =
+            named(&dir, "")?.iter().map(|p| describe(p, self.vault().db_key())).collect::<Result<_>>()?;
         out.sort_by(|a, b| b.written_at.cmp(&a.written_at).then_with(|| b.file.cmp(&a.file)));
         Ok(out)
     }
@@ -188,6 +194,20 @@ impl App {
                 std::fs::copy(&src, &to).map_err(|e| AppError::io(&to, e))?;
             }
         }
-        describe(&db)
+        // The keyring goes along: an encrypted copy opens with the directory's passphrase and nothing else.
+        let keyring = crate::keyring::path(self.data_dir());
+        if keyring.is_file() {
+            let to = dest.join(crate::keyring::KEYRING_FILE);
+            std::fs::copy(&keyring, &to).map_err(|e| AppError::io(&to, e))?;
+        }
+        describe(&db, self.vault().db_key())
+    }
+
+    /// The copy taken before a plain directory is encrypted.
+    pub(crate) fn backup_before_encryption(&self) -> Result<()> {
+        let dir = self.backups_dir();
+        std::fs::create_dir_all(&dir).map_err(|e| AppError::io(&dir, e))?;
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        self.write_backup(&dir.join(format!("before-encryption-{stamp}.db")))
     }
 }

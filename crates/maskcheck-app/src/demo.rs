@@ -59,7 +59,8 @@ impl App {
         finished: &mut Vec<(String, String)>,
     ) -> Result<u32> {
         use maskcheck_domain::inspection::{Inspector, IntakeRow, Material};
-        let photo = self.data_dir().join("demo-label.png");
+        // Made outside the data directory (an encrypted one keeps no plain picture), attached, then removed.
+        let photo = std::env::temp_dir().join(format!("maskcheck-demo-label-{}.png", uuid::Uuid::now_v7()));
         if !makers.is_empty() && !photo.exists() {
             let img = image::RgbImage::from_fn(640, 480, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 180]));
             img.save(&photo).map_err(|e| AppError::new(crate::ErrorCode::Io, format!("演示照片：{e}")))?;
@@ -97,6 +98,7 @@ impl App {
             self.finish_inspection(&started.id)?;
             finished.push((id.clone(), started.id.clone()));
         }
+        let _ = std::fs::remove_file(&photo);
         Ok(makers.len() as u32)
     }
 

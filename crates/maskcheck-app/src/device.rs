@@ -29,10 +29,12 @@ pub(crate) fn device_id_of(public: &[u8]) -> String {
     hex(&Sha256::digest(public))[..16].to_string()
 }
 
-pub(crate) fn create(data_dir: &Path) -> Result<DeviceKey> {
+/// Makes the key pair; the secret is written owner-only, sealed when the directory is encrypted.
+pub(crate) fn create(data_dir: &Path, vault: &crate::vault::Vault) -> Result<DeviceKey> {
     let key = SigningKey::generate(&mut OsRng);
     let path = data_dir.join("device.key");
-    write_secret(&path, hex(&key.to_bytes()).as_bytes()).map_err(|e| AppError::io(&path, e))?;
+    let sealed = vault.seal(hex(&key.to_bytes()).as_bytes()).map_err(|e| AppError::io(&path, e))?;
+    write_secret(&path, &sealed).map_err(|e| AppError::io(&path, e))?;
     let public = key.verifying_key().to_bytes();
     Ok(DeviceKey { device_id: device_id_of(&public), public_key_hex: hex(&public) })
 }

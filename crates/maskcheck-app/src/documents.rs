@@ -676,9 +676,7 @@ impl App {
             let meta = new_meta(tx, &device)?;
             let path = dir.join(format!("{}.pdf", meta.id));
             // The file is in place before the record commits; a failed commit leaves only an unreferenced file.
-            let tmp = path.with_extension("part");
-            std::fs::write(&tmp, &rendered.pdf).map_err(|e| AppError::io(&tmp, e))?;
-            std::fs::rename(&tmp, &path).map_err(|e| AppError::io(&path, e))?;
+            self.vault().write(&path, &rendered.pdf).map_err(|e| AppError::io(&path, e))?;
             tx.insert_document(&DocumentRecord {
                 meta: meta.clone(),
                 kind,
@@ -749,6 +747,22 @@ impl App {
         self.number_blocks()
     }
 
+    /// A file of the issued PDF the system's viewer can open, after checking it against its hash: the stored file
+    /// in a plain directory; in an encrypted one, a decrypted copy in the user's runtime directory (memory-backed
+    /// `XDG_RUNTIME_DIR` where there is one), owner-only, never in the data directory.
+    pub fn document_viewable(&self, id: &str) -> Result<PathBuf> {
+        let bytes = self.document_pdf(id)?;
+        if !self.vault().is_sealed() {
+            return Ok(self.pdf_path(id));
+        }
+        let base = std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
+        let dir = base.join("maskcheck-view");
+        std::fs::create_dir_all(&dir).map_err(|e| AppError::io(&dir, e))?;
+        let path = dir.join(format!("{id}.pdf"));
+        crate::device::write_secret(&path, &bytes).map_err(|e| AppError::io(&path, e))?;
+        Ok(path)
+    }
+
     pub fn pdf_path(&self, document_id: &str) -> PathBuf {
         self.data_dir().join("documents").join(format!("{document_id}.pdf"))
     }
@@ -761,7 +775,11 @@ impl App {
             .ok_or_else(|| StoreError::NotFound { entity: Entity::Document, id: id.into() })?;
         let path = self.pdf_path(id);
         // At most the size recorded at issue (a cap for documents issued before sizes were recorded).
-        let bytes = read_stored_file(&path, d.pdf_size.unwrap_or(MAX_PDF_BYTES))?;
+        let max = d.pdf_size.unwrap_or(MAX_PDF_BYTES);
+        // A sealed file is its content plus age's header and 16 bytes a 64 KiB chunk.
+        let sealed_max = if self.vault().is_sealed() { max + max / 4096 + 4096 } else { max };
+        let raw = read_stored_file(&path, sealed_max)?;
+        let bytes = self.vault().unseal(raw).map_err(|e| AppError::io(&path, e))?;
         let sha = sha256_hex(&bytes);
         if sha != d.pdf_sha256 {
             return Err(AppError::new(

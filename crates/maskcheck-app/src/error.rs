@@ -49,6 +49,17 @@ pub enum ErrorCode {
     DatabaseDamaged,
     /// The user cancelled a long task; nothing was written.
     Cancelled,
+    /// The data directory is encrypted and locked: its passphrase is needed (the window's unlock screen,
+    /// `MASKCHECK_PASSPHRASE` or `--passphrase-file`). Nothing was opened.
+    Locked,
+    /// The passphrase does not open this data directory; nothing was opened or changed.
+    WrongPassphrase,
+    /// Encrypting a data directory that is encrypted already; nothing was done.
+    AlreadyEncrypted,
+    /// An encryption setting (idle lock, passphrase change) asked of a plain data directory.
+    NotEncrypted,
+    /// A recovery file this device's key cannot open (it belongs to another bureau, or it is the laptop's own).
+    RecoveryRefused,
     /// The database failed.
     Storage,
 }
@@ -128,6 +139,7 @@ impl From<StoreError> for AppError {
                 };
             }
             StoreError::Backup(_) => ErrorCode::Io,
+            StoreError::WrongKey => ErrorCode::WrongPassphrase,
             StoreError::NeedsMigration { .. } => ErrorCode::NeedsUpgrade,
             // A page SQLite finds malformed while reading (recognised by SQLite's result code, never its text):
             // the file is damaged, whatever the integrity check at start saw.

@@ -12,12 +12,14 @@ mod demo;
 mod device;
 mod documents;
 mod dto;
+mod encryption;
 mod error;
 mod export;
 mod failed_chain;
 mod followup;
 mod import;
 mod inspection;
+mod keyring;
 mod measures;
 mod paths;
 mod photos;
@@ -26,6 +28,7 @@ mod restore;
 mod rollup;
 mod roster;
 mod setup;
+mod spool_file;
 mod spot_checks;
 mod stats;
 mod sync_bundles;
@@ -34,6 +37,7 @@ mod sync_export;
 mod sync_import;
 mod sync_numbers;
 mod sync_review;
+mod vault;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -51,6 +55,7 @@ pub use documents::{
     PreviewPage, PreviewRule, PreviewText, ServiceInput,
 };
 pub use dto::*;
+pub use encryption::{DirState, EncryptReportDto, EncryptionDto, RecoveredDto, SessionDto};
 pub use error::{AppError, ErrorCode};
 pub use export::ExportResultDto;
 pub use failed_chain::ChainFollowupDto;
@@ -79,35 +84,64 @@ pub type Result<T> = std::result::Result<T, AppError>;
 pub struct App {
     store: Mutex<Store>,
     data_dir: PathBuf,
+    /// How the directory's files are kept: plain, or sealed with the key its passphrase unlocked.
+    vault: vault::Vault,
     /// Set by [`App::cancel`]; long tasks check it and roll back.
     cancel: std::sync::atomic::AtomicBool,
 }
 
 impl App {
-    /// Opens (creating when new) the data directory and its database.
+    /// Opens (creating when new) a plain data directory and its database; an encrypted one is `Locked`.
     pub fn open(data_dir: &Path) -> Result<App> {
+        App::open_with(data_dir, None)
+    }
+
+    /// Opens (creating when new) the data directory. An encrypted directory needs its passphrase; a new directory
+    /// given a passphrase is created encrypted, one given none is created plain.
+    pub fn open_with(data_dir: &Path, passphrase: Option<&str>) -> Result<App> {
         std::fs::create_dir_all(data_dir).map_err(|e| AppError::io(data_dir, e))?;
-        let store = open_checked(&data_dir.join("maskcheck.db"), &data_dir.join("backups"))?;
-        let app = App { store: Mutex::new(store), data_dir: data_dir.to_path_buf(), cancel: Default::default() };
-        app.daily_backup()?;
-        Ok(app)
+        let vault = encryption::unlock(data_dir, passphrase, true)?;
+        let store = open_checked(&data_dir.join("maskcheck.db"), &data_dir.join("backups"), vault.db_key())?;
+        App::opened(data_dir, store, vault)
+    }
+
+    /// Opens a plain data directory that must already hold maskcheck's data.
+    pub fn open_existing(data_dir: &Path) -> Result<App> {
+        App::open_existing_with(data_dir, None)
     }
 
     /// Opens a data directory that must already hold maskcheck's data (every command but `init` and `demo`): a
     /// mistyped `--data-dir` says so instead of creating an empty store.
-    pub fn open_existing(data_dir: &Path) -> Result<App> {
+    pub fn open_existing_with(data_dir: &Path, passphrase: Option<&str>) -> Result<App> {
         let db = existing_db(data_dir)?;
-        let store = open_checked(&db, &data_dir.join("backups"))?;
-        let app = App { store: Mutex::new(store), data_dir: data_dir.to_path_buf(), cancel: Default::default() };
+        let vault = encryption::unlock(data_dir, passphrase, false)?;
+        let store = open_checked(&db, &data_dir.join("backups"), vault.db_key())?;
+        App::opened(data_dir, store, vault)
+    }
+
+    fn opened(data_dir: &Path, store: Store, vault: vault::Vault) -> Result<App> {
+        let app = App { store: Mutex::new(store), data_dir: data_dir.to_path_buf(), vault, cancel: Default::default() };
+        app.finish_encrypting()?;
+        let damaged = app.store().damaged().is_some();
+        if !damaged {
+            app.seal_recovery_to_bureau()?;
+        }
         app.daily_backup()?;
         Ok(app)
     }
 
+    /// Opens an existing plain data directory for reading only.
+    pub fn open_read_only(data_dir: &Path) -> Result<App> {
+        App::open_read_only_with(data_dir, None)
+    }
+
     /// Opens an existing data directory for reading only: nothing is created or written, so lists and exports
     /// work on a read-only directory.
-    pub fn open_read_only(data_dir: &Path) -> Result<App> {
-        let store = Store::open_read_only(&existing_db(data_dir)?)?;
-        Ok(App { store: Mutex::new(store), data_dir: data_dir.to_path_buf(), cancel: Default::default() })
+    pub fn open_read_only_with(data_dir: &Path, passphrase: Option<&str>) -> Result<App> {
+        let db = existing_db(data_dir)?;
+        let vault = encryption::unlock(data_dir, passphrase, false)?;
+        let store = Store::open_read_only(&db, vault.db_key())?;
+        Ok(App { store: Mutex::new(store), data_dir: data_dir.to_path_buf(), vault, cancel: Default::default() })
     }
 
     /// The database schema this build writes (bundle headers carry it).
@@ -133,14 +167,14 @@ impl App {
 
 /// Opens the database for writing only when `PRAGMA quick_check` finds it sound; a damaged file is opened read-only
 /// (never migrated, never written) so the window can show what it still holds and offer the backups.
-fn open_checked(db: &Path, backups: &Path) -> Result<Store> {
+fn open_checked(db: &Path, backups: &Path, key: Option<&maskcheck_store::DbKey>) -> Result<Store> {
     if db.is_file() {
-        let problems = maskcheck_store::quick_check(db);
+        let problems = maskcheck_store::quick_check(db, key);
         if !problems.is_empty() {
-            return Ok(Store::open_damaged(db, problems)?);
+            return Ok(Store::open_damaged(db, problems, key)?);
         }
     }
-    Ok(Store::open(db, backups)?)
+    Ok(Store::open(db, backups, key)?)
 }
 
 fn existing_db(data_dir: &Path) -> Result<std::path::PathBuf> {

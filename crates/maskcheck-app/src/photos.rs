@@ -1,6 +1,6 @@
 //! Photos attached to inspections: stored once by SHA-256 under `attachments/` in the data directory (originals
-//! kept), thumbnails made on demand and cached under `attachments/thumbs/`, sent to the window as data URLs so it
-//! needs no file-system permission.
+//! kept, sealed in an encrypted directory), thumbnails made on demand and cached under `attachments/thumbs/`, sent
+//! to the window as data URLs so it needs no file-system permission.
 
 use maskcheck_domain::Entity;
 use std::path::{Path, PathBuf};
@@ -46,11 +46,11 @@ impl App {
 
     fn thumbnail(&self, hash: &str) -> Result<String> {
         let cached = self.data_dir().join("attachments/thumbs").join(format!("{hash}.jpg"));
-        let bytes = match std::fs::read(&cached) {
+        let bytes = match self.vault().read(&cached) {
             Ok(b) => b,
             Err(_) => {
                 let original = self.attachment_path(hash);
-                let bytes = std::fs::read(&original).map_err(|e| AppError::io(&original, e))?;
+                let bytes = self.vault().read(&original).map_err(|e| AppError::io(&original, e))?;
                 // Originals are named by their hash, without extension: the format comes from the bytes.
                 let img = image::load_from_memory(&bytes).map_err(|e| {
                     AppError::new(ErrorCode::UnreadableFile, format!("无法读取照片 {}：{e}", original.display()))
@@ -63,7 +63,7 @@ impl App {
                 if let Some(dir) = cached.parent() {
                     std::fs::create_dir_all(dir).map_err(|e| AppError::io(dir, e))?;
                 }
-                std::fs::write(&cached, out.get_ref()).map_err(|e| AppError::io(&cached, e))?;
+                self.vault().write(&cached, out.get_ref()).map_err(|e| AppError::io(&cached, e))?;
                 out.into_inner()
             }
         };
@@ -135,10 +135,9 @@ impl App {
         if !dest.exists() {
             let dir = dest.parent().unwrap_or(self.data_dir());
             std::fs::create_dir_all(dir).map_err(|e| AppError::io(dir, e))?;
-            // Written beside, then renamed: a crash never leaves a half photo under its hash.
-            let tmp = dest.with_extension("part");
-            std::fs::write(&tmp, &bytes).map_err(|e| AppError::io(&tmp, e))?;
-            std::fs::rename(&tmp, &dest).map_err(|e| AppError::io(&dest, e))?;
+            // Written beside, then renamed (a crash never leaves a half photo under its hash); sealed when the
+            // directory is encrypted.
+            self.vault().write(&dest, &bytes).map_err(|e| AppError::io(&dest, e))?;
         }
         Ok(AttachmentRecord {
             hash: hash.clone(),

@@ -33,7 +33,11 @@ fn move_aside(from: &Path, to: &Path) -> Result<()> {
 impl App {
     /// Restores the backup at `file` (one listed by `backups`, or a copy made to a folder).
     pub fn restore_backup(&self, file: &Path) -> Result<RestoreDto> {
-        let problems = maskcheck_store::quick_check(file);
+        // A plain backup (from before this directory was encrypted) is read as it is and encrypted when staged.
+        let key = self.vault().db_key();
+        let plain_backup = maskcheck_store::is_plain_database(file);
+        let read_key = if plain_backup { None } else { key };
+        let problems = maskcheck_store::quick_check(file, read_key);
         if !problems.is_empty() {
             return Err(AppError::new(
                 ErrorCode::Validation,
@@ -41,7 +45,7 @@ impl App {
             )
             .about(file.display().to_string()));
         }
-        let holds = maskcheck_store::summarize(file)
+        let holds = maskcheck_store::summarize(file, read_key)
             .ok_or_else(|| AppError::new(ErrorCode::UnreadableFile, format!("{} 不是数据库备份", file.display())))?;
         if holds.schema > maskcheck_store::LATEST_SCHEMA {
             return Err(AppError::new(
@@ -58,7 +62,15 @@ impl App {
         let replaced: PathBuf = backups.join(format!("replaced-{stamp}.db"));
         // The copy is staged first, so a failure before the swap leaves everything as it was.
         let staged = dir.join("maskcheck.db.restoring");
-        std::fs::copy(file, &staged).map_err(|e| AppError::io(&staged, e))?;
+        match key {
+            Some(key) if plain_backup => {
+                let _ = std::fs::remove_file(&staged);
+                maskcheck_store::encrypt_file(file, &staged, key)?;
+            }
+            _ => {
+                std::fs::copy(file, &staged).map_err(|e| AppError::io(&staged, e))?;
+            }
+        }
 
         let mut store = self.store();
         // Close the current database before its files move (a sound one checkpoints its log on close).
@@ -71,17 +83,17 @@ impl App {
         for key in ["device.key", "device.age"] {
             move_aside(&dir.join(key), &dir.join(format!("{key}.replaced-{stamp}")))?;
         }
-        let key = crate::device::create(&dir)?;
-        let mut restored = maskcheck_store::Store::open(&db, &backups)?;
+        let device = crate::device::create(&dir, self.vault())?;
+        let mut restored = maskcheck_store::Store::open(&db, &backups, key)?;
         let site = uuid::Uuid::now_v7().to_string();
-        restored.write(|tx| tx.take_new_identity(&key.device_id, &key.public_key_hex, &site))?;
+        restored.write(|tx| tx.take_new_identity(&device.device_id, &device.public_key_hex, &site))?;
         *store = restored;
         drop(store);
         Ok(RestoreDto {
-            restored: crate::backups::describe(&db)?,
+            restored: crate::backups::describe(&db, key)?,
             replaced: replaced.display().to_string(),
             old_device_id,
-            new_device_id: key.device_id,
+            new_device_id: device.device_id,
         })
     }
 }

@@ -28,7 +28,7 @@ impl App {
         if store.profile()?.is_some() {
             return Err(AppError::new(ErrorCode::AlreadySetUp, "此数据目录已完成初始设置"));
         }
-        let key = crate::device::create(self.data_dir())?;
+        let key = crate::device::create(self.data_dir(), self.vault())?;
         let profile =
             Profile { input, device_id: key.device_id, public_key: key.public_key_hex, created_at: crate::now_text() };
         store.write(|tx| {

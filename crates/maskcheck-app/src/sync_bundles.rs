@@ -10,6 +10,7 @@ use maskcheck_sync::{read_header, AttachmentSink, AttachmentSource, SyncError, S
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::vault::{Sealing, Vault};
 use crate::{App, AppError, ErrorCode, Result};
 
 /// What an export wrote.
@@ -114,38 +115,48 @@ pub(crate) fn table_of(name: &str) -> Option<SyncTable> {
 }
 
 /// Reads attachments from the store (by hash) and issued PDFs (by the hash recorded for them).
-pub(crate) struct Files {
+pub(crate) struct Files<'v> {
     pub paths: BTreeMap<String, PathBuf>,
+    /// The content's size where the store records it (a sealed file's length on disk is not its content's).
+    pub sizes: BTreeMap<String, u64>,
+    pub vault: &'v Vault,
 }
 
-impl Files {
+impl Files<'_> {
     fn path(&self, hash: &str) -> std::io::Result<&PathBuf> {
         self.paths.get(hash).ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
     }
 }
 
-impl AttachmentSource for Files {
+impl AttachmentSource for Files<'_> {
     fn open(&self, hash: &str) -> std::io::Result<Box<dyn Read + '_>> {
-        Ok(Box::new(std::fs::File::open(self.path(hash)?)?))
+        self.vault.reader(std::fs::File::open(self.path(hash)?)?)
     }
 
     fn len(&self, hash: &str) -> std::io::Result<u64> {
-        Ok(std::fs::metadata(self.path(hash)?)?.len())
+        match (self.vault.is_sealed(), self.sizes.get(hash)) {
+            (false, _) => Ok(std::fs::metadata(self.path(hash)?)?.len()),
+            (true, Some(n)) => Ok(*n),
+            (true, None) => std::io::copy(&mut self.open(hash)?, &mut std::io::sink()),
+        }
     }
 }
 
 /// A directory of its own under `staging/` for one export or import, removed when the work ends whatever
 /// happened: an export spools its pages of rows there; an import stages the attachments and pages it reads, which
 /// move into the store only when the import commits.
-pub(crate) struct Staging {
+/// In an encrypted directory what is staged is sealed as it is written: staged attachments move into the store
+/// as they are, and nothing of a bundle lies in the clear on disk, even when an import is killed.
+pub(crate) struct Staging<'v> {
     pub dir: PathBuf,
-    records: Option<std::io::BufWriter<std::fs::File>>,
+    records: Option<Sealing<'static>>,
+    vault: &'v Vault,
 }
 
-impl Staging {
+impl<'v> Staging<'v> {
     /// A fresh directory; what imports killed midway left in `staging/` goes first (once an hour old: an import
     /// running now in another process keeps its own).
-    pub fn new(data_dir: &Path) -> Result<Staging> {
+    pub fn new(data_dir: &Path, vault: &'v Vault) -> Result<Staging<'v>> {
         let root = data_dir.join("staging");
         if let Ok(entries) = std::fs::read_dir(&root) {
             let hour = std::time::Duration::from_secs(3600);
@@ -158,7 +169,7 @@ impl Staging {
         }
         let dir = root.join(uuid::Uuid::now_v7().to_string());
         std::fs::create_dir_all(&dir).map_err(|e| AppError::io(&dir, e))?;
-        Ok(Staging { dir, records: None })
+        Ok(Staging { dir, records: None, vault })
     }
 
     /// The file the pages of rows are spooled to.
@@ -168,23 +179,33 @@ impl Staging {
 
     /// Flushes the pages written by the reader.
     pub fn finish_records(&mut self) -> Result<()> {
-        if let Some(mut w) = self.records.take() {
-            w.flush().map_err(|e| AppError::io(&self.records_path(), e))?;
+        if let Some(w) = self.records.take() {
+            w.finish().map_err(|e| AppError::io(&self.records_path(), e))?;
         }
         Ok(())
     }
+
+    /// The staged pages of rows, read back one at a time.
+    pub fn pages(&self) -> Result<impl Iterator<Item = std::result::Result<maskcheck_sync::Records, SyncError>>> {
+        let path = self.records_path();
+        let f = std::fs::File::open(&path).map_err(|e| AppError::io(&path, e))?;
+        let r = self.vault.reader(std::io::BufReader::with_capacity(1 << 20, f)).map_err(|e| AppError::io(&path, e))?;
+        Ok(maskcheck_sync::read_pages(std::io::BufReader::with_capacity(1 << 20, r)))
+    }
 }
 
-impl AttachmentSink for Staging {
+impl AttachmentSink for Staging<'_> {
     fn create(&mut self, hash: &str) -> std::io::Result<Box<dyn Write + '_>> {
-        Ok(Box::new(std::io::BufWriter::new(std::fs::File::create(self.dir.join(hash))?)))
+        let f = std::io::BufWriter::new(std::fs::File::create(self.dir.join(hash))?);
+        Ok(Box::new(self.vault.sealing(f)?))
     }
     fn keep(&mut self, _hash: &str) -> std::io::Result<()> {
         Ok(())
     }
     fn records(&mut self) -> std::io::Result<Box<dyn Write + '_>> {
         if self.records.is_none() {
-            self.records = Some(std::io::BufWriter::new(std::fs::File::create(self.records_path())?));
+            let f = std::io::BufWriter::new(std::fs::File::create(self.records_path())?);
+            self.records = Some(self.vault.sealing(f)?);
         }
         match self.records.as_mut() {
             Some(w) => Ok(Box::new(w)),
@@ -193,7 +214,7 @@ impl AttachmentSink for Staging {
     }
 }
 
-impl Drop for Staging {
+impl Drop for Staging<'_> {
     fn drop(&mut self) {
         self.records = None;
         let _ = std::fs::remove_dir_all(&self.dir);

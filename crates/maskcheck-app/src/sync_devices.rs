@@ -101,7 +101,8 @@ pub(crate) fn normalise_fingerprint(s: &str) -> String {
 impl App {
     pub(crate) fn signing_key(&self) -> Result<SigningKey> {
         let path = self.data_dir().join("device.key");
-        let hex = std::fs::read_to_string(&path).map_err(|e| AppError::io(&path, e))?;
+        let bytes = self.vault().read(&path).map_err(|e| AppError::io(&path, e))?;
+        let hex = String::from_utf8_lossy(&bytes);
         let bytes: Vec<u8> = (0..hex.trim().len())
             .step_by(2)
             .filter_map(|i| u8::from_str_radix(hex.trim().get(i..i + 2)?, 16).ok())
@@ -116,15 +117,17 @@ impl App {
     pub(crate) fn age_identity(&self) -> Result<age::x25519::Identity> {
         use age::secrecy::ExposeSecret;
         let path = self.data_dir().join("device.age");
-        if let Ok(text) = std::fs::read_to_string(&path) {
-            return text
+        if path.is_file() {
+            let bytes = self.vault().read(&path).map_err(|e| AppError::io(&path, e))?;
+            return String::from_utf8_lossy(&bytes)
                 .trim()
                 .parse()
                 .map_err(|_| AppError::new(ErrorCode::Storage, format!("{} 不是有效的加密密钥", path.display())));
         }
         let id = age::x25519::Identity::generate();
-        crate::device::write_secret(&path, id.to_string().expose_secret().as_bytes())
-            .map_err(|e| AppError::io(&path, e))?;
+        let sealed =
+            self.vault().seal(id.to_string().expose_secret().as_bytes()).map_err(|e| AppError::io(&path, e))?;
+        crate::device::write_secret(&path, &sealed).map_err(|e| AppError::io(&path, e))?;
         Ok(id)
     }
 

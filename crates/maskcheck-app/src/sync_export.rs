@@ -18,8 +18,8 @@ use crate::sync_devices::{card_error, peer_card};
 use crate::{now_text, App, AppError, Result};
 
 /// What the rows of an export came to.
-struct Spooled {
-    files: Files,
+struct Spooled<'v> {
+    files: Files<'v>,
     rows: u64,
     clock_min: Option<String>,
     clock_max: Option<String>,
@@ -75,7 +75,7 @@ impl App {
         }
         let card = peer_card(&peer)?;
         let recipient = card.card.recipient().map_err(card_error)?;
-        let work = Staging::new(self.data_dir())?;
+        let work = Staging::new(self.data_dir(), self.vault())?;
         let spool_path = work.records_path();
         let file = std::fs::OpenOptions::new()
             .read(true)
@@ -84,6 +84,7 @@ impl App {
             .open(&spool_path)
             .map_err(|e| AppError::io(&spool_path, e))?;
         let meta = self.bundle_meta(&peer, role)?;
+        let file = crate::spool_file::SpoolFile::new(file, self.vault().is_sealed());
         let mut spool = Spool::new(file, &meta).map_err(|e| AppError::io(&spool_path, e))?;
         let spooled = self.spool_rows(&peer, role, &mut spool, &spool_path)?;
         let key = self.signing_key()?;
@@ -180,9 +181,9 @@ impl App {
         &self,
         peer: &PeerRecord,
         role: Role,
-        spool: &mut Spool<std::fs::File>,
+        spool: &mut Spool<crate::spool_file::SpoolFile>,
         spool_path: &Path,
-    ) -> Result<Spooled> {
+    ) -> Result<Spooled<'_>> {
         let store = self.store();
         let through = store.last_change()?;
         // A bureau sends a device it enrolled (an inspector, or a county bureau under a city) what concerns that
@@ -190,8 +191,13 @@ impl App {
         // rectifications, samples), and the blocks assigned to it. Its own superior bureau gets everything.
         let card = peer_card(peer)?.card;
         let county = (role == Role::Bureau && peer.trust != "bureau" && !card.county.is_empty()).then_some(card.county);
-        let mut out =
-            Spooled { files: Files { paths: BTreeMap::new() }, rows: 0, clock_min: None, clock_max: None, through };
+        let mut out = Spooled {
+            files: Files { paths: BTreeMap::new(), sizes: BTreeMap::new(), vault: self.vault() },
+            rows: 0,
+            clock_min: None,
+            clock_max: None,
+            through,
+        };
         let mut page = Records::default();
         let mut push = |page: &mut Records| -> Result<()> {
             page.attachments.sort_by(|a, b| a.hash.cmp(&b.hash));
@@ -228,6 +234,7 @@ impl App {
                 if let Some(hash) = values.get(column).and_then(|v| v.as_str()) {
                     if let Some(a) = store.attachment(hash)? {
                         out.files.paths.insert(hash.to_string(), self.attachment_path(hash));
+                        out.files.sizes.insert(hash.to_string(), a.size as u64);
                         page.attachments.push(AttachmentMeta {
                             hash: a.hash,
                             size: a.size,
@@ -242,6 +249,9 @@ impl App {
                     let pdf = self.pdf_path(&id);
                     if pdf.is_file() {
                         out.files.paths.insert(hash.to_string(), pdf);
+                        if let Some(n) = values.get("pdf_size").and_then(|v| v.as_u64()) {
+                            out.files.sizes.insert(hash.to_string(), n);
+                        }
                     }
                 }
             }

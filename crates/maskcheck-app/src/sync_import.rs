@@ -9,21 +9,13 @@ use maskcheck_domain::record_rules::validate_record;
 use maskcheck_domain::Role;
 use maskcheck_store::{decode_record, SyncRead, Tx, LATEST_SCHEMA, LEGAL_CATALOGUE};
 use maskcheck_sync::plan::{plan_row, Local, Op, Planned};
-use maskcheck_sync::{
-    read_bundle, read_pages, FieldVersion, Incoming, QuarantineReason, Records, Row, SignedCard, SyncError, SyncTable,
-};
+use maskcheck_sync::{read_bundle, FieldVersion, Incoming, QuarantineReason, Records, Row, SignedCard, SyncTable};
 
 use crate::sync_bundles::{
     quiet, refused, sync_err, BundleImportDto, Counting, Staging, SyncProgress, SyncProgressDto, SyncStage,
 };
 use crate::sync_devices::{card_error, normalise_fingerprint, peer_card, peer_record};
 use crate::{now_ms, now_text, App, AppError, ErrorCode, Result};
-
-/// The staged pages of rows, read back one at a time.
-fn pages(path: &Path) -> Result<impl Iterator<Item = std::result::Result<Records, SyncError>>> {
-    let f = std::fs::File::open(path).map_err(|e| AppError::io(path, e))?;
-    Ok(read_pages(std::io::BufReader::with_capacity(1 << 20, f)))
-}
 
 /// A row that breaks a rule typed input meets is set aside before it is planned, with its field errors as data.
 fn invalid_row(row: &Row, today: chrono::NaiveDate) -> Option<Planned> {
@@ -163,7 +155,7 @@ impl App {
         let me = self.device_id()?;
         let identity = self.age_identity()?;
         // Removed when this import ends, applied or not (the files it kept were moved into the store).
-        let mut staging = Staging::new(self.data_dir())?;
+        let mut staging = Staging::new(self.data_dir(), self.vault())?;
         let f = std::fs::File::open(path).map_err(|e| AppError::io(path, e))?;
         let total = f.metadata().map(|m| m.len()).unwrap_or_default();
         let input = std::io::BufReader::with_capacity(1 << 20, f);
@@ -200,7 +192,7 @@ impl App {
         // Every page must read as rows before anything is written, a backup included: a signed page that is not
         // rows is a refusal, never half an import.
         if incoming.pages > 0 {
-            for page in pages(&staging.records_path())? {
+            for page in staging.pages()? {
                 page.map_err(|e| sync_err(path, e))?;
             }
         }
@@ -212,6 +204,10 @@ impl App {
             self.rotate()?;
         }
         self.apply_bundle(&incoming, &card, pin, &staging, &mut out, progress)?;
+        if pin {
+            // The bureau is known now: the key of an encrypted laptop is sealed to it for recovery.
+            self.seal_recovery_to_bureau()?;
+        }
         Ok(out)
     }
 
@@ -236,7 +232,7 @@ impl App {
             if pin {
                 tx.upsert_peer(&peer_record(sender, "bureau", &at)?)?;
             }
-            let pages = if incoming.pages > 0 { Some(pages(&staging.records_path())?) } else { None };
+            let pages = if incoming.pages > 0 { Some(staging.pages()?) } else { None };
             for page in pages.into_iter().flatten() {
                 let page = page.map_err(|e| AppError::new(ErrorCode::UnreadableFile, e.to_string()))?;
                 // Attachments first: the page's rows point at them.

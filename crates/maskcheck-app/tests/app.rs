@@ -21,6 +21,8 @@ fn profile() -> ProfileInput {
 mod backups;
 #[path = "app/campaign.rs"]
 mod campaign;
+#[path = "app/encryption.rs"]
+mod encryption;
 #[path = "app/stats.rs"]
 mod stats;
 

@@ -12,6 +12,10 @@ pub struct Cli {
     /// Machine-readable JSON output
     #[arg(long, global = true)]
     pub json: bool,
+    /// A file whose first line is the data directory's passphrase (else MASKCHECK_PASSPHRASE); a new data
+    /// directory is encrypted with it, an encrypted one opened with it
+    #[arg(long, global = true)]
+    pub passphrase_file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -56,6 +60,9 @@ pub enum Command {
     /// Backups of the database: list what each holds, copy to a folder, restore one
     #[command(subcommand)]
     Backup(BackupCommand),
+    /// Encryption at rest: status, encrypt a plain directory, passphrase, idle lock, recovery through the bureau
+    #[command(subcommand)]
+    Key(KeyCommand),
     /// This device's identity, and (on the bureau) the devices it enrols
     #[command(subcommand)]
     Device(DeviceCommand),
@@ -94,6 +101,7 @@ impl Command {
                 | Command::Stats(StatsCommand::Receive { apply: true, .. })
                 | Command::Campaign(CampaignCommand::Set { .. })
                 | Command::Backup(BackupCommand::Now { .. } | BackupCommand::Restore { .. })
+                | Command::Key(_)
                 | Command::Plan(PlanCommand::Draw { apply: true, .. })
                 | Command::Case(CaseCommand::Save { .. })
                 | Command::Doc(DocCommand::Amend { .. })
@@ -701,4 +709,36 @@ pub enum FollowupCommand {
         #[arg(long)]
         overdue: bool,
     },
+}
+
+/// Encryption of the data directory. The passphrase comes from `MASKCHECK_PASSPHRASE` or `--passphrase-file`.
+#[derive(Subcommand)]
+pub enum KeyCommand {
+    /// Whether the data directory is encrypted, its idle lock, and whether the bureau can recover it
+    Status,
+    /// Encrypt a plain data directory in place (a backup first; the plain files go only once the encrypted
+    /// copies are checked)
+    Encrypt,
+    /// Change the passphrase (the current one as usual, the new one from a file)
+    Change {
+        #[arg(long)]
+        new_passphrase_file: PathBuf,
+    },
+    /// Minutes without input after which the window locks (1–240)
+    IdleLock { minutes: u32 },
+    /// Write the recovery file to hand to the bureau when the passphrase is forgotten (no passphrase needed)
+    RecoveryFile {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// On the bureau: open a laptop's recovery file and write a new key file for it under a new passphrase
+    Recover {
+        file: PathBuf,
+        #[arg(long)]
+        new_passphrase_file: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// On the laptop: install the key file the bureau wrote (the passphrase is the one the bureau set)
+    Install { file: PathBuf },
 }

@@ -4,6 +4,7 @@
 mod args;
 mod campaign_cmd;
 mod casework_cmd;
+mod key_cmd;
 mod output;
 mod sync_cmd;
 
@@ -36,7 +37,12 @@ fn exit_status(code: ErrorCode) -> u8 {
         | ErrorCode::Cancelled
         | ErrorCode::BundleRefused
         | ErrorCode::BureauOnly
-        | ErrorCode::BureauUnconfirmed => 1,
+        | ErrorCode::BureauUnconfirmed
+        | ErrorCode::Locked
+        | ErrorCode::WrongPassphrase
+        | ErrorCode::RecoveryRefused
+        | ErrorCode::AlreadyEncrypted
+        | ErrorCode::NotEncrypted => 1,
         ErrorCode::NotSetUp
         | ErrorCode::NoData
         | ErrorCode::NeedsUpgrade
@@ -54,13 +60,24 @@ fn run(cli: Cli) -> Result<(), AppError> {
     let dir = maskcheck_app::resolve_data_dir(cli.data_dir);
     // Only init and demo create a data directory; reads open it read-only, so they work on a read-only copy
     // and a mistyped --data-dir is reported instead of becoming an empty store.
+    let pass = key_cmd::passphrase(cli.passphrase_file.as_deref())?;
+    let pass = pass.as_deref();
+    if let Command::Key(k) = &cli.command {
+        if key_cmd::without_app(&dir, k, pass, cli.json)?.is_some() {
+            return Ok(());
+        }
+    }
     let app = match &cli.command {
-        Command::Init(_) | Command::Demo { .. } => App::open(&dir)?,
-        c if c.writes() => App::open_existing(&dir)?,
-        _ => App::open_read_only(&dir)?,
+        Command::Init(_) | Command::Demo { .. } => {
+            key_cmd::warn_if_created_plain(&dir, pass);
+            App::open_with(&dir, pass)?
+        }
+        c if c.writes() => App::open_existing_with(&dir, pass)?,
+        _ => App::open_read_only_with(&dir, pass)?,
     };
     let json = cli.json;
     match cli.command {
+        Command::Key(cmd) => key_cmd::with_app(&app, cmd, pass, json)?,
         Command::Init(a) => {
             let p = app.setup(a.into_input())?;
             output::print(json, &p, || {

@@ -328,25 +328,15 @@ fn stats_roll_up_from_the_command_line(a4: &std::path::Path) {
 }
 
 fn init_as(dir: &std::path::Path, name: &str, cert: &str, role: &str) {
-    let out = run(
-        dir,
-        &[
-            "init",
-            "--unit-name",
-            "卫滨区市场监督管理局",
-            "--unit-abbr",
-            "卫",
-            "--county",
-            "卫滨区",
-            "--inspector",
-            name,
-            "--cert",
-            cert,
-            "--role",
-            role,
-        ],
-    );
+    let out = init_with(dir, name, cert, role, None);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// `init` with a passphrase in `MASKCHECK_PASSPHRASE`, or none (the variable removed).
+fn init_with(dir: &std::path::Path, name: &str, cert: &str, role: &str, passphrase: Option<&str>) -> Output {
+    let unit = ["--unit-name", "卫滨区市场监督管理局", "--unit-abbr", "卫", "--county", "卫滨区"];
+    let person = ["--inspector", name, "--cert", cert, "--role", role];
+    run_with(dir, passphrase, &[&["init"][..], &unit[..], &person[..]].concat())
 }
 
 /// Enrolment and bundles from the command line, with their exit codes: 0 applied (or already), 1 refused, 2
@@ -691,4 +681,133 @@ fn campaign_board_and_spot_check_draw_from_the_command_line() {
     let inspector = tempfile::tempdir().expect("tempdir");
     init_as(inspector.path(), "张三", "HA0001", "inspector");
     assert_eq!(run(inspector.path(), &apply).status.code(), Some(1), "an inspector draws nothing");
+}
+
+fn run_with(dir: &std::path::Path, passphrase: Option<&str>, args: &[&str]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_maskcheck"));
+    c.arg("--data-dir").arg(dir).args(args).env_remove("MASKCHECK_PASSPHRASE");
+    if let Some(p) = passphrase {
+        c.env("MASKCHECK_PASSPHRASE", p);
+    }
+    c.output().expect("run")
+}
+
+use maskcheck_tests::at_rest::{assert_hidden, snapshot as tree};
+
+/// Encryption at rest from the command line: `MASKCHECK_PASSPHRASE` (or `--passphrase-file`) creates an encrypted
+/// data directory and opens it; without it a new directory is made plain with a warning on stderr; a wrong or
+/// missing passphrase exits 1 and changes nothing; `key encrypt` encrypts a plain directory in place.
+#[test]
+fn a_passphrase_encrypts_a_new_data_directory_and_opens_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let pass = "卫滨区 口令 2026";
+    let init = |d: &std::path::Path, p: Option<&str>| init_with(d, "张三", "HA0001", "inspector", p);
+    let out = init(&data, Some(pass));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("未加密"), "no warning when encrypted");
+    let add = ["enterprise", "add", "--name", "亭湖区绝密口罩有限公司", "--uscc", "91350100M000100Y43"];
+    assert!(run_with(&data, Some(pass), &add).status.success());
+    let status = run_with(&data, None, &["--json", "key", "status"]);
+    let s: serde_json::Value = serde_json::from_slice(&status.stdout).expect("json");
+    assert_eq!(s["state"], "encrypted", "status works while locked");
+    let before = tree(&data);
+    let locked = run_with(&data, None, &["enterprise", "list"]);
+    assert_eq!(locked.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&locked.stderr).contains("MASKCHECK_PASSPHRASE"));
+    let wrong = run_with(&data, Some("卫滨区 口令 2027"), &["--json", "enterprise", "list"]);
+    assert_eq!(wrong.status.code(), Some(1));
+    let e: serde_json::Value = serde_json::from_slice(&wrong.stderr).expect("json error");
+    assert_eq!(e["code"], "wrongPassphrase");
+    assert_eq!(tree(&data), before, "a refused open changed a file");
+    let file = dir.path().join("pass.txt");
+    std::fs::write(&file, format!("{pass}\n")).expect("file");
+    let list = run_with(&data, None, &["--passphrase-file", file.to_str().expect("utf8"), "enterprise", "list"]);
+    assert!(String::from_utf8_lossy(&list.stdout).contains("绝密口罩"), "{}", String::from_utf8_lossy(&list.stderr));
+    assert_hidden(&data, "绝密口罩");
+
+    // Without a passphrase a new directory is plain, and stderr says so; `key encrypt` encrypts it in place.
+    let plain = dir.path().join("plain");
+    let out = init(&plain, None);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("未加密"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(run_with(&plain, None, &add).status.success());
+    let short = run_with(&plain, Some("short"), &["key", "encrypt"]);
+    assert_eq!(short.status.code(), Some(1), "a short passphrase is refused");
+    let enc = run_with(&plain, Some(pass), &["--json", "key", "encrypt"]);
+    assert!(enc.status.success(), "{}", String::from_utf8_lossy(&enc.stderr));
+    let r: serde_json::Value = serde_json::from_slice(&enc.stdout).expect("json");
+    assert!(r["rowsChecked"].as_u64().expect("rows") > 0);
+    assert_hidden(&plain, "绝密口罩");
+    assert!(String::from_utf8_lossy(&run_with(&plain, Some(pass), &["enterprise", "list"]).stdout).contains("绝密口罩"));
+    let idle = run_with(&plain, Some(pass), &["key", "idle-lock", "5"]);
+    assert!(idle.status.success());
+    let new = dir.path().join("new.txt");
+    std::fs::write(&new, "另一个口令 2027").expect("new");
+    assert!(run_with(&plain, Some(pass), &["key", "change", "--new-passphrase-file", new.to_str().expect("utf8")])
+        .status
+        .success());
+    assert_eq!(
+        run_with(&plain, Some(pass), &["enterprise", "list"]).status.code(),
+        Some(1),
+        "the old one no longer opens it"
+    );
+    assert!(run_with(&plain, Some("另一个口令 2027"), &["enterprise", "list"]).status.success());
+}
+
+/// A forgotten passphrase from the command line: the laptop writes its recovery file without the passphrase; only
+/// its bureau's key opens it (`key recover`), and the key file it writes installs on the laptop (`key install`).
+#[test]
+fn the_bureau_recovers_a_laptops_passphrase_from_the_command_line() {
+    let bureau = tempfile::tempdir().expect("tempdir");
+    let laptop = tempfile::tempdir().expect("tempdir");
+    let scratch = tempfile::tempdir().expect("tempdir");
+    let pass = "卫滨区 口令 2026";
+    init_as(bureau.path(), "局端", "HA9000", "bureau");
+    assert!(init_with(laptop.path(), "张三", "HA0001", "inspector", Some(pass)).status.success());
+    let p = |name: &str| scratch.path().join(name).display().to_string();
+    let shown: serde_json::Value =
+        serde_json::from_slice(&run_with(laptop.path(), Some(pass), &["--json", "device", "show"]).stdout)
+            .expect("json");
+    let id = shown["id"].as_str().expect("id").to_string();
+    assert!(run_with(laptop.path(), Some(pass), &["device", "identity", "--out", &p("card.json")]).status.success());
+    assert!(run(bureau.path(), &["device", "enrol", &p("card.json")]).status.success());
+    assert!(run(bureau.path(), &["bundle", "export", "--out", &p("first.mcb"), "--to", &id]).status.success());
+    let bfp: serde_json::Value =
+        serde_json::from_slice(&run(bureau.path(), &["--json", "device", "show"]).stdout).expect("json");
+    let bfp = bfp["fingerprint"].as_str().expect("fp");
+    let ok = run_with(laptop.path(), Some(pass), &["bundle", "import", &p("first.mcb"), "--accept-bureau", bfp]);
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+
+    let req = run_with(laptop.path(), None, &["key", "recovery-file", "--out", &p("recovery.json")]);
+    assert!(req.status.success(), "written while locked: {}", String::from_utf8_lossy(&req.stderr));
+    std::fs::write(p("new.txt"), "局端重设的口令 0815\n").expect("new");
+    let own = run_with(
+        laptop.path(),
+        Some(pass),
+        &[
+            "--json",
+            "key",
+            "recover",
+            &p("recovery.json"),
+            "--new-passphrase-file",
+            &p("new.txt"),
+            "--out",
+            &p("k.json"),
+        ],
+    );
+    assert_eq!(own.status.code(), Some(1), "the laptop's own keys do not open it");
+    let e: serde_json::Value = serde_json::from_slice(&own.stderr).expect("json");
+    assert_eq!(e["code"], "recoveryRefused");
+    let rec = run(
+        bureau.path(),
+        &["key", "recover", &p("recovery.json"), "--new-passphrase-file", &p("new.txt"), "--out", &p("k.json")],
+    );
+    assert!(rec.status.success(), "{}", String::from_utf8_lossy(&rec.stderr));
+    let wrong = run_with(laptop.path(), Some("not the bureau's"), &["key", "install", &p("k.json")]);
+    assert_eq!(wrong.status.code(), Some(1));
+    let install = run_with(laptop.path(), Some("局端重设的口令 0815"), &["key", "install", &p("k.json")]);
+    assert!(install.status.success(), "{}", String::from_utf8_lossy(&install.stderr));
+    assert_eq!(run_with(laptop.path(), Some(pass), &["enterprise", "list"]).status.code(), Some(1));
+    assert!(run_with(laptop.path(), Some("局端重设的口令 0815"), &["enterprise", "list"]).status.success());
 }

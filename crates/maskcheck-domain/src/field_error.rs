@@ -103,6 +103,12 @@ pub enum Field {
     PlanTitle,
     /// The seed of a 双随机 draw (a number from 0 to 2^64 − 1).
     DrawSeed,
+    /// The passphrase that encrypts the data directory.
+    Passphrase,
+    /// The passphrase typed a second time.
+    PassphraseConfirm,
+    /// Minutes without input before the window locks.
+    IdleLockMinutes,
 }
 
 impl Field {
@@ -206,6 +212,9 @@ impl Field {
             Field::DrawSize => "抽取数量",
             Field::PlanTitle => "抽取计划名称",
             Field::DrawSeed => "随机种子",
+            Field::Passphrase => "口令",
+            Field::PassphraseConfirm => "确认口令",
+            Field::IdleLockMinutes => "自动锁定时间（分钟）",
         }
     }
 }
@@ -283,6 +292,10 @@ pub enum Rule {
     OutOfRange,
     /// A draw with no enterprise matching its criteria.
     NothingToDraw,
+    /// A passphrase shorter than the minimum (`detail`: the minimum).
+    TooShort,
+    /// The passphrase typed twice differs.
+    Mismatch,
 }
 
 /// One broken rule on one field; `detail` carries what the sentence needs (a count, a character, a holder).
@@ -346,6 +359,8 @@ impl FieldError {
             Rule::NoneSoldWithBuyers => format!("：已列出 {d} 个购货单位，不能同时勾选“经核查未售出”"),
             Rule::OutOfRange => format!("超出允许的范围（{d}）：应为至少 1 家，或 1%–100%"),
             Rule::NothingToDraw => "：没有符合条件的企业可供抽取".to_string(),
+            Rule::TooShort => format!("过短（至少 {d} 个字符）"),
+            Rule::Mismatch => "与第一次输入的不一致".to_string(),
         };
         format!("{}{}", self.field.label_zh(), rule)
     }

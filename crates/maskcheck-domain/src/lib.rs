@@ -24,6 +24,7 @@ pub mod ledger;
 pub mod legal_rules;
 pub mod licence;
 pub mod measure_rules;
+pub mod passphrase;
 pub mod product;
 pub mod profile;
 pub mod publicity;

@@ -9,7 +9,7 @@ use maskcheck_store::{RecordMeta, Store};
 const N: u64 = 100_000;
 
 fn roster(dir: &std::path::Path) -> Store {
-    let mut store = Store::open(&dir.join("bench.db"), &dir.join("backups")).expect("open");
+    let mut store = Store::open(&dir.join("bench.db"), &dir.join("backups"), None).expect("open");
     let started = std::time::Instant::now();
     let mut rng = SampleRng::new(42);
     store

@@ -16,6 +16,8 @@ pub enum StoreError {
     Corrupt(String),
     #[error("数据库文件已损坏（{0}），已以只读方式打开，不能写入；请在“设置 → 备份”中从备份恢复")]
     Damaged(String),
+    #[error("数据库无法用此密钥打开（口令对应的密钥与数据库不符）；数据库未作任何改动")]
+    WrongKey,
     #[error("数据库错误：{0}")]
     Sqlite(#[from] rusqlite::Error),
 }

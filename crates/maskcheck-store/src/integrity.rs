@@ -7,17 +7,19 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
-use crate::{Result, Store, Tx};
+use crate::{DbKey, Result, Store, Tx};
 
 /// How many problems quick_check lists at most: enough to say what is wrong, not the whole file.
 const MAX_PROBLEMS: usize = 20;
 
 /// The problems `PRAGMA quick_check` finds in the database at `path` (empty when it is sound). A file SQLite cannot
 /// read at all (not a database, a damaged header) is one problem, with SQLite's reason.
-pub fn quick_check(path: &Path) -> Vec<String> {
+/// An encrypted database is checked with its key (a wrong key is reported, like a damaged file, by its reason).
+pub fn quick_check(path: &Path, key: Option<&DbKey>) -> Vec<String> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let check = || -> rusqlite::Result<Vec<String>> {
+    let check = || -> Result<Vec<String>> {
         let conn = Connection::open_with_flags(path, flags)?;
+        crate::key::unlock(&conn, key)?;
         let mut stmt = conn.prepare(&format!("PRAGMA quick_check({MAX_PROBLEMS})"))?;
         let lines = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(lines)
@@ -32,11 +34,13 @@ pub fn quick_check(path: &Path) -> Vec<String> {
 impl Store {
     /// Opens a database quick_check found damaged, for reading only: what can be read is read, and `write`
     /// refuses with the problems before SQLite is asked to write anything.
-    pub fn open_damaged(path: &Path, problems: Vec<String>) -> Result<Store> {
+    pub fn open_damaged(path: &Path, problems: Vec<String>, key: Option<&DbKey>) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
+        // A page too damaged to decrypt still leaves the others readable.
+        let _ = crate::key::unlock(&conn, key);
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        Ok(Store { conn, damaged: Some(problems) })
+        Ok(Store { conn, damaged: Some(problems), key: key.cloned() })
     }
 
     /// The problems of a database opened damaged.
@@ -61,9 +65,10 @@ pub struct FileSummary {
 }
 
 /// Reads a database file's summary read-only; `None` when it cannot be read as a database.
-pub fn summarize(path: &Path) -> Option<FileSummary> {
+pub fn summarize(path: &Path, key: Option<&DbKey>) -> Option<FileSummary> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).ok()?;
+    crate::key::unlock(&conn, key).ok()?;
     let schema: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).ok()?;
     // Table names come from this closed list, never from the file.
     let count = |table: &str, live: &str| -> u64 {
@@ -113,5 +118,26 @@ impl Tx<'_> {
         self.set_meta("site_id", site_id)?;
         self.conn().execute("UPDATE peer SET acked_change = 0, sent_seq = 0", [])?;
         Ok(())
+    }
+}
+
+impl Store {
+    /// Rows per table, every table of the schema by name: how an encrypted copy is checked against the plain
+    /// database it was made from before the plain file is removed.
+    pub fn table_counts(&self) -> Result<Vec<(String, i64)>> {
+        let names: Vec<String> = {
+            let mut stmt = self.conn().prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        names
+            .into_iter()
+            .map(|name| {
+                // Names come from the schema itself; quoted as identifiers.
+                let sql = format!("SELECT count(*) FROM \"{}\"", name.replace('"', "\"\""));
+                let n = self.conn().query_row(&sql, [], |r| r.get::<_, i64>(0))?;
+                Ok((name, n))
+            })
+            .collect()
     }
 }

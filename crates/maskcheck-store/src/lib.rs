@@ -11,6 +11,7 @@ mod error;
 mod followup;
 mod inspection;
 mod integrity;
+mod key;
 mod licence;
 mod meta;
 mod migrate;
@@ -35,6 +36,7 @@ pub use error::{Frozen, StoreError};
 pub use followup::{FollowupRow, RectificationRecord, ReinspectionRecord};
 pub use inspection::{InspectionRecord, InspectionRow};
 pub use integrity::{quick_check, summarize, FileSummary};
+pub use key::{check_key, encrypt_file, is_plain_database, verify_copy, DbKey};
 pub use licence::LicenceRecord;
 pub use migrate::{migrate_to, schema_dump, LATEST_SCHEMA};
 pub use product::ProductRecord;
@@ -50,6 +52,8 @@ pub struct Store {
     conn: Connection,
     /// Set when the file failed its integrity check: the store was opened read-only and refuses every write.
     damaged: Option<Vec<String>>,
+    /// The key it was opened with (an encrypted database): its backups and copies are encrypted with it too.
+    key: Option<DbKey>,
 }
 
 /// A write transaction; its methods are the only way to change data.
@@ -60,19 +64,21 @@ pub struct Tx<'a> {
 impl Store {
     /// Opens (creating if needed) the database at `path`. An older schema is backed up into `backup_dir`
     /// and migrated; a newer schema is refused before anything touches the file.
-    pub fn open(path: &Path, backup_dir: &Path) -> Result<Store> {
+    /// With a key the file is an encrypted (SQLCipher) database, created encrypted when new.
+    pub fn open(path: &Path, backup_dir: &Path, key: Option<&DbKey>) -> Result<Store> {
         let conn = Connection::open(path)?;
+        key::unlock(&conn, key)?;
         migrate::refuse_newer(&conn)?;
         configure(&conn)?;
-        let mut store = Store { conn, damaged: None };
-        migrate::migrate(&mut store.conn, Some(backup_dir))?;
+        let mut store = Store { conn, damaged: None, key: key.cloned() };
+        migrate::migrate(&mut store.conn, Some(backup_dir), key)?;
         Ok(store)
     }
 
     /// Opens an existing database for reading only: nothing is created, migrated or written, so a read works on
     /// a read-only data directory (a USB stick, a colleague's copy). Where SQLite cannot create its shared-memory
     /// file beside the database (the directory is read-only), the file is opened as immutable.
-    pub fn open_read_only(path: &Path) -> Result<Store> {
+    pub fn open_read_only(path: &Path, key: Option<&DbKey>) -> Result<Store> {
         use rusqlite::OpenFlags;
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let uri = |extra: &str| {
@@ -80,10 +86,11 @@ impl Store {
             format!("file:{p}?mode=ro{extra}")
         };
         let probe = |conn: Connection| -> Result<Store> {
+            key::unlock(&conn, key)?;
             migrate::require_latest(&conn)?;
             conn.pragma_update(None, "foreign_keys", "ON")?;
             conn.busy_timeout(std::time::Duration::from_secs(5))?;
-            Ok(Store { conn, damaged: None })
+            Ok(Store { conn, damaged: None, key: key.cloned() })
         };
         match Connection::open_with_flags(uri(""), flags).map_err(StoreError::from).and_then(probe) {
             Ok(store) => Ok(store),
@@ -96,8 +103,8 @@ impl Store {
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
         configure(&conn)?;
-        let mut store = Store { conn, damaged: None };
-        migrate::migrate(&mut store.conn, None)?;
+        let mut store = Store { conn, damaged: None, key: None };
+        migrate::migrate(&mut store.conn, None, None)?;
         Ok(store)
     }
 

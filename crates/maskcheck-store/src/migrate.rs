@@ -23,7 +23,7 @@ const MIGRATIONS: &[&str] = &[
 /// The migrations up to `version`, so tests can build every earlier schema.
 #[doc(hidden)]
 pub fn migrate_to(conn: &mut Connection, version: usize) -> Result<()> {
-    migrate_with(conn, &MIGRATIONS[..version], None)
+    migrate_with(conn, &MIGRATIONS[..version], None, None)
 }
 
 /// The schema version this build writes.
@@ -52,18 +52,23 @@ pub(crate) fn require_latest(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn migrate(conn: &mut Connection, backup_dir: Option<&Path>) -> Result<()> {
-    migrate_with(conn, MIGRATIONS, backup_dir)
+pub(crate) fn migrate(conn: &mut Connection, backup_dir: Option<&Path>, key: Option<&crate::DbKey>) -> Result<()> {
+    migrate_with(conn, MIGRATIONS, backup_dir, key)
 }
 
-fn migrate_with(conn: &mut Connection, migrations: &[&str], backup_dir: Option<&Path>) -> Result<()> {
+fn migrate_with(
+    conn: &mut Connection,
+    migrations: &[&str],
+    backup_dir: Option<&Path>,
+    key: Option<&crate::DbKey>,
+) -> Result<()> {
     let from = user_version(conn)?;
     if from == migrations.len() as i64 {
         return Ok(());
     }
     if from > 0 {
         if let Some(dir) = backup_dir {
-            backup(conn, dir, from)?;
+            backup(conn, dir, from, key)?;
         }
     }
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
@@ -79,11 +84,11 @@ fn migrate_with(conn: &mut Connection, migrations: &[&str], backup_dir: Option<&
     Ok(())
 }
 
-fn backup(conn: &Connection, dir: &Path, from: i64) -> Result<()> {
+fn backup(conn: &Connection, dir: &Path, from: i64, key: Option<&crate::DbKey>) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|e| StoreError::Backup(format!("{}: {e}", dir.display())))?;
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
     let target = dir.join(format!("maskcheck-schema{from}-{stamp}.db"));
-    conn.backup(rusqlite::MAIN_DB, &target, None::<fn(rusqlite::backup::Progress)>)
+    crate::key::copy_database(conn, key, &target, key)
         .map_err(|e| StoreError::Backup(format!("{}: {e}", target.display())))?;
     Ok(())
 }
@@ -117,12 +122,12 @@ mod tests {
         let backups = dir.path().join("backups");
         {
             let mut conn = Connection::open(&db).expect("open");
-            migrate_with(&mut conn, &[V1], Some(&backups)).expect("v1");
+            migrate_with(&mut conn, &[V1], Some(&backups), None).expect("v1");
             conn.execute("INSERT INTO t (a) VALUES ('before')", []).expect("insert");
         }
         assert!(!backups.exists(), "a new database needs no backup");
         let mut conn = Connection::open(&db).expect("open");
-        migrate_with(&mut conn, &[V1, V2], Some(&backups)).expect("v2");
+        migrate_with(&mut conn, &[V1, V2], Some(&backups), None).expect("v2");
         assert_eq!(user_version(&conn).expect("version"), 2);
         let files: Vec<_> = std::fs::read_dir(&backups).expect("backups").flatten().map(|e| e.path()).collect();
         assert_eq!(files.len(), 1);
@@ -135,8 +140,8 @@ mod tests {
     #[test]
     fn a_failing_migration_leaves_the_old_schema() {
         let mut conn = Connection::open_in_memory().expect("open");
-        migrate_with(&mut conn, &[V1], None).expect("v1");
-        let err = migrate_with(&mut conn, &[V1, "ALTER TABLE nope ADD COLUMN x;"], None);
+        migrate_with(&mut conn, &[V1], None, None).expect("v1");
+        let err = migrate_with(&mut conn, &[V1, "ALTER TABLE nope ADD COLUMN x;"], None, None);
         assert!(err.is_err());
         assert_eq!(user_version(&conn).expect("version"), 1);
     }

@@ -150,9 +150,18 @@ impl Store {
     /// A consistent copy of the database at `target` (SQLite online backup), taken before an import.
     /// Copies the database to `target` with SQLite's online backup. The copy is set to a rollback journal, so
     /// reading it later (listing what a backup holds) leaves no `-wal`/`-shm` files beside it.
+    /// An encrypted database's copy is encrypted with the same key.
     pub fn backup_to(&self, target: &std::path::Path) -> Result<()> {
-        self.conn().backup(rusqlite::MAIN_DB, target, None::<fn(rusqlite::backup::Progress)>)?;
-        rusqlite::Connection::open(target)?.pragma_update(None, "journal_mode", "DELETE")?;
+        self.copy_to(target, self.key.as_ref())
+    }
+
+    /// Copies the database into a new file at `target`, encrypted with `key` or plain without: the step of
+    /// encrypting a plain data directory, and of every backup.
+    pub fn copy_to(&self, target: &std::path::Path, key: Option<&crate::DbKey>) -> Result<()> {
+        crate::key::copy_database(self.conn(), self.key.as_ref(), target, key)?;
+        let copy = rusqlite::Connection::open(target)?;
+        crate::key::unlock(&copy, key)?;
+        copy.pragma_update(None, "journal_mode", "DELETE")?;
         Ok(())
     }
 

@@ -29,7 +29,7 @@ fn a_newer_database_is_refused_and_untouched() {
         conn.pragma_update(None, "user_version", LATEST_SCHEMA + 1).expect("version");
     }
     let before = std::fs::read(&db).expect("read");
-    match Store::open(&db, &dir.path().join("backups")) {
+    match Store::open(&db, &dir.path().join("backups"), None) {
         Err(StoreError::TooNew { found, supported }) => {
             assert_eq!((found, supported), (LATEST_SCHEMA + 1, LATEST_SCHEMA))
         }
@@ -42,7 +42,7 @@ fn a_newer_database_is_refused_and_untouched() {
 #[test]
 fn the_search_index_follows_insert_update_and_a_failed_transaction() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut store = Store::open(&dir.path().join("s.db"), &dir.path().join("b")).expect("open");
+    let mut store = Store::open(&dir.path().join("s.db"), &dir.path().join("b"), None).expect("open");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
     let find = |store: &Store, text: &str| {
         let q = EnterpriseQuery { text: Some(text.into()), ..Default::default() };
@@ -87,7 +87,7 @@ fn every_earlier_schema_migrates_with_its_data_and_a_backup() {
             )
             .expect("row");
         }
-        let store = Store::open(&db, &dir.path().join("backups")).expect("migrate");
+        let store = Store::open(&db, &dir.path().join("backups"), None).expect("migrate");
         assert_eq!(store.enterprise("e1").expect("get").expect("kept").data.name, "旧库口罩厂", "from schema {from}");
         let backups = std::fs::read_dir(dir.path().join("backups")).expect("backups").count();
         assert_eq!(backups, 1, "from schema {from}");
@@ -125,7 +125,7 @@ fn every_schema_fixture_opens_and_migrates_with_its_data() {
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .expect("version");
         assert_eq!(found, version as i64, "the fixture of schema {version} is that schema");
-        let store = Store::open(&db, &dir.path().join("backups")).expect("migrate");
+        let store = Store::open(&db, &dir.path().join("backups"), None).expect("migrate");
         assert_eq!(
             store.enterprise("e1").expect("get").expect("kept").data.name,
             "旧库口罩厂",
@@ -290,7 +290,7 @@ fn schema_4_widens_clock_stamps_of_frozen_rows_too() {
         )
         .expect("v3 rows");
     }
-    let mut store = Store::open(&db, &dir.path().join("backups")).expect("migrate");
+    let mut store = Store::open(&db, &dir.path().join("backups"), None).expect("migrate");
     assert_eq!(store.enterprise("e").expect("e").expect("e").meta.version, "001764000000000.0000000007.d");
     let i = store.inspection("i").expect("i").expect("i");
     assert_eq!(i.meta.version, "001764000000000.0000000008.d");

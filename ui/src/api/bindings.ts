@@ -1,7 +1,7 @@
 // Generated from Rust by ts-rs (maskcheck_app::bindings). Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test -p maskcheck-app --test app bindings` to regenerate.
 
-export type ErrorCode = "validation" | "notFound" | "noData" | "notSetUp" | "alreadySetUp" | "databaseTooNew" | "needsUpgrade" | "io" | "unreadableFile" | "fileTooLarge" | "catalogueRefused" | "bundleRefused" | "bureauUnconfirmed" | "bureauOnly" | "databaseDamaged" | "cancelled" | "storage";
+export type ErrorCode = "validation" | "notFound" | "noData" | "notSetUp" | "alreadySetUp" | "databaseTooNew" | "needsUpgrade" | "io" | "unreadableFile" | "fileTooLarge" | "catalogueRefused" | "bundleRefused" | "bureauUnconfirmed" | "bureauOnly" | "databaseDamaged" | "cancelled" | "locked" | "wrongPassphrase" | "alreadyEncrypted" | "notEncrypted" | "recoveryRefused" | "storage";
 
 export type Entity = "enterprise" | "licence" | "product" | "inspection" | "document" | "sample" | "case" | "openRectification" | "device" | "conflict";
 
@@ -18,12 +18,12 @@ subject: string | null, };
 /**
  * Every field a user can get wrong. The UI maps each to its label (`fields.<name>`).
  */
-export type Field = "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "foundedOn" | "kind" | "number" | "holder" | "scope" | "issuer" | "issuedOn" | "validUntil" | "category" | "standard" | "grade" | "registrationCertNo" | "reason" | "unitName" | "unitAbbr" | "inspectorName" | "certNo" | "medical" | "exporter" | "scale" | "productionStatus" | "dailyCapacity" | "note" | "inspectors" | "place" | "representative" | "startedAt" | "findings" | "deadline" | "corrections" | "reinspectedOn" | "productName" | "quantity" | "baseQuantity" | "batchOrDate" | "sampledOn" | "failingItems" | "marketDirection" | "caseTitle" | "fines" | "caseValue" | "masksSeized" | "openedOn" | "closedOn" | "goods" | "measureUntil" | "numberBlock" | "contactPhone" | "servedAt" | "serviceMethod" | "sealNumbers" | "samplingBasis" | "testingBody" | "sampledTime" | "partyOpinion" | "witness" | "content" | "role" | "reportNumber" | "releasedOn" | "penaltyNumber" | "penaltyFacts" | "penaltyBasis" | "penaltyContent" | "decidedOn" | "publishedOn" | "buyer" | "buyerPlace" | "soldQuantity" | "soldOn" | "stopSalesOn" | "recipients" | "drawSize" | "planTitle" | "drawSeed";
+export type Field = "name" | "uscc" | "county" | "productionAddress" | "registeredAddress" | "legalRep" | "contact" | "phone" | "foundedOn" | "kind" | "number" | "holder" | "scope" | "issuer" | "issuedOn" | "validUntil" | "category" | "standard" | "grade" | "registrationCertNo" | "reason" | "unitName" | "unitAbbr" | "inspectorName" | "certNo" | "medical" | "exporter" | "scale" | "productionStatus" | "dailyCapacity" | "note" | "inspectors" | "place" | "representative" | "startedAt" | "findings" | "deadline" | "corrections" | "reinspectedOn" | "productName" | "quantity" | "baseQuantity" | "batchOrDate" | "sampledOn" | "failingItems" | "marketDirection" | "caseTitle" | "fines" | "caseValue" | "masksSeized" | "openedOn" | "closedOn" | "goods" | "measureUntil" | "numberBlock" | "contactPhone" | "servedAt" | "serviceMethod" | "sealNumbers" | "samplingBasis" | "testingBody" | "sampledTime" | "partyOpinion" | "witness" | "content" | "role" | "reportNumber" | "releasedOn" | "penaltyNumber" | "penaltyFacts" | "penaltyBasis" | "penaltyContent" | "decidedOn" | "publishedOn" | "buyer" | "buyerPlace" | "soldQuantity" | "soldOn" | "stopSalesOn" | "recipients" | "drawSize" | "planTitle" | "drawSeed" | "passphrase" | "passphraseConfirm" | "idleLockMinutes";
 
 /**
  * Every rule a field can break. The UI maps each to a sentence (`rules.<name>`) with `detail` filled in.
  */
-export type Rule = "required" | "tooLong" | "controlChars" | "usccLength" | "usccCharset" | "usccAreaCode" | "usccCheckChar" | "usccDuplicate" | "certificatePattern" | "certificateYear" | "certificateClass" | "dateOrder" | "dateInFuture" | "dateFormat" | "numberFormat" | "unknownValue" | "duplicateInFile" | "tooFewInspectors" | "duplicateInspector" | "unconfirmed" | "frozen" | "notNegative" | "overlap" | "tooLongPeriod" | "invisibleOnly" | "bidiControl" | "invisibleChar" | "lineBreak" | "dateTooEarly" | "dateTooLate" | "dateNotReal" | "unknownCounty" | "fixedAtSetup" | "witnessOrPhoto" | "consentRequired" | "alreadyExtended" | "alreadyReleased" | "measureEnded" | "witnessRequired" | "noneSoldWithBuyers" | "outOfRange" | "nothingToDraw";
+export type Rule = "required" | "tooLong" | "controlChars" | "usccLength" | "usccCharset" | "usccAreaCode" | "usccCheckChar" | "usccDuplicate" | "certificatePattern" | "certificateYear" | "certificateClass" | "dateOrder" | "dateInFuture" | "dateFormat" | "numberFormat" | "unknownValue" | "duplicateInFile" | "tooFewInspectors" | "duplicateInspector" | "unconfirmed" | "frozen" | "notNegative" | "overlap" | "tooLongPeriod" | "invisibleOnly" | "bidiControl" | "invisibleChar" | "lineBreak" | "dateTooEarly" | "dateTooLate" | "dateNotReal" | "unknownCounty" | "fixedAtSetup" | "witnessOrPhoto" | "consentRequired" | "alreadyExtended" | "alreadyReleased" | "measureEnded" | "witnessRequired" | "noneSoldWithBuyers" | "outOfRange" | "nothingToDraw" | "tooShort" | "mismatch";
 
 /**
  * One broken rule on one field; `detail` carries what the sentence needs (a count, a character, a holder).
@@ -362,7 +362,7 @@ path: string | null,
  */
 fromDevice: string | null, entries: number, templates: Array<TemplateInUse>, };
 
-export type BackupReason = "daily" | "beforeBundle" | "beforeUpgrade" | "manual" | "replaced";
+export type BackupReason = "daily" | "beforeBundle" | "beforeUpgrade" | "manual" | "beforeEncryption" | "replaced";
 
 export type BackupHolds = { schema: number, enterprises: number, inspections: number, documents: number, samples: number, cases: number, attachments: number, latest: string | null, };
 
@@ -389,6 +389,44 @@ restored: BackupDto,
  * Where the database it replaced was set aside.
  */
 replaced: string, oldDeviceId: string, newDeviceId: string, };
+
+export type DirState = "new" | "plain" | "encrypted";
+
+export type EncryptionDto = { state: DirState, 
+/**
+ * Minutes without input after which the window locks (encrypted directories only).
+ */
+idleLockMinutes: number | null, 
+/**
+ * Whether the key is also sealed to a bureau, which can then recover a forgotten passphrase.
+ */
+recoverable: boolean, 
+/**
+ * The fingerprint (groups of four) of the bureau that can recover it.
+ */
+recoveryBureau: string | null, };
+
+export type EncryptReportDto = { 
+/**
+ * Tables and rows of the encrypted database checked against the plain one.
+ */
+tablesChecked: number, rowsChecked: number, 
+/**
+ * Files (photos, evidence, issued PDFs, device keys) and backups sealed.
+ */
+filesSealed: number, backupsSealed: number, };
+
+export type RecoveredDto = { deviceId: string, unitName: string, person: string, };
+
+/**
+ * What the window shows at start and after a lock: whether the data directory is open in this process, and its
+ * encryption.
+ */
+export type SessionDto = { 
+/**
+ * Encrypted and not (or no longer) unlocked: the unlock screen.
+ */
+locked: boolean, encryption: EncryptionDto, dataDir: string, };
 
 /**
  * A seal or seizure's editable defaults (`App::measure_defaults`).

@@ -1,12 +1,21 @@
 // Generated from Rust by `commands!` (src-tauri/src/commands.rs). Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test --workspace --features "$MASKCHECK_FEATURES" --bin maskcheck-desktop` to regenerate.
 import type { Channel } from '@tauri-apps/api/core'
-import type { Appendix4Row, Appendix5Row, AppendixChoice, AssignedBlockDto, BackupDto, BundleExportDto, BundleImportDto, BundleLogDto, CampaignBoardDto, CaseDto, CaseInput, CatalogueInfoDto, ChainFollowupDto, ChartsDto, ConflictDto, DashboardDto, DemoSummary, DeviceDto, DocKind, DocPreviewDto, DocSettings, DocSourceDto, DocState, DocumentDto, DrawPreviewDto, DrawRequest, DrawVerificationDto, EnterpriseDetailDto, EnterpriseDto, EnterpriseInput, EnterprisePageDto, EnterpriseQuery, ExportResultDto, FailedChain, FollowupDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDraft, InspectionDto, InspectionRowDto, IssueRequest, IssuedDto, LegalBasis, LicenceDto, LicenceInput, MeasureDefaults, MeasureDto, MeasureFollowDefaults, NoticeDefaults, NumberBlock, PhotoDto, ProductDto, ProductInput, ProfileDto, ProfileInput, ProgressDto, QuarantineDto, ReinspectionInput, ReinspectionResultDto, RestoreDto, RollupDto, SampleDto, SampleInput, SampleResultInput, SentReportPreviewDto, ServiceInput, SetupStatus, SpotPlanDto, StandardSummary, SyncProgressDto, SyncStatusDto, TaskRowDto, TaskStatusInput, TemplateSummary, TestItem, TrailPlan } from './bindings'
+import type { Appendix4Row, Appendix5Row, AppendixChoice, AssignedBlockDto, BackupDto, BundleExportDto, BundleImportDto, BundleLogDto, CampaignBoardDto, CaseDto, CaseInput, CatalogueInfoDto, ChainFollowupDto, ChartsDto, ConflictDto, DashboardDto, DemoSummary, DeviceDto, DocKind, DocPreviewDto, DocSettings, DocSourceDto, DocState, DocumentDto, DrawPreviewDto, DrawRequest, DrawVerificationDto, EncryptReportDto, EncryptionDto, EnterpriseDetailDto, EnterpriseDto, EnterpriseInput, EnterprisePageDto, EnterpriseQuery, ExportResultDto, FailedChain, FollowupDto, ImportOptions, ImportPreviewDto, ImportResultDto, InspectionDraft, InspectionDto, InspectionRowDto, IssueRequest, IssuedDto, LegalBasis, LicenceDto, LicenceInput, MeasureDefaults, MeasureDto, MeasureFollowDefaults, NoticeDefaults, NumberBlock, PhotoDto, ProductDto, ProductInput, ProfileDto, ProfileInput, ProgressDto, QuarantineDto, RecoveredDto, ReinspectionInput, ReinspectionResultDto, RestoreDto, RollupDto, SampleDto, SampleInput, SampleResultInput, SentReportPreviewDto, ServiceInput, SessionDto, SetupStatus, SpotPlanDto, StandardSummary, SyncProgressDto, SyncStatusDto, TaskRowDto, TaskStatusInput, TemplateSummary, TestItem, TrailPlan } from './bindings'
 
 /** Every command the desktop shell registers: its arguments (as the UI sends them) and its result. */
 export interface Commands {
   setup_status: { args: Record<string, never>; returns: SetupStatus }
-  setup: { args: { input: ProfileInput }; returns: ProfileDto }
+  setup: { args: { input: ProfileInput; passphrase: string | null; confirm: string | null }; returns: ProfileDto }
+  session: { args: Record<string, never>; returns: SessionDto }
+  unlock: { args: { passphrase: string }; returns: SessionDto }
+  lock: { args: Record<string, never>; returns: SessionDto }
+  encrypt_data_dir: { args: { passphrase: string; confirm: string }; returns: EncryptReportDto }
+  passphrase_change: { args: { old: string; new: string; confirm: string }; returns: null }
+  idle_lock_set: { args: { minutes: number }; returns: EncryptionDto }
+  recovery_file_write: { args: { out: string }; returns: RecoveredDto }
+  recovery_open: { args: { file: string; passphrase: string; confirm: string; out: string }; returns: RecoveredDto }
+  recovery_install: { args: { file: string; passphrase: string }; returns: SessionDto }
   profile_update: { args: { input: ProfileInput }; returns: ProfileDto }
   load_demo: { args: { enterprises: number }; returns: DemoSummary }
   dashboard: { args: Record<string, never>; returns: DashboardDto }

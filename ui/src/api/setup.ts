@@ -2,7 +2,6 @@ import { call } from './client'
 import type { ProfileInput } from './bindings'
 
 export const setupStatus = () => call('setup_status')
-export const setup = (input: ProfileInput) => call('setup', { input })
 export const loadDemo = (enterprises: number) => call('load_demo', { enterprises })
 export const updateProfile = (input: ProfileInput) => call('profile_update', { input })
 export const backupList = () => call('backup_list')
