@@ -392,3 +392,21 @@ fn a_county_the_unit_does_not_know_is_confirmed_or_refused() {
     assert_eq!(confirmed.status.code(), Some(0), "{}", text(&confirmed));
     assert_eq!(enterprise_count(dir.path()), 2);
 }
+
+/// `UPDATE_CORPUS=1` adds the hostile workbooks made here to the committed fuzz corpus (`fuzz/corpus/sheets/`), where
+/// the sheet reader's fuzz test reads and mutates them in every build. Small ones only: the zip bomb at 8 MB of XML.
+#[test]
+fn hostile_workbooks_join_the_fuzz_corpus() {
+    let dir = maskcheck_tests::workspace_root().join("fuzz/corpus/sheets");
+    if std::env::var_os("UPDATE_CORPUS").is_some() {
+        std::fs::create_dir_all(&dir).expect("corpus");
+        maskcheck_tests::hostile_files::far_cell(&dir.join("far-cell.xlsx"), 1_048_575, 16_383);
+        maskcheck_tests::hostile_files::zip_bomb(&dir.join("zip-bomb-8mb.xlsx"), 8);
+        maskcheck_tests::hostile_files::bad_shared_string(&dir.join("bad-shared-string.xlsx"));
+    }
+    for name in ["far-cell.xlsx", "zip-bomb-8mb.xlsx", "bad-shared-string.xlsx"] {
+        let f = dir.join(name);
+        assert!(f.is_file(), "{} is in the corpus", f.display());
+        assert!(std::fs::metadata(&f).expect("meta").len() < 1 << 20, "{name} stays small");
+    }
+}

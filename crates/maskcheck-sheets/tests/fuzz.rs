@@ -233,3 +233,62 @@ proptest! {
         report_survives(&path);
     }
 }
+
+/// The committed corpus, `fuzz/corpus/sheets/`: the seeds (a roster, a unit's appendix 4/5 workbook) and every file a
+/// fuzz run ever found a fault with, kept so each build reads it again. `UPDATE_CORPUS=1` writes the seeds anew.
+fn corpus() -> Vec<(String, Vec<u8>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus/sheets");
+    if std::env::var_os("UPDATE_CORPUS").is_some() {
+        std::fs::create_dir_all(&dir).expect("corpus dir");
+        write_parts(&dir.join("roster.xlsx"), &real_parts());
+        write_parts(&dir.join("unit-report.xlsx"), &report_parts());
+    }
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .expect("fuzz/corpus/sheets")
+        .flatten()
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).expect("read")))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 2, "the corpus holds its seeds");
+    files
+}
+
+/// A corpus file (or its mutation) read both as a roster and as a unit's report, under its own extension.
+fn corpus_file_survives(name: &str, bytes: &[u8]) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).expect("write");
+    read_survives(&path);
+    report_survives(&path);
+}
+
+#[test]
+fn every_corpus_file_reads_or_refuses() {
+    for (name, bytes) in corpus() {
+        corpus_file_survives(&name, &bytes);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 100, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Any corpus file with bytes replaced and its end cut anywhere.
+    #[test]
+    fn mutated_corpus_files(
+        pick in any::<prop::sample::Index>(),
+        flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..12),
+        cut in proptest::option::of(any::<prop::sample::Index>()),
+    ) {
+        let files = corpus();
+        let (name, bytes) = &files[pick.index(files.len())];
+        let mut bytes = bytes.clone();
+        for (i, b) in &flips {
+            let at = i.index(bytes.len());
+            bytes[at] = *b;
+        }
+        if let Some(c) = cut {
+            bytes.truncate(c.index(bytes.len()));
+        }
+        corpus_file_survives(name, &bytes);
+    }
+}

@@ -130,3 +130,50 @@ proptest! {
         }
     }
 }
+
+/// The committed corpus, `fuzz/corpus/bundles/`: real bundles (the seeds, and any file a fuzz run ever found a fault
+/// with) and the test identity they are encrypted to. `UPDATE_CORPUS=1` writes the seed anew.
+fn corpus() -> (Vec<(String, Vec<u8>)>, age::x25519::Identity) {
+    use age::secrecy::ExposeSecret;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus/bundles");
+    if std::env::var_os("UPDATE_CORPUS").is_some() {
+        let (file, identity) = real();
+        std::fs::create_dir_all(&dir).expect("corpus dir");
+        std::fs::write(dir.join("real.mcb"), file).expect("seed");
+        std::fs::write(dir.join("identity.txt"), identity.to_string().expose_secret().as_bytes()).expect("identity");
+    }
+    let identity = std::fs::read_to_string(dir.join("identity.txt")).expect("identity").trim().parse().expect("parse");
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .expect("fuzz/corpus/bundles")
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "mcb"))
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).expect("read")))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "the corpus holds its seed");
+    (files, identity)
+}
+
+#[test]
+fn every_corpus_bundle_reads_whole_or_is_refused() {
+    let (files, identity) = corpus();
+    let read = files.iter().filter(|(_, b)| read_bundle(b.as_slice(), &identity, &mut Discard).is_ok()).count();
+    assert!(read >= 1, "the seed reads");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_mutated_corpus_bundle_is_refused_or_read_whole(
+        pick in any::<prop::sample::Index>(),
+        ms in prop::collection::vec(mutation(), 1..4),
+    ) {
+        let (files, identity) = corpus();
+        let (_, file) = &files[pick.index(files.len())];
+        let mutated = ms.iter().fold(file.clone(), apply);
+        if let Ok(b) = read_bundle(mutated.as_slice(), &identity, &mut Discard) {
+            prop_assert!(b.pages >= 1);
+        }
+    }
+}
