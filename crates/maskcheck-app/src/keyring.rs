@@ -24,9 +24,12 @@ pub(crate) const KEYRING_FILE: &str = "keyring.json";
 /// another role.
 const WRAP_AAD: &[u8] = b"maskcheck keyring v1";
 
-/// Argon2id's cost: 64 MiB and three passes, about half a second on a slow laptop, once per unlock.
-const MEMORY_KIB: u32 = 64 * 1024;
-const ITERATIONS: u32 = 3;
+/// Argon2id's cost: OWASP's recommended 19 MiB and two passes (about 35 ms here; each guess at a stolen keyring costs
+/// an attacker as much). Paid on every unlock — each CLI command on an encrypted directory — so a heavier setting
+/// would be felt: 64 MiB and three passes made `maskcheck doc pdf` 20 times slower (docs/benchmarks.md). The cost is
+/// stored in each keyring, so it can be raised later without breaking the ones already written.
+const MEMORY_KIB: u32 = 19 * 1024;
+const ITERATIONS: u32 = 2;
 const PARALLELISM: u32 = 1;
 
 pub(crate) const DEFAULT_IDLE_LOCK_MINUTES: u32 = 10;
