@@ -12,6 +12,12 @@ VENV=target/bench-venv
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 RUNS=${RUNS:-3}
+# The demo roster spans the city's counties; the importing unit (卫滨区) confirms the others as new.
+NEW=()
+for c in 红旗区 牧野区 凤泉区 长垣市 获嘉县 原阳县 延津县 封丘县 卫辉市 辉县市 新乡县; do NEW+=(--new-county "$c"); done
+# CPU=0 runs maskcheck and openpyxl pinned to one core (a slow laptop).
+PIN=()
+[ -n "${CPU:-}" ] && PIN=(taskset -c "$CPU")
 
 timed() { # prints "seconds peak_kb" of a command (stdout discarded)
   /usr/bin/time -f "%e %M" -o "$TMP/t" "$@" >/dev/null
@@ -21,20 +27,20 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 echo "| rows | maskcheck import: read, validate, commit | peak RSS | maskcheck dry run: read, validate, plan | openpyxl read-only: read | ratio (dry run / openpyxl) |"
 echo "|---:|---:|---:|---:|---:|---:|"
-for n in 10000 100000; do
+for n in ${SIZES:-10000 100000}; do
   $BIN --data-dir "$TMP/src-$n" demo --enterprises "$n" --seed 5 >/dev/null
   $BIN --data-dir "$TMP/src-$n" roster export "$TMP/roster-$n.xlsx" >/dev/null
   : >"$TMP/imp"; : >"$TMP/rss"; : >"$TMP/dry"; : >"$TMP/py"
   for i in $(seq "$RUNS"); do
     rm -rf "$TMP/dst"
     $BIN --data-dir "$TMP/dst" init --unit-name 基准局 --unit-abbr 基 --county 卫滨区 --inspector 基准 --cert B1 >/dev/null
-    read -r s kb < <(timed $BIN --data-dir "$TMP/dst" roster import "$TMP/roster-$n.xlsx")
+    read -r s kb < <(timed "${PIN[@]}" $BIN --data-dir "$TMP/dst" roster import "${NEW[@]}" "$TMP/roster-$n.xlsx")
     echo "$s" >>"$TMP/imp"; echo "$kb" >>"$TMP/rss"
     rm -rf "$TMP/dry-dst"
     $BIN --data-dir "$TMP/dry-dst" init --unit-name 基准局 --unit-abbr 基 --county 卫滨区 --inspector 基准 --cert B1 >/dev/null
-    read -r s _ < <(timed $BIN --data-dir "$TMP/dry-dst" roster import --dry-run "$TMP/roster-$n.xlsx")
+    read -r s _ < <(timed "${PIN[@]}" $BIN --data-dir "$TMP/dry-dst" roster import --dry-run "${NEW[@]}" "$TMP/roster-$n.xlsx")
     echo "$s" >>"$TMP/dry"
-    read -r s _ < <(timed "$VENV/bin/python" -c "
+    read -r s _ < <(timed "${PIN[@]}" "$VENV/bin/python" -c "
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
 rows = sum(1 for _ in wb.worksheets[0].iter_rows(values_only=True))

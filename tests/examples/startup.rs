@@ -12,6 +12,7 @@ use maskcheck_tests::driver::{Driver, Session};
 use maskcheck_tests::workspace_root;
 
 const RUNS: usize = 5;
+const PASS: &str = "基准 口令 2026";
 
 /// Sum of PSS (kB) over the process whose executable is `exe` and all its descendants.
 fn pss_kb(exe: &Path) -> (u64, usize) {
@@ -71,6 +72,10 @@ fn main() {
     let bare = root.join("target/debug/bare-tauri");
     let empty = tempfile::tempdir().expect("tempdir");
     App::open(empty.path()).expect("open").load_demo(0, 1).expect("profile only");
+    let locked = tempfile::tempdir().expect("tempdir");
+    let (app, _) = App::create_data_dir(locked.path(), maskcheck_app::demo_profile(), Some(PASS), Some(PASS))
+        .expect("encrypted");
+    drop(app);
     let big = tempfile::tempdir().expect("tempdir");
     let t = Instant::now();
     App::open(big.path()).expect("open").load_demo(100_000, 1).expect("demo");
@@ -83,12 +88,19 @@ fn main() {
         s.find("[data-testid=roster-search]");
         s.wait_text("[data-testid=roster-total]", |t| t.starts_with('共'));
     };
+    // An encrypted directory: the unlock screen, the passphrase typed and checked, then the roster.
+    let unlocked_ready = |s: &Session| {
+        s.type_into("[data-testid=unlock-passphrase]", PASS);
+        s.click_css("[data-testid=unlock-submit]");
+        roster_ready(s);
+    };
     let bare_ready = |s: &Session| {
         s.find("#ready");
     };
     let rows = [
         ("bare Tauri window", measure(&driver, &bare, empty.path(), &bare_ready)),
         ("maskcheck, empty roster", measure(&driver, &desktop, empty.path(), &roster_ready)),
+        ("maskcheck, encrypted, empty roster (passphrase typed)", measure(&driver, &desktop, locked.path(), &unlocked_ready)),
         ("maskcheck, 100,000 enterprises", measure(&driver, &desktop, big.path(), &roster_ready)),
     ];
     println!("| window | start-up to ready, median (min–max) of {RUNS} | idle PSS, app + WebKit | processes |");
