@@ -73,8 +73,8 @@ fn main() {
     let empty = tempfile::tempdir().expect("tempdir");
     App::open(empty.path()).expect("open").load_demo(0, 1).expect("profile only");
     let locked = tempfile::tempdir().expect("tempdir");
-    let (app, _) = App::create_data_dir(locked.path(), maskcheck_app::demo_profile(), Some(PASS), Some(PASS))
-        .expect("encrypted");
+    let (app, _) =
+        App::create_data_dir(locked.path(), maskcheck_app::demo_profile(), Some(PASS), Some(PASS)).expect("encrypted");
     drop(app);
     let big = tempfile::tempdir().expect("tempdir");
     let t = Instant::now();
@@ -100,7 +100,10 @@ fn main() {
     let rows = [
         ("bare Tauri window", measure(&driver, &bare, empty.path(), &bare_ready)),
         ("maskcheck, empty roster", measure(&driver, &desktop, empty.path(), &roster_ready)),
-        ("maskcheck, encrypted, empty roster (passphrase typed)", measure(&driver, &desktop, locked.path(), &unlocked_ready)),
+        (
+            "maskcheck, encrypted, empty roster (passphrase typed)",
+            measure(&driver, &desktop, locked.path(), &unlocked_ready),
+        ),
         ("maskcheck, 100,000 enterprises", measure(&driver, &desktop, big.path(), &roster_ready)),
     ];
     println!("| window | start-up to ready, median (min–max) of {RUNS} | idle PSS, app + WebKit | processes |");

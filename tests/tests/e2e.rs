@@ -1473,3 +1473,71 @@ fn a_plain_laptop_warns_until_its_data_is_encrypted_from_the_settings_page() {
     assert_eq!(App::dir_state(dir.path()), maskcheck_app::DirState::Encrypted);
     assert_hidden(dir.path(), name);
 }
+
+/// A forgotten passphrase in the real windows: the locked laptop writes its recovery file; the bureau's 设置 page
+/// opens it and writes a key file under a new passphrase; the laptop's unlock screen installs it and opens.
+#[test]
+fn a_forgotten_passphrase_is_recovered_through_the_bureau_in_the_windows() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let (laptop, bureau) = (root.path().join("laptop"), root.path().join("bureau"));
+    let person = |name: &str, cert: &str, role| maskcheck_app::bureau_person(name, cert, role);
+    let (laptop_app, _) = App::create_data_dir(
+        &laptop,
+        person("张三", "HA0001", maskcheck_domain::Role::Inspector),
+        Some(PASS),
+        Some(PASS),
+    )
+    .expect("laptop");
+    let (bureau_app, _) =
+        App::create_data_dir(&bureau, person("王局", "HA9000", maskcheck_domain::Role::Bureau), None, None)
+            .expect("bureau");
+    let card = root.path().join("card.json");
+    laptop_app.write_identity(&card).expect("identity");
+    let laptop_id = bureau_app.enrol_device(&card).expect("enrol").id;
+    let first = root.path().join("first.mcb");
+    bureau_app.export_bundle(&first, Some(&laptop_id)).expect("export");
+    let fp = bureau_app.device_show().expect("bureau").fingerprint_groups;
+    laptop_app.import_bundle(&first, Some(&fp)).expect("the bureau is pinned");
+    drop((laptop_app, bureau_app));
+
+    let driver = Driver::start();
+    let request = root.path().join("recovery.json");
+    {
+        let mut s = Session::launch(&driver, &laptop, "recover-laptop");
+        s.find("[data-testid=unlock-passphrase]");
+        s.click_css("[data-testid=unlock-forgot-toggle]");
+        let forgot = s.wait_text("[data-testid=unlock-forgot]", |t| t.contains("局端"));
+        assert!(forgot.contains(&fp), "names the bureau that can recover it: {forgot}");
+        s.type_into("[data-testid=unlock-recovery-out]", &request.display().to_string());
+        s.click_css("[data-testid=unlock-write-recovery]");
+        wait_file(&request);
+        s.screenshot("recovery-file-written");
+    }
+    let key_file = root.path().join("new-key.json");
+    let new = "局端重设的口令 0815";
+    {
+        let mut s = Session::launch(&driver, &bureau, "recover-bureau");
+        s.click_css("[data-testid=nav-settings]");
+        s.type_into("[data-testid=recover-file]", &request.display().to_string());
+        s.type_into("[data-testid=recover-out]", &key_file.display().to_string());
+        s.type_into("[data-testid=recover-passphrase]", new);
+        s.type_into("[data-testid=recover-confirm]", new);
+        s.click_css("[data-testid=recover-submit]");
+        let done = s.wait_text(".el-message-box", |t| t.contains("张三"));
+        assert!(done.contains(&laptop_id), "{done}");
+        s.screenshot("key-file-made");
+        s.click_css(".el-message-box__btns .el-button--primary");
+        wait_file(&key_file);
+    }
+    let mut s = Session::launch(&driver, &laptop, "recover-install");
+    s.find("[data-testid=unlock-passphrase]");
+    s.click_css("[data-testid=unlock-forgot-toggle]");
+    s.type_into("[data-testid=unlock-key-file]", &key_file.display().to_string());
+    s.type_into("[data-testid=unlock-key-passphrase]", new);
+    s.click_css("[data-testid=unlock-install]");
+    s.wait_text("[data-testid=top-inspector]", |t| t.contains("张三"));
+    s.screenshot("unlocked-with-the-new-passphrase");
+    drop(s);
+    assert_eq!(App::open_with(&laptop, Some(PASS)).err().expect("old").code, maskcheck_app::ErrorCode::WrongPassphrase);
+    App::open_with(&laptop, Some(new)).expect("the new passphrase opens it");
+}
