@@ -312,3 +312,40 @@ fn the_idle_lock_is_kept_with_the_keyring() {
     let app = App::open(plain.path()).expect("plain");
     assert_eq!(app.set_idle_lock(5).expect_err("plain").code, ErrorCode::NotEncrypted);
 }
+
+/// Bundles between encrypted directories: what an export spools and an import stages is sealed too, photos and
+/// issued PDFs arrive readable through the receiver's key, and neither directory holds the name in the clear.
+#[test]
+fn bundles_between_encrypted_directories_carry_photos_and_pdfs_and_leave_no_plaintext() {
+    let root = tempfile::tempdir().expect("dir");
+    let scratch = tempfile::tempdir().expect("scratch");
+    let bureau_dir = root.path().join("bureau");
+    let laptop_dir = root.path().join("laptop");
+    let bureau = site(&bureau_dir, "局端", "HA9000", Role::Bureau, Some("局端的口令 2026"));
+    let laptop = site(&laptop_dir, "张三", "HA0001", Role::Inspector, Some(PASS));
+    let card = root.path().join("identity.json");
+    laptop.write_identity(&card).expect("identity");
+    let laptop_id = bureau.enrol_device(&card).expect("enrol").id;
+    let first = root.path().join("first.mcb");
+    bureau.export_bundle(&first, Some(&laptop_id)).expect("export");
+    let fp = bureau.device_show().expect("bureau").fingerprint_groups;
+    laptop.import_bundle(&first, Some(&fp)).expect("accept the bureau");
+
+    let id = records(&laptop, scratch.path());
+    let up = root.path().join("up.mcb");
+    let sent = laptop.export_bundle(&up, None).expect("to the bureau");
+    assert!(sent.attachments >= 2, "the photo and the issued PDF travel: {sent:?}");
+    let got = bureau.import_bundle(&up, None).expect("the bureau imports");
+    assert!(got.attachments >= 1, "{got:?}");
+    let inspections = bureau.list_inspections(Some(&id), false).expect("list");
+    let photos: usize = inspections.iter().map(|r| bureau.inspection(&r.id).expect("inspection").photos.len()).sum();
+    assert_eq!(photos, 1, "the photo reads on the bureau through its own key");
+    let doc = bureau.documents(&Default::default()).expect("docs").into_iter().find(|d| d.enterprise_id == id);
+    let pdf = bureau.document_pdf(&doc.expect("the notice arrived").id).expect("pdf");
+    assert!(pdf.starts_with(b"%PDF"));
+    drop((bureau, laptop));
+    for dir in [&bureau_dir, &laptop_dir] {
+        assert_hidden(dir, NAME);
+        assert_hidden(dir, USCC);
+    }
+}
