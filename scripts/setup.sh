@@ -11,6 +11,8 @@ DEBS=(
   # build the desktop app
   libwebkit2gtk-4.1-dev build-essential pkg-config libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev curl file
+  # SQLCipher's vendored OpenSSL is configured by Perl scripts (core modules such as IPC::Cmd)
+  perl
   # run and test it headless: display, WebDriver, CJK fonts, screenshot and PDF tools
   xvfb xauth webkit2gtk-driver fonts-noto-cjk imagemagick poppler-utils qpdf
 )

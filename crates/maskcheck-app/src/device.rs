@@ -15,7 +15,7 @@ pub(crate) struct DeviceKey {
     pub public_key_hex: String,
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -755,8 +755,7 @@ impl App {
         if !self.vault().is_sealed() {
             return Ok(self.pdf_path(id));
         }
-        let base = std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
-        let dir = base.join("maskcheck-view");
+        let dir = view_dir();
         std::fs::create_dir_all(&dir).map_err(|e| AppError::io(&dir, e))?;
         let path = dir.join(format!("{id}.pdf"));
         crate::device::write_secret(&path, &bytes).map_err(|e| AppError::io(&path, e))?;
@@ -1004,6 +1003,13 @@ fn preview_of(title: String, number: String, fallback: bool, laid: &Laid) -> Doc
 
 /// An issued document is a few hundred KB; 64 MB is far past any real one (the cap when no size was recorded).
 const MAX_PDF_BYTES: u64 = 64 << 20;
+
+/// Where decrypted copies of issued PDFs are put for the system's viewer; emptied when the `App` that wrote them
+/// closes (a lock, the window's end), so they outlive the viewing only as long as the session.
+pub(crate) fn view_dir() -> PathBuf {
+    let base = std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
+    base.join(format!("maskcheck-view-{}", std::process::id()))
+}
 
 /// Reads a file of the data directory's own store, trusting nothing about it: a symlink (to `/dev/zero`, say) or
 /// any other non-regular file is refused before it is opened, and at most `max` bytes are read.

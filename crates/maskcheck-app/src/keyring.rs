@@ -16,6 +16,7 @@ use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use rand_core::{OsRng, RngCore};
 use serde::{Deserialize, Serialize};
 
+use crate::device::hex;
 use crate::{AppError, ErrorCode, Result};
 
 pub(crate) const KEYRING_FILE: &str = "keyring.json";
@@ -79,10 +80,6 @@ pub(crate) struct RecoveryFile {
 }
 
 pub(crate) const RECOVERY_KIND: &str = "maskcheck-recovery-v1";
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
 
 fn unhex(s: &str) -> Option<Vec<u8>> {
     if !s.len().is_multiple_of(2) {

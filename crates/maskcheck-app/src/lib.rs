@@ -165,6 +165,16 @@ impl App {
     }
 }
 
+impl Drop for App {
+    /// The decrypted PDFs handed to the system's viewer go with the unlocked session (a viewer that has one open
+    /// keeps reading it: the name goes, not the open file).
+    fn drop(&mut self) {
+        if self.vault.is_sealed() {
+            let _ = std::fs::remove_dir_all(documents::view_dir());
+        }
+    }
+}
+
 /// Opens the database for writing only when `PRAGMA quick_check` finds it sound; a damaged file is opened read-only
 /// (never migrated, never written) so the window can show what it still holds and offer the backups.
 fn open_checked(db: &Path, backups: &Path, key: Option<&maskcheck_store::DbKey>) -> Result<Store> {

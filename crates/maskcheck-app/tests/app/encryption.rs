@@ -349,3 +349,40 @@ fn bundles_between_encrypted_directories_carry_photos_and_pdfs_and_leave_no_plai
         assert_hidden(dir, USCC);
     }
 }
+
+/// The system viewer gets a decrypted copy outside the data directory, and the copy goes with the unlocked session.
+#[test]
+fn a_pdf_for_the_viewer_is_decrypted_outside_the_data_directory_and_removed_at_the_lock() {
+    let dir = tempfile::tempdir().expect("dir");
+    let scratch = tempfile::tempdir().expect("scratch");
+    let (app, _) = App::create_data_dir(dir.path(), inspector(), Some(PASS), Some(PASS)).expect("create");
+    records(&app, scratch.path());
+    let doc = app.documents(&Default::default()).expect("docs")[0].id.clone();
+    let shown = app.document_viewable(&doc).expect("viewable");
+    assert!(!shown.starts_with(dir.path()), "never in the data directory: {}", shown.display());
+    assert!(std::fs::read(&shown).expect("read").starts_with(b"%PDF"));
+    drop(app);
+    assert!(!shown.exists(), "{} outlived the session", shown.display());
+}
+
+/// A plain backup (a USB copy made before the laptop was encrypted) restores into the encrypted directory encrypted.
+#[test]
+fn a_plain_backup_restores_into_an_encrypted_directory_encrypted() {
+    let dir = tempfile::tempdir().expect("dir");
+    let scratch = tempfile::tempdir().expect("scratch");
+    let usb = scratch.path().join("usb");
+    std::fs::create_dir_all(&usb).expect("usb");
+    let app = App::open(dir.path()).expect("plain");
+    app.setup(inspector()).expect("setup");
+    app.create_enterprise(EnterpriseInput::new(NAME, USCC)).expect("enterprise");
+    let copy = app.backup_to_folder(&usb).expect("a plain copy on the stick");
+    drop(app);
+    App::encrypt_data_dir(dir.path(), PASS, PASS).expect("encrypt");
+    let app = App::open_with(dir.path(), Some(PASS)).expect("unlock");
+    let restored = app.restore_backup(Path::new(&copy.file)).expect("restore the plain copy");
+    assert_eq!(restored.restored.holds.expect("read with the key").enterprises, 1);
+    drop(app);
+    assert!(!std::fs::read(dir.path().join("maskcheck.db")).expect("db").starts_with(b"SQLite format 3"));
+    let app = App::open_with(dir.path(), Some(PASS)).expect("unlock again");
+    assert_eq!(app.dashboard().expect("dashboard").enterprise_count, 1);
+}
