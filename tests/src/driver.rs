@@ -23,27 +23,35 @@ static ONE_DRIVER: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 impl Driver {
     pub fn start() -> Driver {
-        use std::os::unix::process::CommandExt;
         let guard = ONE_DRIVER.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let exe = std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
-        let child = Command::new(exe)
-            .args(["--port", &PORT.to_string()])
-            .process_group(0)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("tauri-driver must be installed (scripts/setup.sh installs it)");
         // Guarded at once: if the driver never answers, the panic below still kills its process group.
-        let driver = Driver { child, _one_at_a_time: guard };
-        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut driver = Driver { child: spawn_driver(), _one_at_a_time: guard };
+        let deadline = Instant::now() + Duration::from_secs(60);
         while Instant::now() < deadline {
             if ureq::get(&format!("http://127.0.0.1:{PORT}/status")).call().is_ok() {
                 return driver;
+            }
+            // A driver that exited at once (it could not take its port, say) is started again rather than waited
+            // for: one CI run failed with no answer in 20 s, and passed when run again.
+            if matches!(driver.child.try_wait(), Ok(Some(_))) {
+                driver.child = spawn_driver();
             }
             std::thread::sleep(Duration::from_millis(100));
         }
         panic!("tauri-driver did not answer on port {PORT}");
     }
+}
+
+fn spawn_driver() -> std::process::Child {
+    use std::os::unix::process::CommandExt;
+    let exe = std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
+    Command::new(exe)
+        .args(["--port", &PORT.to_string()])
+        .process_group(0)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("tauri-driver must be installed (scripts/setup.sh installs it)")
 }
 
 impl Drop for Driver {
