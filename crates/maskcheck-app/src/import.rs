@@ -219,37 +219,39 @@ impl App {
         self.store().write(|tx| {
             let versions = tx.next_versions(&device, now_ms(), total as usize)?;
             let mut versions = versions.into_iter();
-            for r in &rows {
-                let Some(data) = &r.write else { continue };
-                let version = versions.next().unwrap_or_default();
-                match &r.action {
-                    ImportAction::Insert => {
-                        let meta = RecordMeta {
-                            id: uuid::Uuid::now_v7().to_string(),
-                            origin: device.clone(),
-                            version,
-                            deleted: false,
-                            created_at: at.clone(),
-                            updated_at: at.clone(),
-                        };
-                        tx.insert_enterprise(&meta, data)?;
-                        inserted += 1;
+            tx.enterprise_batch(|batch| {
+                for r in &rows {
+                    let Some(data) = &r.write else { continue };
+                    let version = versions.next().unwrap_or_default();
+                    match &r.action {
+                        ImportAction::Insert => {
+                            let meta = RecordMeta {
+                                id: uuid::Uuid::now_v7().to_string(),
+                                origin: device.clone(),
+                                version,
+                                deleted: false,
+                                created_at: at.clone(),
+                                updated_at: at.clone(),
+                            };
+                            batch.insert(&meta, data)?;
+                            inserted += 1;
+                        }
+                        ImportAction::Update { id, .. } => {
+                            batch.update(id, &version, &at, data)?;
+                            updated += 1;
+                        }
+                        _ => continue,
                     }
-                    ImportAction::Update { id, .. } => {
-                        tx.update_enterprise(id, &version, &at, data)?;
-                        updated += 1;
+                    let done = inserted + updated;
+                    if done % 1000 == 0 {
+                        progress(done, total);
+                        if self.cancel.load(Ordering::SeqCst) {
+                            return Err(AppError::new(ErrorCode::Cancelled, "导入已取消，未写入任何数据"));
+                        }
                     }
-                    _ => continue,
                 }
-                let done = inserted + updated;
-                if done % 1000 == 0 {
-                    progress(done, total);
-                    if self.cancel.load(Ordering::SeqCst) {
-                        return Err(AppError::new(ErrorCode::Cancelled, "导入已取消，未写入任何数据"));
-                    }
-                }
-            }
-            Ok::<_, AppError>(())
+                Ok::<_, AppError>(())
+            })
         })?;
         progress(total, total);
         let per_kind = if all { usize::MAX } else { PREVIEW_PER_KIND };

@@ -320,9 +320,8 @@ impl App {
         let applied = tx.attempt(|tx| match &planned.op {
             Op::Insert { row, fields } => {
                 tx.insert_row(table, &row.values)?;
-                for f in fields {
-                    tx.put_field_clock(table, &f.id, &f.field, &f.version, f.base.as_deref())?;
-                }
+                let clocks = fields.iter().map(|f| (f.field.as_str(), f.version.as_str(), f.base.as_deref()));
+                tx.put_new_row_clocks(table, row.id(), clocks)?;
                 Ok("new")
             }
             Op::Update { id, set, fields, .. } => {

@@ -17,6 +17,11 @@ use args::{
     Cli, Command, DocCommand, DocKindArg, EnterpriseCommand, FollowupCommand, InspectionCommand, RosterCommand,
 };
 
+// An import allocates and frees millions of small strings (cells, validated fields, statement parameters): glibc's
+// allocator spent a quarter of a 100,000-row import consolidating and unlinking chunks (docs/benchmarks.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let json = cli.json;

@@ -290,6 +290,47 @@ fn data_params(d: &EnterpriseInput) -> [Value; 16] {
     ]
 }
 
+/// Inserts the row alone (no search entry) and returns its rowid.
+pub(crate) fn insert_row(conn: &Connection, meta: &RecordMeta, data: &EnterpriseInput) -> Result<i64> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO enterprise (id, origin, version, deleted, created_at, updated_at, name, uscc, county,
+            production_address, registered_address, legal_rep, contact, phone, kind, medical, exporter, scale,
+            production_status, founded_on, daily_capacity_wan, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+    )?;
+    let head = [
+        Value::Text(meta.id.clone()),
+        Value::Text(meta.origin.clone()),
+        Value::Text(meta.version.clone()),
+        Value::Integer(meta.deleted.into()),
+        Value::Text(meta.created_at.clone()),
+        Value::Text(meta.updated_at.clone()),
+    ];
+    stmt.execute(rusqlite::params_from_iter(head.into_iter().chain(data_params(data))))?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Updates the row alone (no search entry).
+pub(crate) fn update_row(conn: &Connection, id: &str, version: &str, at: &str, data: &EnterpriseInput) -> Result<()> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE enterprise SET name = ?1, uscc = ?2, county = ?3, production_address = ?4,
+            registered_address = ?5, legal_rep = ?6, contact = ?7, phone = ?8, kind = ?9, medical = ?10,
+            exporter = ?11, scale = ?12, production_status = ?13, founded_on = ?14, daily_capacity_wan = ?15,
+            note = ?16, version = ?17, updated_at = ?18
+         WHERE id = ?19 AND deleted = 0",
+        )?
+        .execute(rusqlite::params_from_iter(data_params(data).into_iter().chain([
+            Value::Text(version.into()),
+            Value::Text(at.into()),
+            Value::Text(id.into()),
+        ])))?;
+    if n == 0 {
+        return Err(StoreError::NotFound { entity: Entity::Enterprise, id: id.into() });
+    }
+    Ok(())
+}
+
 impl Tx<'_> {
     pub fn enterprise(&self, id: &str) -> Result<Option<EnterpriseRecord>> {
         get(self.conn(), id)
@@ -300,42 +341,13 @@ impl Tx<'_> {
     }
 
     pub fn insert_enterprise(&mut self, meta: &RecordMeta, data: &EnterpriseInput) -> Result<()> {
-        let mut stmt = self.conn().prepare_cached(
-            "INSERT INTO enterprise (id, origin, version, deleted, created_at, updated_at, name, uscc, county,
-                production_address, registered_address, legal_rep, contact, phone, kind, medical, exporter, scale,
-                production_status, founded_on, daily_capacity_wan, note)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
-        )?;
-        let head = [
-            Value::Text(meta.id.clone()),
-            Value::Text(meta.origin.clone()),
-            Value::Text(meta.version.clone()),
-            Value::Integer(meta.deleted.into()),
-            Value::Text(meta.created_at.clone()),
-            Value::Text(meta.updated_at.clone()),
-        ];
-        stmt.execute(rusqlite::params_from_iter(head.into_iter().chain(data_params(data))))?;
-        let rid = self.conn().last_insert_rowid();
+        let rid = insert_row(self.conn(), meta, data)?;
         let address = data.production_address.as_deref().or(data.registered_address.as_deref());
         crate::search_index::insert(self.conn(), rid, &data.name, &data.uscc, address, meta.deleted)
     }
 
     pub fn update_enterprise(&mut self, id: &str, version: &str, at: &str, data: &EnterpriseInput) -> Result<()> {
-        let n = self.conn().execute(
-            "UPDATE enterprise SET name = ?1, uscc = ?2, county = ?3, production_address = ?4,
-                registered_address = ?5, legal_rep = ?6, contact = ?7, phone = ?8, kind = ?9, medical = ?10,
-                exporter = ?11, scale = ?12, production_status = ?13, founded_on = ?14, daily_capacity_wan = ?15,
-                note = ?16, version = ?17, updated_at = ?18
-             WHERE id = ?19 AND deleted = 0",
-            rusqlite::params_from_iter(data_params(data).into_iter().chain([
-                Value::Text(version.into()),
-                Value::Text(at.into()),
-                Value::Text(id.into()),
-            ])),
-        )?;
-        if n == 0 {
-            return Err(StoreError::NotFound { entity: Entity::Enterprise, id: id.into() });
-        }
+        update_row(self.conn(), id, version, at, data)?;
         crate::search_index::reindex(self.conn(), id)
     }
 

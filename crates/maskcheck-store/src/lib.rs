@@ -7,6 +7,7 @@ mod casework;
 mod codec;
 mod document;
 mod enterprise;
+mod enterprise_batch;
 mod error;
 mod followup;
 mod inspection;
@@ -32,6 +33,7 @@ pub use campaign::{SpotCheckRow, SpotDrawRecord, TaskStatusRecord};
 pub use casework::JsonRecord;
 pub use document::{AssignedBlock, DocumentFilter, DocumentRecord, DocumentRow, ServiceRecord};
 pub use enterprise::{EnterpriseListRow, EnterprisePage, UsccHolder};
+pub use enterprise_batch::EnterpriseBatch;
 pub use error::{Frozen, StoreError};
 pub use followup::{FollowupRow, RectificationRecord, ReinspectionRecord};
 pub use inspection::{InspectionRecord, InspectionRow};
@@ -59,6 +61,9 @@ pub struct Store {
 /// A write transaction; its methods are the only way to change data.
 pub struct Tx<'a> {
     tx: rusqlite::Transaction<'a>,
+    /// Enterprises a bundle import wrote, re-indexed for search just before the commit: indexing each inside its
+    /// row's savepoint made FTS5 flush its pending terms once per row.
+    search_later: Vec<String>,
 }
 
 impl Store {
@@ -118,8 +123,11 @@ impl Store {
         }
         let tx =
             self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(StoreError::from)?;
-        let mut tx = Tx { tx };
+        let mut tx = Tx { tx, search_later: Vec::new() };
         let out = f(&mut tx)?;
+        for id in std::mem::take(&mut tx.search_later) {
+            search_index::reindex(&tx.tx, &id)?;
+        }
         tx.tx.commit().map_err(StoreError::from)?;
         Ok(out)
     }

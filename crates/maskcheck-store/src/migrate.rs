@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_measure_followups.sql"),
     include_str!("migrations/0009_unit_reports.sql"),
     include_str!("migrations/0010_campaign.sql"),
+    include_str!("migrations/0011_bulk_roster.sql"),
 ];
 
 /// The migrations up to `version`, so tests can build every earlier schema.

@@ -46,6 +46,12 @@ fn quarantined_kind(name: &str) -> Result<&'static str> {
     table(name)
 }
 
+/// The field name of the clock that stands for every field of a roster row (see migration 0011).
+pub const ALL_FIELDS: &str = "*";
+
+/// Columns that are a row's identity and bookkeeping, not fields with clocks of their own.
+const NOT_FIELDS: &[&str] = &["id", "origin", "version", "created_at", "updated_at"];
+
 fn columns(conn: &rusqlite::Connection, tbl: &'static str) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached(&format!("SELECT name FROM pragma_table_info('{tbl}')"))?;
     let cols = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
@@ -359,13 +365,22 @@ pub trait SyncRead: sealed::Connected {
         Ok(Some(out))
     }
 
-    /// The field clocks of a roster row: (field, clock, the clock it replaced).
+    /// The field clocks of a roster row: (field, clock, the clock it replaced), one per field. The row's `*`
+    /// clock (written at insert, schema 11) stands for every field without a clock of its own.
     fn field_clocks(&self, tbl: &str, id: &str) -> Result<Vec<(String, String, Option<String>)>> {
         let tbl = table(tbl)?;
         let sql = "SELECT field, version, base FROM field_version WHERE tbl = ?1 AND row_id = ?2";
         let mut stmt = self.connection().prepare_cached(sql)?;
         let rows = stmt.query_map(params![tbl, id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut clocks: Vec<(String, String, Option<String>)> = rows.collect::<rusqlite::Result<_>>()?;
+        let Some(at) = clocks.iter().position(|(f, _, _)| f == ALL_FIELDS) else { return Ok(clocks) };
+        let (_, version, base) = clocks.swap_remove(at);
+        for field in columns(self.connection(), tbl)? {
+            if !NOT_FIELDS.contains(&field.as_str()) && !clocks.iter().any(|(f, _, _)| *f == field) {
+                clocks.push((field, version.clone(), base.clone()));
+            }
+        }
+        Ok(clocks)
     }
 
     /// The id of the document printed with `number`, if any.
@@ -441,7 +456,7 @@ impl Tx<'_> {
         // Rows of one table carry the same columns: the statement is prepared once per import.
         self.conn().prepare_cached(&sql)?.execute(rusqlite::params_from_iter(vals))?;
         if tbl == "enterprise" {
-            crate::search_index::reindex(self.conn(), values.get("id").and_then(Value::as_str).unwrap_or_default())?;
+            self.search_later.push(values.get("id").and_then(Value::as_str).unwrap_or_default().to_string());
         }
         Ok(())
     }
@@ -462,9 +477,28 @@ impl Tx<'_> {
         }
         self.conn().prepare_cached(&sql)?.execute(rusqlite::params_from_iter(vals))?;
         if tbl == "enterprise" {
-            crate::search_index::reindex(self.conn(), id)?;
+            self.search_later.push(id.to_string());
         }
         Ok(())
+    }
+
+    /// The field clocks of a row just inserted from a bundle: one `*` clock when every field has the same one (a
+    /// row nobody edited since its insert, the usual case), else one per field.
+    pub fn put_new_row_clocks<'f>(
+        &mut self,
+        tbl: &str,
+        id: &str,
+        fields: impl IntoIterator<Item = (&'f str, &'f str, Option<&'f str>)>,
+    ) -> Result<()> {
+        let fields: Vec<_> = fields.into_iter().collect();
+        match fields.first() {
+            Some(&(_, version, base)) if fields.iter().all(|&(_, v, b)| v == version && b == base) => {
+                self.put_field_clock(tbl, id, ALL_FIELDS, version, base)
+            }
+            _ => fields
+                .into_iter()
+                .try_for_each(|(field, version, base)| self.put_field_clock(tbl, id, field, version, base)),
+        }
     }
 
     pub fn put_field_clock(

@@ -330,3 +330,94 @@ fn a_registry_card_never_downgrades_an_enrolled_or_pinned_peer() {
         assert_eq!((got.trust.as_str(), got.card.contains(want)), (want, true), "{first} then {then}");
     }
 }
+
+/// A batch (a roster import) skips the per-row triggers and search-index writes: what it records at the end must be
+/// what single writes record — the same changed rows, one clock per field, the same search hits — and
+/// the bookkeeping runs even when the batch's closure fails.
+#[test]
+fn a_batch_records_what_single_writes_record() {
+    use maskcheck_store::SyncRead;
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+    let rows = [("a", "康达口罩厂", "91350100M000100Y43"), ("b", "安心口罩厂", "91410700MA10000030")];
+    let outcome = |batch: bool| {
+        let mut store = Store::open_in_memory().expect("open");
+        store
+            .write(|tx| tx.insert_enterprise(&meta("old"), &EnterpriseInput::new("旧名称厂", "91110000100000000T")))
+            .expect("first");
+        let mut renamed = EnterpriseInput::new("新名称厂", "91110000100000000T");
+        renamed.phone = Some("0373-1234567".into());
+        let v2 = "000000000000002.00000000.dev1";
+        store
+            .write(|tx| {
+                if batch {
+                    tx.enterprise_batch(|b| {
+                        for (id, name, uscc) in rows {
+                            b.insert(&meta(id), &EnterpriseInput::new(name, uscc))?;
+                        }
+                        b.update("old", v2, "2026-11-23T11:00:00+08:00", &renamed)
+                    })
+                } else {
+                    for (id, name, uscc) in rows {
+                        tx.insert_enterprise(&meta(id), &EnterpriseInput::new(name, uscc))?;
+                    }
+                    tx.update_enterprise("old", v2, "2026-11-23T11:00:00+08:00", &renamed)
+                }
+            })
+            .expect("write");
+        let mut changes = store.changed_rows(0, store.last_change().expect("last"), true).expect("changes");
+        changes.sort();
+        let mut clocks: Vec<_> = ["a", "b", "old"]
+            .iter()
+            .flat_map(|id| store.field_clocks("enterprise", id).expect("clocks").into_iter().map(move |c| (*id, c)))
+            .collect();
+        clocks.sort();
+        let hits: Vec<u64> = ["康达", "安心口罩", "新名称", "旧名称", "91410700"]
+            .iter()
+            .map(|t| {
+                let q = EnterpriseQuery { text: Some((*t).into()), ..Default::default() };
+                store.list_enterprises(&q, today).expect("list").total
+            })
+            .collect();
+        (changes, clocks, hits)
+    };
+    let single = outcome(false);
+    let batch = outcome(true);
+    assert_eq!(single.2, vec![1, 1, 1, 0, 1], "single writes: search");
+    assert_eq!(single.0.len(), 3, "three rows changed");
+    // 19 fields per row: every one has a clock; the renamed row's name and phone have the update's, based on the
+    // insert's clock.
+    assert_eq!(single.1.len(), 3 * 19);
+    let name = single.1.iter().find(|(id, c)| *id == "old" && c.0 == "name").expect("name clock");
+    assert_eq!(
+        (name.1 .1.as_str(), name.1 .2.as_deref()),
+        ("000000000000002.00000000.dev1", Some(meta("x").version.as_str()))
+    );
+    assert_eq!(batch, single);
+
+    // A failing closure: the bookkeeping still ran (bulk mode off, changes recorded) for what was written.
+    let mut store = Store::open_in_memory().expect("open");
+    let failed: Result<(), StoreError> = store.write(|tx| {
+        let r = tx.enterprise_batch(|b| {
+            b.insert(&meta("a"), &EnterpriseInput::new("康达口罩厂", "91350100M000100Y43"))?;
+            b.update(
+                "missing",
+                "000000000000002.00000000.dev1",
+                "2026-11-23T11:00:00+08:00",
+                &EnterpriseInput::new("x", "91350100M000100Y43"),
+            )
+        });
+        assert!(matches!(r, Err(StoreError::NotFound { .. })), "{r:?}");
+        Ok(())
+    });
+    failed.expect("commit what the batch wrote");
+    assert_eq!(store.changed_rows(0, store.last_change().expect("last"), true).expect("changes").len(), 1);
+    assert_eq!(store.field_clocks("enterprise", "a").expect("clocks").len(), 19);
+    store
+        .write(|tx| tx.insert_enterprise(&meta("b"), &EnterpriseInput::new("安心口罩厂", "91410700MA10000030")))
+        .expect("a single insert after the batch");
+    assert_eq!(
+        store.changed_rows(0, store.last_change().expect("last"), true).expect("changes").len(),
+        2,
+        "triggers on again"
+    );
+}
