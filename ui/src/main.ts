@@ -1,10 +1,10 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import ElementPlus from 'element-plus'
-import zhCn from 'element-plus/es/locale/lang/zh-cn'
-import 'element-plus/dist/index.css'
 import './shared/base.css'
 import App from './App.vue'
 import { i18n } from './i18n'
 
-createApp(App).use(createPinia()).use(i18n).use(ElementPlus, { locale: zhCn }).mount('#app')
+// Element Plus is not installed whole: each component (and its stylesheet) is imported where a template uses it
+// (vite.config.ts), which keeps what the window parses at start small. Its locale comes from App.vue's
+// el-config-provider.
+createApp(App).use(createPinia()).use(i18n).mount('#app')
