@@ -60,8 +60,8 @@ pub fn xlsx(path: &Path, dimension: &str, rows: impl FnOnce(&mut dyn Write)) {
     z.finish().expect("finish");
 }
 
-/// A header and three good rows.
-pub fn roster_rows(w: &mut dyn Write) {
+/// The header row: name, USCC, county.
+pub fn header_row(w: &mut dyn Write) {
     write!(
         w,
         r#"<row r="1">{}{}{}</row>"#,
@@ -70,6 +70,11 @@ pub fn roster_rows(w: &mut dyn Write) {
         cell(0, 2, "所在县区")
     )
     .expect("w");
+}
+
+/// A header and three good rows.
+pub fn roster_rows(w: &mut dyn Write) {
+    header_row(w);
     for i in 1..=3 {
         write!(
             w,

@@ -3,11 +3,9 @@
 use std::path::Path;
 use std::sync::atomic::Ordering;
 
-use maskcheck_domain::roster_import::{counts, plan_import, ImportAction, ImportCounts, PlannedRow};
-use maskcheck_domain::uscc::validate_uscc;
+use maskcheck_domain::roster_import::{counts, plan_checked, ImportAction, ImportCounts, PlannedRow};
 use maskcheck_domain::{Field, FieldError, Rule};
-use maskcheck_sheets::parse::parse_rows;
-use maskcheck_sheets::{read_roster, ColumnMapping, RosterColumn, SheetTable};
+use maskcheck_sheets::{ColumnMapping, RosterColumn, SheetTable};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -133,7 +131,6 @@ struct Plan {
 
 impl App {
     fn plan_import(&self, opts: &ImportOptions) -> Result<Plan> {
-        let mut table = read_roster(Path::new(&opts.path), opts.sheet.as_deref())?;
         if let Some(columns) = &opts.columns {
             for key in [RosterColumn::Name, RosterColumn::Uscc] {
                 if !columns.iter().any(|c| c.column == Some(key)) {
@@ -141,14 +138,18 @@ impl App {
                     return Err(AppError::field(FieldError::new(field, Rule::Required, "列对应")));
                 }
             }
-            table.columns = columns.clone();
         }
-        let parsed = parse_rows(&table);
-        let usccs: Vec<String> = parsed.iter().filter_map(|p| validate_uscc(&p.input.uscc).ok()).collect();
-        let existing = self.store().enterprises_by_uscc(&usccs)?;
         let counties = self.known_counties()?.confirming(opts.new_counties.clone().unwrap_or_default());
-        let rows =
-            plan_import(parsed, today(), &counties, |u| existing.get(u).map(|r| (r.meta.id.clone(), r.data.clone())));
+        let (table, checked) = crate::import_read::read_checked(
+            Path::new(&opts.path),
+            opts.sheet.as_deref(),
+            opts.columns.as_deref(),
+            today(),
+            &counties,
+        )?;
+        let usccs: Vec<String> = checked.iter().filter_map(|c| c.valid.as_ref().map(|v| v.uscc.clone())).collect();
+        let existing = self.store().enterprises_by_uscc(&usccs)?;
+        let rows = plan_checked(checked, |u| existing.get(u).map(|r| (r.meta.id.clone(), r.data.clone())));
         Ok(Plan { table, rows })
     }
 

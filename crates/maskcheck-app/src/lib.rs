@@ -18,6 +18,7 @@ mod export;
 mod failed_chain;
 mod followup;
 mod import;
+mod import_read;
 mod inspection;
 mod keyring;
 mod measures;

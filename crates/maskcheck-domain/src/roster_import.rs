@@ -3,6 +3,7 @@
 //! same file, or an error. Pure: the caller supplies what the roster holds.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -18,8 +19,23 @@ pub struct ParsedRow {
     pub row: u32,
     pub input: EnterpriseInput,
     pub errors: Vec<RowError>,
-    /// Header text of the column each field came from, to name it in errors.
-    pub columns: HashMap<Field, String>,
+    /// Header text of the column each field came from, to name it in errors (one map shared by every row).
+    pub columns: Arc<HashMap<Field, String>>,
+}
+
+/// A row checked by the rules that need nothing but the row (cells, enterprise rules, county): the costly part of
+/// planning, done as rows are read. Whether it is new, an update or a duplicate is decided by [`plan_checked`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedRow {
+    pub row: u32,
+    pub name: String,
+    /// Normalised when valid, as written otherwise.
+    pub uscc: String,
+    pub errors: Vec<RowError>,
+    /// The validated input; None when the row has errors.
+    pub valid: Option<EnterpriseInput>,
+    /// The header of the USCC column, to name it in a duplicate's error.
+    uscc_column: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -140,46 +156,50 @@ fn changes(old: &EnterpriseInput, new: &EnterpriseInput) -> Vec<FieldChange> {
     out
 }
 
-/// Plans the import of `rows` against the roster (`existing` looks up a normalised USCC).
-pub fn plan_import(
-    rows: Vec<ParsedRow>,
-    today: NaiveDate,
-    counties: &crate::county::KnownCounties,
+/// Checks one parsed row by the cell, enterprise and county rules.
+pub fn check_row(r: ParsedRow, today: NaiveDate, counties: &crate::county::KnownCounties) -> CheckedRow {
+    let mut errors = r.errors;
+    let validated = validate_enterprise(&r.input, today);
+    let column_of = |f: Field| r.columns.get(&f).cloned().unwrap_or_else(|| f.label_zh().to_string());
+    if let Some(error) = counties.check(r.input.county.as_deref()) {
+        errors.push(RowError { column: column_of(Field::County), error });
+    }
+    let valid = match validated {
+        Ok(v) => Some(v.into_inner()),
+        Err(e) => {
+            errors.extend(e.0.into_iter().map(|error| RowError { column: column_of(error.field), error }));
+            None
+        }
+    };
+    let uscc = valid.as_ref().map(|v| v.uscc.clone()).unwrap_or_else(|| r.input.uscc.clone());
+    CheckedRow {
+        row: r.row,
+        name: r.input.name.trim().to_string(),
+        uscc,
+        valid: valid.filter(|_| errors.is_empty()),
+        errors,
+        uscc_column: column_of(Field::Uscc),
+    }
+}
+
+/// Plans checked rows against the roster (`existing` looks up a normalised USCC): the first row with a USCC is an
+/// insert, an update or unchanged; a later row with the same USCC is a duplicate.
+pub fn plan_checked(
+    rows: Vec<CheckedRow>,
     existing: impl Fn(&str) -> Option<(String, EnterpriseInput)>,
 ) -> Vec<PlannedRow> {
     let mut first_seen: HashMap<String, u32> = HashMap::new();
     rows.into_iter()
         .map(|r| {
-            let mut errors = r.errors;
-            let validated = validate_enterprise(&r.input, today);
-            let column_of = |f: Field| r.columns.get(&f).cloned().unwrap_or_else(|| f.label_zh().to_string());
-            if let Some(error) = counties.check(r.input.county.as_deref()) {
-                errors.push(RowError { column: column_of(Field::County), error });
-            }
-            let valid = match validated {
-                Ok(v) => Some(v.into_inner()),
-                Err(e) => {
-                    errors.extend(e.0.into_iter().map(|error| RowError { column: column_of(error.field), error }));
-                    None
-                }
-            };
-            let uscc = valid.as_ref().map(|v| v.uscc.clone()).unwrap_or_else(|| r.input.uscc.clone());
-            let name = r.input.name.trim().to_string();
-            let base = |action, write| PlannedRow {
-                row: r.row,
-                name: name.clone(),
-                uscc: uscc.clone(),
-                action,
-                errors: vec![],
-                write,
-            };
-            let (Some(valid), true) = (valid, errors.is_empty()) else {
+            let CheckedRow { row, name, uscc, errors, valid, uscc_column } = r;
+            let base = |action, write| PlannedRow { row, name, uscc, action, errors: vec![], write };
+            let Some(valid) = valid else {
                 return PlannedRow { errors, ..base(ImportAction::Error, None) };
             };
             if let Some(first) = first_seen.get(&valid.uscc) {
                 let error = FieldError::new(Field::Uscc, Rule::DuplicateInFile, first.to_string());
                 return PlannedRow {
-                    errors: vec![RowError { column: column_of(Field::Uscc), error }],
+                    errors: vec![RowError { column: uscc_column, error }],
                     ..base(ImportAction::Duplicate { first_row: *first }, None)
                 };
             }
@@ -200,12 +220,22 @@ pub fn plan_import(
         .collect()
 }
 
+/// Plans the import of `rows` against the roster (`existing` looks up a normalised USCC).
+pub fn plan_import(
+    rows: Vec<ParsedRow>,
+    today: NaiveDate,
+    counties: &crate::county::KnownCounties,
+    existing: impl Fn(&str) -> Option<(String, EnterpriseInput)>,
+) -> Vec<PlannedRow> {
+    plan_checked(rows.into_iter().map(|r| check_row(r, today, counties)).collect(), existing)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn row(n: u32, name: &str, uscc: &str) -> ParsedRow {
-        ParsedRow { row: n, input: EnterpriseInput::new(name, uscc), errors: vec![], columns: HashMap::new() }
+        ParsedRow { row: n, input: EnterpriseInput::new(name, uscc), errors: vec![], columns: Default::default() }
     }
 
     #[test]

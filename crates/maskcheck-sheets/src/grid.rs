@@ -78,6 +78,77 @@ pub fn collect_rows<E>(
     Ok(rows)
 }
 
+/// A cell with content and its (row, column), as a sheet reader yields it.
+pub type PlacedCell = ((u32, u32), Cell);
+
+/// Why a row stream stopped.
+#[derive(Debug)]
+pub enum StreamError<E> {
+    Read(E),
+    TooManyRows,
+    /// A row came after a later one (hand-edited XML): the sheet must be read whole and sorted.
+    Disordered,
+}
+
+/// The rows with content of a sheet, one at a time, as its XML stores them: what [`collect_rows`] collects, without
+/// holding the sheet. Cells within a row are put in order; rows out of order stop the stream ([`StreamError::Disordered`]).
+pub struct RowStream<F> {
+    next: F,
+    pending: Option<PlacedCell>,
+    last: Option<u32>,
+    rows: u32,
+    /// The cell reader said it has no more: it must not be asked again (calamine's then fails).
+    done: bool,
+}
+
+impl<F, E> RowStream<F>
+where
+    F: FnMut() -> Result<Option<PlacedCell>, E>,
+{
+    pub fn new(next: F) -> RowStream<F> {
+        RowStream { next, pending: None, last: None, rows: 0, done: false }
+    }
+
+    fn next_cell(&mut self) -> Result<Option<PlacedCell>, StreamError<E>> {
+        if let Some(c) = self.pending.take() {
+            return Ok(Some(c));
+        }
+        while !self.done {
+            match (self.next)().map_err(StreamError::Read)? {
+                Some((_, cell)) if cell.is_empty() => continue,
+                Some(c) => return Ok(Some(c)),
+                None => self.done = true,
+            }
+        }
+        Ok(None)
+    }
+
+    pub fn next_row(&mut self) -> Result<Option<SparseRow>, StreamError<E>> {
+        let Some(((r, c), cell)) = self.next_cell()? else { return Ok(None) };
+        if self.last.is_some_and(|last| r <= last) {
+            return Err(StreamError::Disordered);
+        }
+        if self.rows >= MAX_ROWS {
+            return Err(StreamError::TooManyRows);
+        }
+        let mut row = SparseRow { index: r, cells: vec![(c, cell)] };
+        while let Some(((r2, c2), cell2)) = self.next_cell()? {
+            if r2 != r {
+                self.pending = Some(((r2, c2), cell2));
+                break;
+            }
+            row.cells.push((c2, cell2));
+        }
+        if row.cells.windows(2).any(|w| w[0].0 >= w[1].0) {
+            row.cells.sort_by_key(|(c, _)| *c);
+            row.cells.dedup_by_key(|(c, _)| *c);
+        }
+        self.last = Some(r);
+        self.rows += 1;
+        Ok(Some(row))
+    }
+}
+
 /// The sparse rows of a range read by calamine (.xls, .ods): only its used cells are visited.
 pub fn rows_of_range(range: &Range<Data>) -> Vec<SparseRow> {
     let mut cells = range.used_cells().map(|(r, c, d)| {
@@ -146,6 +217,42 @@ mod tests {
         assert_eq!(rows[1].index, 3);
         assert_eq!(rows[1].width(), 16_384);
         assert_eq!(rows[1].dense(2), vec![Cell::Number(1.0), Cell::Empty], "cells outside the table dropped");
+    }
+
+    #[test]
+    fn a_stream_gives_the_rows_collect_gives_and_stops_at_disorder() {
+        let ordered = vec![
+            ((0, 1), Cell::Text("b".into())),
+            ((0, 0), Cell::Text("a".into())),
+            ((1, 0), Cell::Empty),
+            ((3, 16_383), Cell::Text("far".into())),
+            ((3, 0), Cell::Number(1.0)),
+        ];
+        let mut it = ordered.clone().into_iter();
+        let collected = collect_rows(|| Ok::<_, ()>(it.next())).expect("rows");
+        let mut it = ordered.into_iter();
+        // Like calamine's reader, a source asked again after its end fails.
+        let mut ended = false;
+        let mut stream = RowStream::new(|| match it.next() {
+            Some(c) => Ok(Some(c)),
+            None if ended => Err(()),
+            None => {
+                ended = true;
+                Ok(None)
+            }
+        });
+        let mut streamed = Vec::new();
+        while let Some(row) = stream.next_row().expect("row") {
+            streamed.push(row);
+        }
+        assert!(matches!(stream.next_row(), Ok(None)), "the end, again");
+        assert_eq!(streamed, collected);
+
+        let disordered = vec![((2, 0), Cell::Number(1.0)), ((1, 0), Cell::Number(2.0))];
+        let mut it = disordered.into_iter();
+        let mut stream = RowStream::new(|| Ok::<_, ()>(it.next()));
+        assert!(stream.next_row().expect("first").is_some());
+        assert!(matches!(stream.next_row(), Err(StreamError::Disordered)));
     }
 
     #[test]

@@ -17,4 +17,4 @@ pub mod report_read;
 
 pub use columns::{match_header, RosterColumn};
 pub use error::SheetError;
-pub use read::{read_roster, ColumnMapping, SheetRow, SheetTable};
+pub use read::{read_roster, stream_roster, ColumnMapping, SheetRow, SheetTable, Streamed};

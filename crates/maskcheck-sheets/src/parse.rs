@@ -1,6 +1,7 @@
 //! A table row to an enterprise input, cell by cell, with errors that name the row, the column and the rule.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use maskcheck_domain::roster_import::{ParsedRow, RowError};
 use maskcheck_domain::{EnterpriseInput, EnterpriseKind, Field, FieldError, ProductionStatus, Rule, Scale};
@@ -88,19 +89,44 @@ fn split_contact_phone(s: &str) -> (Option<String>, Option<String>) {
 
 /// Parses every data row of `table` with its column mapping (as found, or as the user corrected it).
 pub fn parse_rows(table: &SheetTable) -> Vec<ParsedRow> {
-    table.rows.iter().map(|r| parse_row(r, &table.columns)).collect()
+    let parser = RowParser::new(&table.columns);
+    table.rows.iter().map(|r| parser.parse(r)).collect()
 }
 
 pub fn parse_row(row: &SheetRow, columns: &[ColumnMapping]) -> ParsedRow {
+    RowParser::new(columns).parse(row)
+}
+
+/// Parses rows with one column mapping; the header names that errors cite are built once and shared by the rows.
+pub struct RowParser {
+    columns: Vec<ColumnMapping>,
+    names: Arc<HashMap<Field, String>>,
+}
+
+impl RowParser {
+    pub fn new(columns: &[ColumnMapping]) -> RowParser {
+        let mut names: HashMap<Field, String> = HashMap::new();
+        for m in columns {
+            if let Some(col) = m.column {
+                names.entry(field_of(col)).or_insert_with(|| m.header.clone());
+            }
+        }
+        RowParser { columns: columns.to_vec(), names: Arc::new(names) }
+    }
+
+    pub fn parse(&self, row: &SheetRow) -> ParsedRow {
+        parse_with(row, &self.columns, &self.names)
+    }
+}
+
+fn parse_with(row: &SheetRow, columns: &[ColumnMapping], names: &Arc<HashMap<Field, String>>) -> ParsedRow {
     let mut input = EnterpriseInput::new("", "");
     let mut errors = Vec::new();
-    let mut names: HashMap<Field, String> = HashMap::new();
     let mut notes: Vec<String> = Vec::new();
     for m in columns {
         let Some(col) = m.column else { continue };
         let cell = row.cells.get(m.index as usize).unwrap_or(&Cell::Empty);
         let field = field_of(col);
-        names.entry(field).or_insert_with(|| m.header.clone());
         let text = cell.text();
         let opt = || (!text.is_empty()).then(|| text.clone());
         let mut bad = |rule: Rule, detail: String| {
@@ -165,7 +191,7 @@ pub fn parse_row(row: &SheetRow, columns: &[ColumnMapping]) -> ParsedRow {
     if !notes.is_empty() {
         input.note = Some(notes.join("；"));
     }
-    ParsedRow { row: row.number, input, errors, columns: names }
+    ParsedRow { row: row.number, input, errors, columns: Arc::clone(names) }
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use crate::cell::Cell;
 use crate::columns::{match_header, RosterColumn};
-use crate::grid::{collect_rows, convert_ref, rows_of_range, GridError, SparseRow};
+use crate::grid::{collect_rows, convert_ref, rows_of_range, GridError, RowStream, SparseRow, StreamError};
 use crate::limits;
 use crate::SheetError;
 
@@ -257,7 +257,16 @@ fn is_note_row(cells: &[Cell]) -> bool {
     filled.len() <= 3 && MARKERS.iter().any(|m| first.starts_with(m))
 }
 
-fn find_table(sheet: &str, names: &[String], rows: Vec<SparseRow>) -> Option<SheetTable> {
+/// The header found in the first rows of a sheet, and where the data begins.
+struct TableHead {
+    columns: Vec<ColumnMapping>,
+    header_rows: Vec<u32>,
+    /// How many of the rows looked at belong to the header (and what is above it).
+    first_data: usize,
+    width: usize,
+}
+
+fn find_head(rows: &[SparseRow]) -> Option<TableHead> {
     // The header is searched in the first rows with content, as dense rows (at most Excel's 16,384 columns).
     let grid: Vec<Vec<Cell>> = rows.iter().take(HEADER_SCAN_ROWS).map(|r| r.dense(r.width())).collect();
     let adjacent = |r: usize| rows.get(r + 1).is_some_and(|next| next.index == rows[r].index + 1);
@@ -288,36 +297,222 @@ fn find_table(sheet: &str, names: &[String], rows: Vec<SparseRow>) -> Option<She
         .collect();
     let width = columns.iter().map(|c| c.index as usize + 1).max().unwrap_or(0);
     let header_rows = if two { vec![rows[r].index + 1, rows[r + 1].index + 1] } else { vec![rows[r].index + 1] };
-    let first_data = r + if two { 2 } else { 1 };
-    let mut previous = rows[first_data - 1].index;
-    let mut out = Vec::new();
-    let mut skipped_empty = 0;
-    // Empty rows count only between rows of the table: a stray cell far below it (or outside its columns)
-    // does not make a million "skipped" rows.
-    let mut pending_empty = 0;
-    let mut notes_from_row = None;
-    for row in rows.into_iter().skip(first_data) {
-        let cells = row.dense(width);
-        pending_empty += row.index - previous - 1;
-        previous = row.index;
+    Some(TableHead { columns, header_rows, first_data: r + if two { 2 } else { 1 }, width })
+}
+
+/// The data rows under a header, fed one sheet row at a time: empty rows between table rows are counted, and a note
+/// row ends the table.
+struct TableFeeder {
+    width: usize,
+    previous: u32,
+    skipped_empty: u32,
+    // Empty rows count only between rows of the table: a stray cell far below it (or outside its columns) does not
+    // make a million "skipped" rows.
+    pending_empty: u32,
+    notes_from_row: Option<u32>,
+}
+
+impl TableFeeder {
+    fn new(head: &TableHead, last_header_index: u32) -> TableFeeder {
+        TableFeeder {
+            width: head.width,
+            previous: last_header_index,
+            skipped_empty: 0,
+            pending_empty: 0,
+            notes_from_row: None,
+        }
+    }
+
+    fn ended(&self) -> bool {
+        self.notes_from_row.is_some()
+    }
+
+    fn feed(&mut self, row: SparseRow) -> Option<SheetRow> {
+        if self.ended() {
+            return None;
+        }
+        let cells = row.dense(self.width);
+        self.pending_empty += row.index - self.previous - 1;
+        self.previous = row.index;
         if cells.iter().all(Cell::is_empty) {
-            pending_empty += 1;
-            continue;
+            self.pending_empty += 1;
+            return None;
         }
         if is_note_row(&cells) {
-            notes_from_row = Some(row.index + 1);
-            break;
+            self.notes_from_row = Some(row.index + 1);
+            return None;
         }
-        skipped_empty += std::mem::take(&mut pending_empty);
-        out.push(SheetRow { number: row.index + 1, cells });
+        self.skipped_empty += std::mem::take(&mut self.pending_empty);
+        Some(SheetRow { number: row.index + 1, cells })
     }
-    Some(SheetTable {
+
+    fn table(self, sheet: &str, names: &[String], head: TableHead, rows: Vec<SheetRow>) -> SheetTable {
+        SheetTable {
+            sheet: sheet.into(),
+            sheet_names: names.to_vec(),
+            header_rows: head.header_rows,
+            columns: head.columns,
+            rows,
+            skipped_empty: self.skipped_empty,
+            notes_from_row: self.notes_from_row,
+        }
+    }
+}
+
+fn find_table(sheet: &str, names: &[String], rows: Vec<SparseRow>) -> Option<SheetTable> {
+    let head = find_head(&rows)?;
+    let mut feeder = TableFeeder::new(&head, rows[head.first_data - 1].index);
+    let first_data = head.first_data;
+    let out: Vec<SheetRow> = rows
+        .into_iter()
+        .skip(first_data)
+        .map_while(|r| {
+            let row = feeder.feed(r);
+            (!feeder.ended()).then_some(row)
+        })
+        .flatten()
+        .collect();
+    Some(feeder.table(sheet, names, head, out))
+}
+
+/// What [`stream_roster`] hands over as it reads.
+pub enum Streamed {
+    /// The table found: its sheet, header and columns (no rows). A second `Head` means the sheet is read again
+    /// from the start (its rows were stored out of order): forget the rows received so far.
+    Head(SheetTable),
+    /// The next data rows, in sheet order.
+    Rows(Vec<SheetRow>),
+}
+
+/// Rows handed over at a time by [`stream_roster`].
+const CHUNK: usize = 1024;
+
+/// Reads the roster table of `path` as [`read_roster`] does, but hands its data rows to `emit` as they are read
+/// instead of holding them, so memory does not grow with the file and the caller can work on rows while the rest
+/// is read. `emit` returns false to stop early. Returns the table without its rows, with the counts known at the end
+/// (skipped empty rows, where the notes begin).
+pub fn stream_roster(
+    path: &Path,
+    sheet: Option<&str>,
+    mut emit: impl FnMut(Streamed) -> bool,
+) -> Result<SheetTable, SheetError> {
+    let streamed = crate::guard::catch_panic(|| stream_xlsx(path, sheet, &mut emit)).unwrap_or_else(|()| {
+        Err(SheetError::Unreadable {
+            path: path.into(),
+            reason: "文件内容不符合电子表格格式，可能已损坏；请用 Excel 或 WPS 打开后另存为 .xlsx 再导入".into(),
+        })
+    })?;
+    if let Some(table) = streamed {
+        return Ok(table);
+    }
+    // Not an .xlsx, or rows out of order: read whole (bounded by `limits`), then hand over.
+    let mut table = read_roster(path, sheet)?;
+    let rows = std::mem::take(&mut table.rows);
+    if emit(Streamed::Head(SheetTable { rows: Vec::new(), ..table.clone() })) {
+        let mut rows = rows.into_iter().peekable();
+        while rows.peek().is_some() {
+            if !emit(Streamed::Rows(rows.by_ref().take(CHUNK).collect())) {
+                break;
+            }
+        }
+    }
+    Ok(table)
+}
+
+/// The streamed read of an .xlsx; None when the file must be read whole instead.
+fn stream_xlsx(
+    path: &Path,
+    sheet: Option<&str>,
+    emit: &mut dyn FnMut(Streamed) -> bool,
+) -> Result<Option<SheetTable>, SheetError> {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+    if !matches!(ext.as_str(), "xlsx" | "xlsm") {
+        return Ok(None);
+    }
+    sniff(path)?;
+    limits::check_file_size(path)?;
+    limits::check_zip_parts(path)?;
+    let unreadable = |e: calamine::XlsxError| unreadable(path, calamine::Error::Xlsx(e).to_string());
+    let mut wb: Xlsx<_> = open_workbook(path).map_err(unreadable)?;
+    let names = wb.sheet_names().to_vec();
+    let candidates = candidates(path, &names, sheet)?;
+    let mut formula_headers = false;
+    for name in &candidates {
+        let stream_error = |e: StreamError<calamine::XlsxError>| match e {
+            StreamError::Read(e) => Err(unreadable(e)),
+            StreamError::TooManyRows => Err(too_many_rows(path, name)),
+            StreamError::Disordered => Ok(None),
+        };
+        let found = {
+            let mut cells = wb.worksheet_cells_reader(name).map_err(unreadable)?;
+            let mut stream =
+                RowStream::new(|| cells.next_cell().map(|c| c.map(|c| (c.get_position(), convert_ref(c.get_value())))));
+            let mut first = Vec::new();
+            while first.len() < HEADER_SCAN_ROWS {
+                match stream.next_row() {
+                    Ok(Some(row)) => first.push(row),
+                    Ok(None) => break,
+                    Err(e) => return stream_error(e),
+                }
+            }
+            match find_head(&first) {
+                None => None,
+                Some(head) => {
+                    let mut feeder = TableFeeder::new(&head, first[head.first_data - 1].index);
+                    let meta = feeder_table(name, &names, &head);
+                    if !emit(Streamed::Head(meta)) {
+                        return Ok(Some(feeder.table(name, &names, head, Vec::new())));
+                    }
+                    let mut chunk = Vec::with_capacity(CHUNK);
+                    let mut rest = first.into_iter().skip(head.first_data);
+                    loop {
+                        let row = match rest.next() {
+                            Some(row) => row,
+                            None => match stream.next_row() {
+                                Ok(Some(row)) => row,
+                                Ok(None) => break,
+                                Err(e) => return stream_error(e),
+                            },
+                        };
+                        if let Some(r) = feeder.feed(row) {
+                            chunk.push(r);
+                        }
+                        if feeder.ended() {
+                            break;
+                        }
+                        if chunk.len() == CHUNK
+                            && !emit(Streamed::Rows(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK))))
+                        {
+                            return Ok(Some(feeder.table(name, &names, head, Vec::new())));
+                        }
+                    }
+                    if !chunk.is_empty() {
+                        emit(Streamed::Rows(chunk));
+                    }
+                    Some(feeder.table(name, &names, head, Vec::new()))
+                }
+            }
+        };
+        if let Some(table) = found {
+            return Ok(Some(table));
+        }
+        formula_headers |= formulas_without_values(&mut wb, name);
+    }
+    if formula_headers {
+        return Err(SheetError::FormulaHeader { path: path.into(), sheets: candidates.join("、") });
+    }
+    Err(SheetError::NoHeader { path: path.into(), sheets: candidates.join("、") })
+}
+
+/// The table's description before its rows are read.
+fn feeder_table(sheet: &str, names: &[String], head: &TableHead) -> SheetTable {
+    SheetTable {
         sheet: sheet.into(),
         sheet_names: names.to_vec(),
-        header_rows,
-        columns,
-        rows: out,
-        skipped_empty,
-        notes_from_row,
-    })
+        header_rows: head.header_rows.clone(),
+        columns: head.columns.clone(),
+        rows: Vec::new(),
+        skipped_empty: 0,
+        notes_from_row: None,
+    }
 }

@@ -7,7 +7,7 @@ use maskcheck_domain::roster_import::{plan_import, ImportAction};
 use maskcheck_domain::{Field, Rule};
 use maskcheck_sheets::export::{write_appendix3, Appendix3Row, APPENDIX3_COLUMNS, APPENDIX3_TITLE};
 use maskcheck_sheets::parse::parse_rows;
-use maskcheck_sheets::{read_roster, RosterColumn, SheetError};
+use maskcheck_sheets::{read_roster, stream_roster, RosterColumn, SheetError, SheetTable, Streamed};
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
 
 fn fixture(name: &str) -> PathBuf {
@@ -82,6 +82,39 @@ fn messy_roster(path: &Path) {
     ws.write_string(10, 0, "注：1. 本表由各县区市场监管局填报。").expect("w");
     ws.write_string(11, 0, "填表人：李四").expect("w");
     wb.save(path).expect("save");
+}
+
+/// The streamed read hands over exactly the rows and counts the whole read finds, for .xlsx (streamed) and .xls
+/// (read whole, then handed over), and stops when told to.
+#[test]
+fn streaming_a_roster_gives_what_reading_it_whole_gives() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let messy = dir.path().join("messy.xlsx");
+    messy_roster(&messy);
+    for path in [messy.clone(), fixture("roster.xls")] {
+        let whole = read_roster(&path, None).expect("read");
+        let mut heads = Vec::new();
+        let mut rows = Vec::new();
+        let end = stream_roster(&path, None, |e| {
+            match e {
+                Streamed::Head(t) => heads.push(t),
+                Streamed::Rows(r) => rows.extend(r),
+            }
+            true
+        })
+        .expect("stream");
+        assert_eq!(heads.len(), 1, "{path:?}");
+        assert_eq!(heads[0].columns, whole.columns, "{path:?}");
+        assert_eq!(rows, whole.rows, "{path:?}");
+        assert_eq!(SheetTable { rows: whole.rows.clone(), ..end }, whole, "{path:?}");
+    }
+    let mut events = 0;
+    stream_roster(&messy, None, |_| {
+        events += 1;
+        false
+    })
+    .expect("stopped");
+    assert_eq!(events, 1, "nothing is handed over after a refusal");
 }
 
 #[test]
