@@ -253,8 +253,34 @@ impl App {
                     }
                 }
                 let page_rows = page.rows.len() as u64;
-                for (row, planned) in plan_page(tx, page, now)? {
-                    self.apply_row(tx, h, &row, &planned, &at, out)?;
+                let planned_page = plan_page(tx, page, now)?;
+                // The page under one savepoint; when the database refuses one of its rows, the page is undone and
+                // applied again with a savepoint per row, so that row alone is quarantined. (A savepoint per row
+                // always made every page journal each page of the database it touched once per row.)
+                let whole = tx.attempt(|tx| {
+                    planned_page
+                        .iter()
+                        .map(|(row, planned)| {
+                            let kind = write_op(tx, h, row, planned, &at)?;
+                            insert_conflicts(tx, h, row, planned, &at)?;
+                            Ok(kind)
+                        })
+                        .collect::<maskcheck_store::Result<Vec<_>>>()
+                })?;
+                match whole {
+                    Ok(kinds) => {
+                        for (kind, (_, planned)) in kinds.into_iter().zip(&planned_page) {
+                            count(out, Ok(kind));
+                            out.conflicts += planned.conflicts.len() as u64;
+                        }
+                    }
+                    Err(_) => {
+                        for (row, planned) in &planned_page {
+                            self.apply_row(tx, h, row, planned, &at, out)?;
+                        }
+                    }
+                }
+                for (row, planned) in &planned_page {
                     // An issued PDF that came with its document goes where the document is read from.
                     if row.table == SyncTable::Document && matches!(planned.op, Op::Insert { .. }) {
                         if let Some(hash) = row.text("pdf_sha256") {
@@ -307,6 +333,8 @@ impl App {
     }
 
     /// Applies one planned row under a savepoint; a row the database refuses is set aside in the quarantine.
+    /// One row under its own savepoint: a row the database refuses (a frozen record, a broken constraint) is set
+    /// aside in the quarantine, not lost.
     fn apply_row(
         &self,
         tx: &mut Tx<'_>,
@@ -316,51 +344,86 @@ impl App {
         at: &str,
         out: &mut BundleImportDto,
     ) -> Result<()> {
-        let table = row.table.name();
-        let applied = tx.attempt(|tx| match &planned.op {
-            Op::Insert { row, fields } => {
-                tx.insert_row(table, &row.values)?;
-                let clocks = fields.iter().map(|f| (f.field.as_str(), f.version.as_str(), f.base.as_deref()));
-                tx.put_new_row_clocks(table, row.id(), clocks)?;
-                Ok("new")
-            }
-            Op::Update { id, set, fields, .. } => {
-                tx.update_row(table, id, set)?;
-                for f in fields {
-                    tx.put_field_clock(table, &f.id, &f.field, &f.version, f.base.as_deref())?;
-                }
-                Ok("updated")
-            }
-            Op::Unchanged => Ok("unchanged"),
-            Op::Quarantine { reason, detail } => {
-                tx.insert_quarantine(&h.bundle_id, table, row.id(), (reason.as_str(), detail), &row.values, at)?;
-                Ok("quarantined")
-            }
-        })?;
-        match applied {
-            Ok("new") => out.new += 1,
-            Ok("updated") => out.updated += 1,
-            Ok("unchanged") => out.unchanged += 1,
-            Ok(_) => out.quarantined += 1,
-            Err(e) => {
-                // A row the database refuses (a frozen record, a broken constraint) is set aside, not lost.
-                let reason = (QuarantineReason::DatabaseRefused.as_str(), e.to_string());
-                tx.insert_quarantine(&h.bundle_id, table, row.id(), (reason.0, &reason.1), &row.values, at)?;
-                out.quarantined += 1;
-            }
+        let applied = tx.attempt(|tx| write_op(tx, h, row, planned, at))?;
+        if let Err(e) = &applied {
+            let reason = (QuarantineReason::DatabaseRefused.as_str(), e.to_string());
+            tx.insert_quarantine(&h.bundle_id, row.table.name(), row.id(), (reason.0, &reason.1), &row.values, at)?;
         }
-        for c in &planned.conflicts {
-            tx.insert_conflict(
-                table,
-                row.id(),
-                &c.field,
-                (&c.kept, &c.kept_version),
-                (&c.lost, &c.lost_version),
-                &h.bundle_id,
-                at,
-            )?;
-            out.conflicts += 1;
-        }
+        count(out, applied.map_err(|_| ()));
+        insert_conflicts(tx, h, row, planned, at)?;
+        out.conflicts += planned.conflicts.len() as u64;
         Ok(())
     }
+}
+
+/// What a planned row does to the database; says which count it adds to.
+fn write_op(
+    tx: &mut Tx<'_>,
+    h: &maskcheck_sync::BundleHeader,
+    row: &Row,
+    planned: &Planned,
+    at: &str,
+) -> maskcheck_store::Result<Applied> {
+    let table = row.table.name();
+    match &planned.op {
+        Op::Insert { row, fields } => {
+            tx.insert_row(table, &row.values)?;
+            let clocks = fields.iter().map(|f| (f.field.as_str(), f.version.as_str(), f.base.as_deref()));
+            tx.put_new_row_clocks(table, row.id(), clocks)?;
+            Ok(Applied::New)
+        }
+        Op::Update { id, set, fields, .. } => {
+            tx.update_row(table, id, set)?;
+            for f in fields {
+                tx.put_field_clock(table, &f.id, &f.field, &f.version, f.base.as_deref())?;
+            }
+            Ok(Applied::Updated)
+        }
+        Op::Unchanged => Ok(Applied::Unchanged),
+        Op::Quarantine { reason, detail } => {
+            tx.insert_quarantine(&h.bundle_id, table, row.id(), (reason.as_str(), detail), &row.values, at)?;
+            Ok(Applied::Quarantined)
+        }
+    }
+}
+
+/// How a row was applied.
+#[derive(Debug, Clone, Copy)]
+enum Applied {
+    New,
+    Updated,
+    Unchanged,
+    Quarantined,
+}
+
+/// Adds a row to the import's counts; `Err` is a row the database refused, quarantined.
+fn count(out: &mut BundleImportDto, applied: std::result::Result<Applied, ()>) {
+    match applied {
+        Ok(Applied::New) => out.new += 1,
+        Ok(Applied::Updated) => out.updated += 1,
+        Ok(Applied::Unchanged) => out.unchanged += 1,
+        Ok(Applied::Quarantined) | Err(()) => out.quarantined += 1,
+    }
+}
+
+/// The conflicts a row's merge found, kept for a person to decide.
+fn insert_conflicts(
+    tx: &mut Tx<'_>,
+    h: &maskcheck_sync::BundleHeader,
+    row: &Row,
+    planned: &Planned,
+    at: &str,
+) -> maskcheck_store::Result<()> {
+    for c in &planned.conflicts {
+        tx.insert_conflict(
+            row.table.name(),
+            row.id(),
+            &c.field,
+            (&c.kept, &c.kept_version),
+            (&c.lost, &c.lost_version),
+            &h.bundle_id,
+            at,
+        )?;
+    }
+    Ok(())
 }

@@ -370,6 +370,70 @@ fn rows_that_cannot_be_trusted_are_quarantined_not_applied() {
     assert_eq!(reasons[2].0, Q::FutureClock);
 }
 
+/// A page of rows is applied under one savepoint; a row the database refuses (here a second enterprise with a USCC
+/// the bureau already holds, which only the unique index catches) undoes the page, which is applied again row by
+/// row: that row alone is quarantined, the rows around it are applied, the counts say so.
+#[test]
+fn a_row_the_database_refuses_is_quarantined_and_the_rest_of_its_page_applied() {
+    let (bureau, a, _b) = campaign();
+    let version = format!("{:015}.{:010}.{}", 1_795_000_000_000i64, 0, a.id());
+    let enterprise = |id: &str, name: &str, uscc: &str| {
+        row(
+            maskcheck_sync::SyncTable::Enterprise,
+            &[
+                ("id", id.into()),
+                ("origin", a.id().into()),
+                ("version", version.clone().into()),
+                ("deleted", 0.into()),
+                ("name", name.into()),
+                ("uscc", uscc.into()),
+                ("county", "卫滨区".into()),
+                ("production_address", serde_json::Value::Null),
+                ("registered_address", serde_json::Value::Null),
+                ("legal_rep", serde_json::Value::Null),
+                ("contact", serde_json::Value::Null),
+                ("phone", serde_json::Value::Null),
+                ("kind", "maker".into()),
+                ("medical", 0.into()),
+                ("exporter", 0.into()),
+                ("scale", serde_json::Value::Null),
+                ("production_status", serde_json::Value::Null),
+                ("founded_on", serde_json::Value::Null),
+                ("daily_capacity_wan", serde_json::Value::Null),
+                ("note", serde_json::Value::Null),
+                ("void_reason", serde_json::Value::Null),
+                ("voided_at", serde_json::Value::Null),
+                ("created_at", "2026-11-24T10:00:00+08:00".into()),
+                ("updated_at", "2026-11-24T10:00:00+08:00".into()),
+            ],
+        )
+    };
+    let held = "91350100M000100Y43";
+    let fresh = |n: u64| maskcheck_domain::sample::sample_uscc(n, 0);
+    let file = craft(
+        &a,
+        &bureau,
+        None,
+        |h, r| {
+            h.seq = 60;
+            r.rows.push(enterprise("e-before", "新乡市甲口罩厂", &fresh(71)));
+            r.rows.push(enterprise("e-clash", "新乡市另一康达厂", held));
+            r.rows.push(enterprise("e-after", "新乡市乙口罩厂", &fresh(72)));
+        },
+        "clash.mcb",
+    );
+    let r = bureau.app.import_bundle(&file, None).expect("applied, one row set aside");
+    assert_eq!((r.new, r.quarantined), (2, 1), "{r:?}");
+    let q = bureau.app.sync_quarantine().expect("quarantine");
+    assert_eq!(q.len(), 1);
+    assert_eq!((q[0].reason, q[0].row_id.as_str()), (maskcheck_sync::QuarantineReason::DatabaseRefused, "e-clash"));
+    for (uscc, name) in
+        [(fresh(71), "新乡市甲口罩厂"), (fresh(72), "新乡市乙口罩厂"), (held.to_string(), "新乡市卫滨区康达口罩厂")]
+    {
+        assert_eq!(bureau.enterprise(&uscc).data.name, name, "applied and findable");
+    }
+}
+
 /// A finished inspection of `uscc` on `s`, with one finding the inspector wrote.
 fn finished_inspection(s: &Site, uscc: &str) -> String {
     maskcheck_tests::records::finished_inspection(&s.app, &s.enterprise(uscc).id)

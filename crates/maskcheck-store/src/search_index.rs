@@ -23,25 +23,25 @@ pub(crate) fn insert(
 
 /// Re-indexes the row of enterprise `id` from what is stored now.
 pub(crate) fn reindex(conn: &Connection, id: &str) -> Result<()> {
+    // Cached statements: a bundle import re-indexes every enterprise it brings.
     let row = conn
-        .query_row(
+        .prepare_cached(
             "SELECT rid, name, uscc, coalesce(production_address, registered_address),
                     deleted = 1 OR void_reason IS NOT NULL
              FROM enterprise WHERE id = ?1",
-            [id],
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, Option<String>>(3)?,
-                    r.get::<_, bool>(4)?,
-                ))
-            },
-        )
+        )?
+        .query_row([id], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, bool>(4)?,
+            ))
+        })
         .optional()?;
     if let Some((rid, name, uscc, address, dead)) = row {
-        conn.execute("DELETE FROM enterprise_fts WHERE rowid = ?1", [rid])?;
+        conn.prepare_cached("DELETE FROM enterprise_fts WHERE rowid = ?1")?.execute([rid])?;
         insert(conn, rid, &name, &uscc, address.as_deref(), dead)?;
     }
     Ok(())

@@ -4,17 +4,19 @@
 --    one clock per field before (19 rows for an enterprise): most of a 100,000-row roster import's time. The store
 --    expands '*' when it reads clocks, so merges and bundles see one clock per field as before.
 -- 2. `sync_state.bulk`: while set, inserts leave change_log and field clocks to the writer, which records them for
---    all its rows with one statement each (Tx::insert_enterprises).
+--    all its rows with one statement each (Tx::enterprise_batch). One insert trigger per table does both jobs: a
+--    trigger costs its WHEN even when it does nothing, once per inserted row.
+-- 3. The search index keeps up to 16 MB of new terms in memory before writing a segment (FTS5's default is 1 MB):
+--    a 100,000-row import then writes a few large segments instead of merging many small ones.
 ALTER TABLE sync_state ADD COLUMN bulk INTEGER NOT NULL DEFAULT 0 CHECK (bulk IN (0, 1));
+INSERT INTO enterprise_fts (enterprise_fts, rank) VALUES ('hashsize', 16777216);
 
 DROP TRIGGER enterprise_change_ins;
-CREATE TRIGGER enterprise_change_ins AFTER INSERT ON enterprise WHEN (SELECT bulk FROM sync_state) = 0 BEGIN
-  INSERT INTO change_log (tbl, row_id, local) VALUES ('enterprise', NEW.id, 1 - (SELECT applying FROM sync_state));
-END;
-
 DROP TRIGGER enterprise_fields_ins;
-CREATE TRIGGER enterprise_fields_ins AFTER INSERT ON enterprise WHEN (SELECT applying = 0 AND bulk = 0 FROM sync_state) BEGIN
-  INSERT OR REPLACE INTO field_version (tbl, row_id, field, version, base) VALUES ('enterprise', NEW.id, '*', NEW.version, NULL);
+CREATE TRIGGER enterprise_ins AFTER INSERT ON enterprise WHEN (SELECT bulk FROM sync_state) = 0 BEGIN
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('enterprise', NEW.id, 1 - (SELECT applying FROM sync_state));
+  INSERT OR REPLACE INTO field_version (tbl, row_id, field, version, base)
+    SELECT 'enterprise', NEW.id, '*', NEW.version, NULL WHERE (SELECT applying FROM sync_state) = 0;
 END;
 
 DROP TRIGGER enterprise_fields_upd;
@@ -117,13 +119,11 @@ CREATE TRIGGER enterprise_fields_upd AFTER UPDATE ON enterprise WHEN (SELECT app
 END;
 
 DROP TRIGGER licence_change_ins;
-CREATE TRIGGER licence_change_ins AFTER INSERT ON licence WHEN (SELECT bulk FROM sync_state) = 0 BEGIN
-  INSERT INTO change_log (tbl, row_id, local) VALUES ('licence', NEW.id, 1 - (SELECT applying FROM sync_state));
-END;
-
 DROP TRIGGER licence_fields_ins;
-CREATE TRIGGER licence_fields_ins AFTER INSERT ON licence WHEN (SELECT applying = 0 AND bulk = 0 FROM sync_state) BEGIN
-  INSERT OR REPLACE INTO field_version (tbl, row_id, field, version, base) VALUES ('licence', NEW.id, '*', NEW.version, NULL);
+CREATE TRIGGER licence_ins AFTER INSERT ON licence WHEN (SELECT bulk FROM sync_state) = 0 BEGIN
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('licence', NEW.id, 1 - (SELECT applying FROM sync_state));
+  INSERT OR REPLACE INTO field_version (tbl, row_id, field, version, base)
+    SELECT 'licence', NEW.id, '*', NEW.version, NULL WHERE (SELECT applying FROM sync_state) = 0;
 END;
 
 DROP TRIGGER licence_fields_upd;
@@ -186,13 +186,11 @@ CREATE TRIGGER licence_fields_upd AFTER UPDATE ON licence WHEN (SELECT applying 
 END;
 
 DROP TRIGGER product_change_ins;
-CREATE TRIGGER product_change_ins AFTER INSERT ON product WHEN (SELECT bulk FROM sync_state) = 0 BEGIN
-  INSERT INTO change_log (tbl, row_id, local) VALUES ('product', NEW.id, 1 - (SELECT applying FROM sync_state));
-END;
-
 DROP TRIGGER product_fields_ins;
-CREATE TRIGGER product_fields_ins AFTER INSERT ON product WHEN (SELECT applying = 0 AND bulk = 0 FROM sync_state) BEGIN
-  INSERT OR REPLACE INTO field_version (tbl, row_id, field, version, base) VALUES ('product', NEW.id, '*', NEW.version, NULL);
+CREATE TRIGGER product_ins AFTER INSERT ON product WHEN (SELECT bulk FROM sync_state) = 0 BEGIN
+  INSERT INTO change_log (tbl, row_id, local) VALUES ('product', NEW.id, 1 - (SELECT applying FROM sync_state));
+  INSERT OR REPLACE INTO field_version (tbl, row_id, field, version, base)
+    SELECT 'product', NEW.id, '*', NEW.version, NULL WHERE (SELECT applying FROM sync_state) = 0;
 END;
 
 DROP TRIGGER product_fields_upd;
