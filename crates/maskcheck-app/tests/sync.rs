@@ -378,7 +378,7 @@ fn a_row_the_database_refuses_is_quarantined_and_the_rest_of_its_page_applied() 
     let (bureau, a, _b) = campaign();
     let version = format!("{:015}.{:010}.{}", 1_795_000_000_000i64, 0, a.id());
     let enterprise = |id: &str, name: &str, uscc: &str| {
-        row(
+        let mut r = row(
             maskcheck_sync::SyncTable::Enterprise,
             &[
                 ("id", id.into()),
@@ -388,25 +388,30 @@ fn a_row_the_database_refuses_is_quarantined_and_the_rest_of_its_page_applied() 
                 ("name", name.into()),
                 ("uscc", uscc.into()),
                 ("county", "卫滨区".into()),
-                ("production_address", serde_json::Value::Null),
-                ("registered_address", serde_json::Value::Null),
-                ("legal_rep", serde_json::Value::Null),
-                ("contact", serde_json::Value::Null),
-                ("phone", serde_json::Value::Null),
                 ("kind", "maker".into()),
                 ("medical", 0.into()),
                 ("exporter", 0.into()),
-                ("scale", serde_json::Value::Null),
-                ("production_status", serde_json::Value::Null),
-                ("founded_on", serde_json::Value::Null),
-                ("daily_capacity_wan", serde_json::Value::Null),
-                ("note", serde_json::Value::Null),
-                ("void_reason", serde_json::Value::Null),
-                ("voided_at", serde_json::Value::Null),
                 ("created_at", "2026-11-24T10:00:00+08:00".into()),
                 ("updated_at", "2026-11-24T10:00:00+08:00".into()),
             ],
-        )
+        );
+        for empty in [
+            "production_address",
+            "registered_address",
+            "legal_rep",
+            "contact",
+            "phone",
+            "scale",
+            "production_status",
+            "founded_on",
+            "daily_capacity_wan",
+            "note",
+            "void_reason",
+            "voided_at",
+        ] {
+            r.values.insert(empty.into(), serde_json::Value::Null);
+        }
+        r
     };
     let held = "91350100M000100Y43";
     let fresh = |n: u64| maskcheck_domain::sample::sample_uscc(n, 0);
