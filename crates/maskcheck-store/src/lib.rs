@@ -64,6 +64,9 @@ pub struct Tx<'a> {
     /// Enterprises a bundle import wrote, re-indexed for search just before the commit: indexing each inside its
     /// row's savepoint made FTS5 flush its pending terms once per row.
     search_later: Vec<String>,
+    /// What a bundle import asks again for every row: each table's columns, and the insert statement for a set of
+    /// columns (see `sync.rs`).
+    sync_cache: std::cell::RefCell<sync::SyncCache>,
 }
 
 impl Store {
@@ -123,7 +126,7 @@ impl Store {
         }
         let tx =
             self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(StoreError::from)?;
-        let mut tx = Tx { tx, search_later: Vec::new() };
+        let mut tx = Tx { tx, search_later: Vec::new(), sync_cache: Default::default() };
         let out = f(&mut tx)?;
         for id in std::mem::take(&mut tx.search_later) {
             search_index::reindex(&tx.tx, &id)?;

@@ -60,6 +60,16 @@ fn columns(conn: &rusqlite::Connection, tbl: &'static str) -> Result<Vec<String>
     Ok(stmt.column_names().filter(|c| *c != "rid").map(String::from).collect())
 }
 
+/// Per-transaction answers a bundle import needs for every row.
+#[derive(Default)]
+pub(crate) struct SyncCache {
+    columns: std::collections::HashMap<&'static str, std::rc::Rc<[String]>>,
+    /// The statement reading a row's columns, per table.
+    selects: std::collections::HashMap<&'static str, std::rc::Rc<str>>,
+    /// The last insert statement built per table, with the columns it names.
+    inserts: std::collections::HashMap<&'static str, (Vec<String>, std::rc::Rc<str>)>,
+}
+
 fn to_json(v: ValueRef<'_>) -> Result<Value> {
     Ok(match v {
         ValueRef::Null => Value::Null,
@@ -355,9 +365,8 @@ pub trait SyncRead: sealed::Connected {
     fn row_values(&self, tbl: &str, id: &str) -> Result<Option<Map<String, Value>>> {
         let conn = self.connection();
         let tbl = table(tbl)?;
-        let cols = columns(conn, tbl)?;
-        let sql = format!("SELECT {} FROM {tbl} WHERE id = ?1", cols.join(", "));
-        let mut stmt = conn.prepare_cached(&sql)?;
+        let cols = self.table_columns(tbl)?;
+        let mut stmt = conn.prepare_cached(&self.select_sql(tbl, &cols))?;
         let mut rows = stmt.query([id])?;
         let Some(r) = rows.next()? else { return Ok(None) };
         let mut out = Map::new();
@@ -377,9 +386,9 @@ pub trait SyncRead: sealed::Connected {
         let mut clocks: Vec<(String, String, Option<String>)> = rows.collect::<rusqlite::Result<_>>()?;
         let Some(at) = clocks.iter().position(|(f, _, _)| f == ALL_FIELDS) else { return Ok(clocks) };
         let (_, version, base) = clocks.swap_remove(at);
-        for field in columns(self.connection(), tbl)? {
-            if !NOT_FIELDS.contains(&field.as_str()) && !clocks.iter().any(|(f, _, _)| *f == field) {
-                clocks.push((field, version.clone(), base.clone()));
+        for field in self.table_columns(tbl)?.iter() {
+            if !NOT_FIELDS.contains(&field.as_str()) && !clocks.iter().any(|(f, _, _)| f == field) {
+                clocks.push((field.clone(), version.clone(), base.clone()));
             }
         }
         Ok(clocks)
@@ -395,8 +404,20 @@ pub trait SyncRead: sealed::Connected {
 /// The connection behind [`SyncRead`], in a module no other crate can name: the trait's reads are public, the
 /// connection (and so SQL) stays inside the store.
 mod sealed {
+    use std::rc::Rc;
+
     pub trait Connected {
         fn connection(&self) -> &rusqlite::Connection;
+
+        /// The table's columns but the local rowid.
+        fn table_columns(&self, tbl: &'static str) -> crate::Result<Rc<[String]>> {
+            Ok(super::columns(self.connection(), tbl)?.into())
+        }
+
+        /// The statement reading a row's `cols` by id.
+        fn select_sql(&self, tbl: &'static str, cols: &[String]) -> Rc<str> {
+            format!("SELECT {} FROM {tbl} WHERE id = ?1", cols.join(", ")).into()
+        }
     }
 
     impl Connected for crate::Store {
@@ -409,12 +430,32 @@ mod sealed {
         fn connection(&self) -> &rusqlite::Connection {
             self.conn()
         }
+
+        fn table_columns(&self, tbl: &'static str) -> crate::Result<Rc<[String]>> {
+            if let Some(cols) = self.sync_cache.borrow().columns.get(tbl) {
+                return Ok(Rc::clone(cols));
+            }
+            let cols: Rc<[String]> = super::columns(self.conn(), tbl)?.into();
+            self.sync_cache.borrow_mut().columns.insert(tbl, Rc::clone(&cols));
+            Ok(cols)
+        }
+
+        fn select_sql(&self, tbl: &'static str, cols: &[String]) -> Rc<str> {
+            if let Some(sql) = self.sync_cache.borrow().selects.get(tbl) {
+                return Rc::clone(sql);
+            }
+            let sql: Rc<str> = format!("SELECT {} FROM {tbl} WHERE id = ?1", cols.join(", ")).into();
+            self.sync_cache.borrow_mut().selects.insert(tbl, Rc::clone(&sql));
+            sql
+        }
     }
 }
 
 impl SyncRead for Store {}
 
 impl SyncRead for Tx<'_> {}
+
+use sealed::Connected as _;
 
 impl Tx<'_> {
     /// While set, local-edit triggers leave field clocks alone: the import writes the sender's own.
@@ -441,19 +482,33 @@ impl Tx<'_> {
         }
     }
 
+    /// The insert statement naming `cols`: rows of one table carry the same columns, so it is built once.
+    fn insert_sql(&self, tbl: &'static str, cols: &[&String]) -> std::rc::Rc<str> {
+        if let Some((named, sql)) = self.sync_cache.borrow().inserts.get(tbl) {
+            if named.iter().eq(cols.iter().copied()) {
+                return std::rc::Rc::clone(sql);
+            }
+        }
+        let sql: std::rc::Rc<str> = format!(
+            "INSERT INTO {tbl} ({}) VALUES ({})",
+            cols.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", "),
+            (1..=cols.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
+        )
+        .into();
+        let named = cols.iter().map(|c| (*c).clone()).collect();
+        self.sync_cache.borrow_mut().inserts.insert(tbl, (named, std::rc::Rc::clone(&sql)));
+        sql
+    }
+
     /// Inserts a row whose columns are checked against the table's own (an unknown column is refused).
     pub fn insert_row(&mut self, tbl: &str, values: &Map<String, Value>) -> Result<()> {
         let tbl = table(tbl)?;
-        let known = columns(self.conn(), tbl)?;
+        let known = self.table_columns(tbl)?;
         let cols: Vec<&String> = values.keys().filter(|k| known.contains(k)).collect();
         if cols.len() != values.len() {
             return Err(StoreError::Corrupt(format!("{tbl}: a column this schema does not have")));
         }
-        let sql = format!(
-            "INSERT INTO {tbl} ({}) VALUES ({})",
-            cols.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", "),
-            (1..=cols.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
-        );
+        let sql = self.insert_sql(tbl, &cols);
         let vals = cols.iter().map(|c| to_sql(&values[*c])).collect::<Result<Vec<_>>>()?;
         // Rows of one table carry the same columns: the statement is prepared once per import.
         self.conn().prepare_cached(&sql)?.execute(rusqlite::params_from_iter(vals))?;
@@ -466,7 +521,7 @@ impl Tx<'_> {
     /// Sets some columns of a row.
     pub fn update_row(&mut self, tbl: &str, id: &str, set: &Map<String, Value>) -> Result<()> {
         let tbl = table(tbl)?;
-        let known = columns(self.conn(), tbl)?;
+        let known = self.table_columns(tbl)?;
         let cols: Vec<&String> = set.keys().filter(|k| known.contains(k) && *k != "id").collect();
         if cols.len() != set.keys().filter(|k| *k != "id").count() {
             return Err(StoreError::Corrupt(format!("{tbl}: a column this schema does not have")));
