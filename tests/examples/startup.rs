@@ -3,6 +3,7 @@
 //!
 //! `xvfb-run -a -s "-screen 0 1366x768x24" cargo run --release -p maskcheck-tests --features e2e --example startup`
 //! (after `cargo build -p maskcheck-desktop -p bare-tauri --features maskcheck-desktop/custom-protocol,bare-tauri/custom-protocol`).
+//! `STARTUP_CPU=0` runs each window on CPU 0 alone (see `launcher`).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -49,12 +50,27 @@ struct Figures {
     processes: usize,
 }
 
+/// With `STARTUP_CPU=N`, the window (the app and the WebKit processes it starts) runs on CPU N alone, like a slow
+/// laptop, while the driver runs free: the app is launched through a script that `exec`s `taskset -c N` on it.
+/// (Pinning the whole example, driver included, stalled it.)
+fn launcher(app: &Path, scripts: &Path) -> PathBuf {
+    let Ok(cpu) = std::env::var("STARTUP_CPU") else { return app.to_path_buf() };
+    let name = app.file_name().and_then(|n| n.to_str()).unwrap_or("app");
+    let script = scripts.join(format!("{name}-on-cpu-{cpu}"));
+    std::fs::write(&script, format!("#!/bin/sh\nexec taskset -c {cpu} '{}' \"$@\"\n", app.display())).expect("script");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    script
+}
+
 fn measure(driver: &Driver, app: &Path, data_dir: &Path, ready: &dyn Fn(&Session)) -> Figures {
+    let scripts = tempfile::tempdir().expect("tempdir");
+    let launch = launcher(app, scripts.path());
     let mut startup_ms = Vec::new();
     let mut pss = (0, 0);
     for run in 0..RUNS {
         let t0 = Instant::now();
-        let session = Session::launch_app(driver, app, data_dir, "startup");
+        let session = Session::launch_app(driver, &launch, data_dir, "startup");
         ready(&session);
         startup_ms.push(t0.elapsed().as_millis());
         if run == RUNS - 1 {
