@@ -144,6 +144,9 @@ fn two_inspectors_edits_merge_per_field_and_a_clash_is_kept_for_a_person() {
     let mut ea = a.enterprise(uscc);
     ea.data.phone = Some("13700000001".into());
     a.app.update_enterprise(&ea.id, ea.data.clone()).expect("A again");
+    // Clocks count milliseconds, and within one the device id breaks the tie: B edits in a later one, so that
+    // "later" is B's (the test failed once when both edits fell in the same millisecond).
+    std::thread::sleep(std::time::Duration::from_millis(3));
     let mut eb = b.enterprise(uscc);
     eb.data.phone = Some("13700000002".into());
     b.app.update_enterprise(&eb.id, eb.data.clone()).expect("B again");
@@ -370,6 +373,27 @@ fn rows_that_cannot_be_trusted_are_quarantined_not_applied() {
     assert_eq!(reasons[2].0, Q::FutureClock);
 }
 
+/// An enterprise row as laptop `a` would send it (columns it leaves out are empty).
+fn enterprise_row(a: &Site, id: &str, name: &str, uscc: &str, version: String) -> maskcheck_sync::Row {
+    row(
+        maskcheck_sync::SyncTable::Enterprise,
+        &[
+            ("id", id.into()),
+            ("origin", a.id().into()),
+            ("version", version.into()),
+            ("deleted", 0.into()),
+            ("name", name.into()),
+            ("uscc", uscc.into()),
+            ("county", "卫滨区".into()),
+            ("kind", "maker".into()),
+            ("medical", 0.into()),
+            ("exporter", 0.into()),
+            ("created_at", "2026-11-24T10:00:00+08:00".into()),
+            ("updated_at", "2026-11-24T10:00:00+08:00".into()),
+        ],
+    )
+}
+
 /// A page of rows is applied under one savepoint; a row the database refuses (here a second enterprise with a USCC
 /// the bureau already holds, which only the unique index catches) undoes the page, which is applied again row by
 /// row: that row alone is quarantined, the rows around it are applied, the counts say so.
@@ -377,42 +401,7 @@ fn rows_that_cannot_be_trusted_are_quarantined_not_applied() {
 fn a_row_the_database_refuses_is_quarantined_and_the_rest_of_its_page_applied() {
     let (bureau, a, _b) = campaign();
     let version = format!("{:015}.{:010}.{}", 1_795_000_000_000i64, 0, a.id());
-    let enterprise = |id: &str, name: &str, uscc: &str| {
-        let mut r = row(
-            maskcheck_sync::SyncTable::Enterprise,
-            &[
-                ("id", id.into()),
-                ("origin", a.id().into()),
-                ("version", version.clone().into()),
-                ("deleted", 0.into()),
-                ("name", name.into()),
-                ("uscc", uscc.into()),
-                ("county", "卫滨区".into()),
-                ("kind", "maker".into()),
-                ("medical", 0.into()),
-                ("exporter", 0.into()),
-                ("created_at", "2026-11-24T10:00:00+08:00".into()),
-                ("updated_at", "2026-11-24T10:00:00+08:00".into()),
-            ],
-        );
-        for empty in [
-            "production_address",
-            "registered_address",
-            "legal_rep",
-            "contact",
-            "phone",
-            "scale",
-            "production_status",
-            "founded_on",
-            "daily_capacity_wan",
-            "note",
-            "void_reason",
-            "voided_at",
-        ] {
-            r.values.insert(empty.into(), serde_json::Value::Null);
-        }
-        r
-    };
+    let enterprise = |id: &str, name: &str, uscc: &str| enterprise_row(&a, id, name, uscc, version.clone());
     let held = "91350100M000100Y43";
     let fresh = |n: u64| maskcheck_domain::sample::sample_uscc(n, 0);
     let file = craft(
@@ -649,25 +638,7 @@ fn rows_that_break_the_rules_of_typed_input_are_quarantined_with_their_field_err
     let (bureau, a, _b) = campaign();
     let e = a.enterprise("91350100M000100Y43");
     let clock = |n: i64| format!("{:015}.{:010}.{}", 1_795_000_000_000i64 + n, 0, a.id());
-    let maker = |id: &str, uscc: &str, n: i64| {
-        row(
-            maskcheck_sync::SyncTable::Enterprise,
-            &[
-                ("id", id.into()),
-                ("origin", a.id().into()),
-                ("version", clock(n).into()),
-                ("deleted", 0.into()),
-                ("name", "某某口罩厂".into()),
-                ("uscc", uscc.into()),
-                ("county", "卫滨区".into()),
-                ("kind", "maker".into()),
-                ("medical", 0.into()),
-                ("exporter", 0.into()),
-                ("created_at", "2026-11-24T10:00:00+08:00".into()),
-                ("updated_at", "2026-11-24T10:00:00+08:00".into()),
-            ],
-        )
-    };
+    let maker = |id: &str, uscc: &str, n: i64| enterprise_row(&a, id, "某某口罩厂", uscc, clock(n));
     let one_inspector = maskcheck_domain::inspection::InspectionDraft {
         place: "生产车间".into(),
         started_at: Some("2026-11-24T09:00".into()),

@@ -79,12 +79,15 @@ fn describe(head: &[u8]) -> String {
 
 /// Reads the roster table of `path`: the named sheet, or the first sheet with a recognisable header.
 pub fn read_roster(path: &Path, sheet: Option<&str>) -> Result<SheetTable, SheetError> {
-    crate::guard::catch_panic(|| read_roster_unguarded(path, sheet)).unwrap_or_else(|()| {
-        Err(SheetError::Unreadable {
-            path: path.into(),
-            reason: "文件内容不符合电子表格格式，可能已损坏；请用 Excel 或 WPS 打开后另存为 .xlsx 再导入".into(),
-        })
-    })
+    crate::guard::catch_panic(|| read_roster_unguarded(path, sheet)).unwrap_or_else(|()| Err(parser_panicked(path)))
+}
+
+/// A roster the parser panicked on (caught by `guard`).
+fn parser_panicked(path: &Path) -> SheetError {
+    SheetError::Unreadable {
+        path: path.into(),
+        reason: "文件内容不符合电子表格格式，可能已损坏；请用 Excel 或 WPS 打开后另存为 .xlsx 再导入".into(),
+    }
 }
 
 fn read_roster_unguarded(path: &Path, sheet: Option<&str>) -> Result<SheetTable, SheetError> {
@@ -346,12 +349,13 @@ impl TableFeeder {
         Some(SheetRow { number: row.index + 1, cells })
     }
 
-    fn table(self, sheet: &str, names: &[String], head: TableHead, rows: Vec<SheetRow>) -> SheetTable {
+    /// The table as fed so far (a fresh feeder: the table's description before its rows are read).
+    fn table(&self, sheet: &str, names: &[String], head: &TableHead, rows: Vec<SheetRow>) -> SheetTable {
         SheetTable {
             sheet: sheet.into(),
             sheet_names: names.to_vec(),
-            header_rows: head.header_rows,
-            columns: head.columns,
+            header_rows: head.header_rows.clone(),
+            columns: head.columns.clone(),
             rows,
             skipped_empty: self.skipped_empty,
             notes_from_row: self.notes_from_row,
@@ -372,7 +376,7 @@ fn find_table(sheet: &str, names: &[String], rows: Vec<SparseRow>) -> Option<She
         })
         .flatten()
         .collect();
-    Some(feeder.table(sheet, names, head, out))
+    Some(feeder.table(sheet, names, &head, out))
 }
 
 /// What [`stream_roster`] hands over as it reads.
@@ -396,12 +400,8 @@ pub fn stream_roster(
     sheet: Option<&str>,
     mut emit: impl FnMut(Streamed) -> bool,
 ) -> Result<SheetTable, SheetError> {
-    let streamed = crate::guard::catch_panic(|| stream_xlsx(path, sheet, &mut emit)).unwrap_or_else(|()| {
-        Err(SheetError::Unreadable {
-            path: path.into(),
-            reason: "文件内容不符合电子表格格式，可能已损坏；请用 Excel 或 WPS 打开后另存为 .xlsx 再导入".into(),
-        })
-    })?;
+    let streamed = crate::guard::catch_panic(|| stream_xlsx(path, sheet, &mut emit))
+        .unwrap_or_else(|()| Err(parser_panicked(path)))?;
     if let Some(table) = streamed {
         return Ok(table);
     }
@@ -459,9 +459,9 @@ fn stream_xlsx(
                 None => None,
                 Some(head) => {
                     let mut feeder = TableFeeder::new(&head, first[head.first_data - 1].index);
-                    let meta = feeder_table(name, &names, &head);
+                    let meta = feeder.table(name, &names, &head, Vec::new());
                     if !emit(Streamed::Head(meta)) {
-                        return Ok(Some(feeder.table(name, &names, head, Vec::new())));
+                        return Ok(Some(feeder.table(name, &names, &head, Vec::new())));
                     }
                     let mut chunk = Vec::with_capacity(CHUNK);
                     let mut rest = first.into_iter().skip(head.first_data);
@@ -483,13 +483,13 @@ fn stream_xlsx(
                         if chunk.len() == CHUNK
                             && !emit(Streamed::Rows(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK))))
                         {
-                            return Ok(Some(feeder.table(name, &names, head, Vec::new())));
+                            return Ok(Some(feeder.table(name, &names, &head, Vec::new())));
                         }
                     }
                     if !chunk.is_empty() {
                         emit(Streamed::Rows(chunk));
                     }
-                    Some(feeder.table(name, &names, head, Vec::new()))
+                    Some(feeder.table(name, &names, &head, Vec::new()))
                 }
             }
         };
@@ -502,17 +502,4 @@ fn stream_xlsx(
         return Err(SheetError::FormulaHeader { path: path.into(), sheets: candidates.join("、") });
     }
     Err(SheetError::NoHeader { path: path.into(), sheets: candidates.join("、") })
-}
-
-/// The table's description before its rows are read.
-fn feeder_table(sheet: &str, names: &[String], head: &TableHead) -> SheetTable {
-    SheetTable {
-        sheet: sheet.into(),
-        sheet_names: names.to_vec(),
-        header_rows: head.header_rows.clone(),
-        columns: head.columns.clone(),
-        rows: Vec::new(),
-        skipped_empty: 0,
-        notes_from_row: None,
-    }
 }
