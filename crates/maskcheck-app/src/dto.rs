@@ -165,7 +165,7 @@ pub struct DashboardDto {
     pub expiring_licences: u32,
 }
 
-/// Progress of a long task: `done` of `total` rows.
+/// Progress of a long task: `done` of `total` rows (`total` 0 while it is not yet known).
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ProgressDto {

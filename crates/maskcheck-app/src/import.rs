@@ -3,12 +3,14 @@
 use std::path::Path;
 use std::sync::atomic::Ordering;
 
-use maskcheck_domain::roster_import::{counts, plan_checked, ImportAction, ImportCounts, PlannedRow};
+use maskcheck_domain::county::KnownCounties;
+use maskcheck_domain::roster_import::{counts, CheckedRow, ImportAction, ImportCounts, PlannedRow, Planner};
 use maskcheck_domain::{Field, FieldError, Rule};
 use maskcheck_sheets::{ColumnMapping, RosterColumn, SheetTable};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::import_read::{read_checked, Checked};
 use crate::{now_ms, now_text, today, App, AppError, ErrorCode, Result};
 use maskcheck_store::RecordMeta;
 
@@ -124,13 +126,75 @@ fn preview_of(path: String, table: SheetTable, rows: &[PlannedRow], inserts: usi
     }
 }
 
-struct Plan {
+/// A file read and planned, and what was written when it was imported.
+struct Run {
     table: SheetTable,
     rows: Vec<PlannedRow>,
+    /// Rows inserted and updated (None: nothing written).
+    written: Option<(u32, u32)>,
+}
+
+/// Why an import wrote nothing (its transaction rolled back).
+enum Stop {
+    /// The file has errors or duplicates and the user did not ask to skip them: the plan is the answer.
+    Refused(Box<Run>),
+    Failed(AppError),
+}
+
+impl<E: Into<AppError>> From<E> for Stop {
+    fn from(e: E) -> Self {
+        Stop::Failed(e.into())
+    }
+}
+
+/// The error of a refused import: the counts and the first rows at fault.
+fn refusal(rows: &[PlannedRow]) -> AppError {
+    let counts = counts(rows);
+    let first: Vec<String> = rows
+        .iter()
+        .filter(|r| !r.errors.is_empty())
+        .take(5)
+        .map(|r| format!("第 {} 行 {}：{}", r.row, r.errors[0].column, r.errors[0].error.message_zh()))
+        .collect();
+    let mut e = AppError::new(
+        ErrorCode::Validation,
+        format!(
+            "错误 {} 行，重复 {} 行，未导入任何数据（可选择跳过这些行）：{}",
+            counts.errors,
+            counts.duplicates,
+            first.join("；")
+        ),
+    );
+    e.fields = rows.iter().flat_map(|r| r.errors.iter().map(|x| x.error.clone())).take(50).collect();
+    e
+}
+
+fn is_bad(r: &PlannedRow) -> bool {
+    matches!(r.action, ImportAction::Error | ImportAction::Duplicate { .. })
+}
+
+/// The normalised USCCs of the valid rows of a chunk, to look up in the roster.
+fn valid_usccs(chunk: &[CheckedRow]) -> Vec<String> {
+    chunk.iter().filter_map(|c| c.valid.as_ref().map(|v| v.uscc.clone())).collect()
+}
+
+/// Reads the file `opts` names, handing its checked rows to `take` (see `read_checked`).
+fn read_file(
+    opts: &ImportOptions,
+    counties: &KnownCounties,
+    take: impl FnMut(Checked) -> Result<()>,
+) -> Result<SheetTable> {
+    read_checked(Path::new(&opts.path), opts.sheet.as_deref(), opts.columns.as_deref(), today(), counties, take)
 }
 
 impl App {
-    fn plan_import(&self, opts: &ImportOptions) -> Result<Plan> {
+    /// Checks the column mapping the user gave, and returns the counties the file's rows may name.
+    fn import_counties(&self, opts: &ImportOptions) -> Result<KnownCounties> {
+        Self::check_columns(opts)?;
+        Ok(self.known_counties()?.confirming(opts.new_counties.clone().unwrap_or_default()))
+    }
+
+    fn check_columns(opts: &ImportOptions) -> Result<()> {
         if let Some(columns) = &opts.columns {
             for key in [RosterColumn::Name, RosterColumn::Uscc] {
                 if !columns.iter().any(|c| c.column == Some(key)) {
@@ -139,32 +203,127 @@ impl App {
                 }
             }
         }
-        let counties = self.known_counties()?.confirming(opts.new_counties.clone().unwrap_or_default());
-        let (table, checked) = crate::import_read::read_checked(
-            Path::new(&opts.path),
-            opts.sheet.as_deref(),
-            opts.columns.as_deref(),
-            today(),
-            &counties,
-        )?;
-        let usccs: Vec<String> = checked.iter().filter_map(|c| c.valid.as_ref().map(|v| v.uscc.clone())).collect();
-        let existing = self.store().enterprises_by_uscc(&usccs)?;
-        let rows = plan_checked(checked, |u| existing.get(u).map(|r| (r.meta.id.clone(), r.data.clone())));
-        Ok(Plan { table, rows })
+        Ok(())
+    }
+
+    /// Reads and plans the file; writes nothing.
+    fn plan_import(&self, opts: &ImportOptions) -> Result<Run> {
+        let counties = self.import_counties(opts)?;
+        let mut planner = Planner::default();
+        let mut rows = Vec::new();
+        let table = read_file(opts, &counties, |event| {
+            match event {
+                Checked::Restart => {
+                    planner = Planner::default();
+                    rows.clear();
+                }
+                Checked::Rows(chunk) => {
+                    let existing = self.store().enterprises_by_uscc(&valid_usccs(&chunk))?;
+                    let planned = planner.plan(chunk, |u| existing.get(u).map(|r| (r.meta.id.clone(), r.data.clone())));
+                    rows.extend(planned.into_iter().map(|r| PlannedRow { write: None, ..r }));
+                }
+            }
+            Ok(())
+        })?;
+        Ok(Run { table, rows, written: None })
+    }
+
+    /// Reads, plans and writes the file in one pass and one transaction: each chunk of rows is written as soon as
+    /// it is planned, while the next is read. When the file has errors or duplicates and `skip_invalid` is off,
+    /// writing stops at the first and the transaction rolls back (`Stop::Refused`): a refusal writes nothing.
+    fn import_run(&self, opts: &ImportOptions, progress: &dyn Fn(u32, u32)) -> std::result::Result<Run, Stop> {
+        self.cancel.store(false, Ordering::SeqCst);
+        let counties = self.import_counties(opts)?;
+        let device = self.device_id()?;
+        let at = now_text();
+        let mut store = self.store();
+        store.write(|tx| {
+            tx.enterprise_batch(|batch| {
+                let mut planner = Planner::default();
+                let mut rows: Vec<PlannedRow> = Vec::new();
+                let (mut inserted, mut updated, mut bad) = (0u32, 0u32, 0usize);
+                let table = read_file(opts, &counties, |event| {
+                    let chunk = match event {
+                        Checked::Restart => {
+                            batch.restart()?;
+                            planner = Planner::default();
+                            rows.clear();
+                            (inserted, updated, bad) = (0, 0, 0);
+                            return Ok(());
+                        }
+                        Checked::Rows(chunk) => chunk,
+                    };
+                    let existing = batch.by_uscc(&valid_usccs(&chunk))?;
+                    let mut planned =
+                        planner.plan(chunk, |u| existing.get(u).map(|r| (r.meta.id.clone(), r.data.clone())));
+                    bad += planned.iter().filter(|r| is_bad(r)).count();
+                    if bad > 0 && !opts.skip_invalid {
+                        // Refused in the end: plan the rest, write nothing more.
+                        rows.extend(planned.into_iter().map(|r| PlannedRow { write: None, ..r }));
+                        return Ok(());
+                    }
+                    let writes = planned.iter().filter(|r| r.write.is_some()).count();
+                    let mut versions = batch.next_versions(&device, now_ms(), writes)?.into_iter();
+                    for r in &mut planned {
+                        let Some(data) = r.write.take() else { continue };
+                        let version = versions.next().unwrap_or_default();
+                        match &r.action {
+                            ImportAction::Insert => {
+                                let meta = RecordMeta {
+                                    id: uuid::Uuid::now_v7().to_string(),
+                                    origin: device.clone(),
+                                    version,
+                                    deleted: false,
+                                    created_at: at.clone(),
+                                    updated_at: at.clone(),
+                                };
+                                batch.insert(&meta, &data)?;
+                                inserted += 1;
+                            }
+                            ImportAction::Update { id, .. } => {
+                                batch.update(id, &version, &at, &data)?;
+                                updated += 1;
+                            }
+                            _ => {}
+                        }
+                    }
+                    rows.extend(planned);
+                    // The total is not known before the last row is read: 0 says so.
+                    progress(inserted + updated, 0);
+                    if self.cancel.load(Ordering::SeqCst) {
+                        return Err(AppError::new(ErrorCode::Cancelled, "导入已取消，未写入任何数据"));
+                    }
+                    Ok(())
+                })?;
+                if bad > 0 && !opts.skip_invalid {
+                    return Err(Stop::Refused(Box::new(Run { table, rows, written: None })));
+                }
+                Ok(Run { table, rows, written: Some((inserted, updated)) })
+            })
+        })
     }
 
     /// Reads the file and says what importing it would do; writes nothing.
     pub fn import_preview(&self, opts: ImportOptions) -> Result<ImportPreviewDto> {
-        let plan = self.plan_import(&opts)?;
+        let run = self.plan_import(&opts)?;
         let all = opts.all_rows.unwrap_or(false);
-        Ok(preview_of(opts.path, plan.table, &plan.rows, PREVIEW_INSERTS, all))
+        Ok(preview_of(opts.path, run.table, &run.rows, PREVIEW_INSERTS, all))
     }
 
     /// Imports the file: all accepted rows in one transaction, or nothing. With errors and without
-    /// `skip_invalid`, nothing is written. `progress(done, total)` is called as rows are written.
+    /// `skip_invalid`, nothing is written. `progress(done, total)` is called as rows are written (total 0 while it
+    /// is not known).
     pub fn import_commit(&self, opts: ImportOptions, progress: &dyn Fn(u32, u32)) -> Result<ImportResultDto> {
-        let plan = self.plan_import(&opts)?;
-        self.apply_plan(plan.rows, opts.skip_invalid, opts.all_rows.unwrap_or(false), progress)
+        let all = opts.all_rows.unwrap_or(false);
+        match self.import_run(&opts, progress) {
+            Ok(run) => {
+                let done = result_of(&run, all);
+                progress(done.inserted + done.updated, done.inserted + done.updated);
+                Ok(done)
+            }
+            Err(Stop::Refused(run)) => Err(refusal(&run.rows)),
+            Err(Stop::Failed(e)) => Err(e),
+        }
     }
 
     /// One read of the file for scripts: the preview, and when asked and possible, the import too.
@@ -173,94 +332,25 @@ impl App {
         opts: ImportOptions,
         dry_run: bool,
     ) -> Result<(ImportPreviewDto, Option<ImportResultDto>)> {
-        let plan = self.plan_import(&opts)?;
         let all = opts.all_rows.unwrap_or(false);
-        let preview = preview_of(opts.path.clone(), plan.table, &plan.rows, 0, all);
-        let blocked = preview.counts.errors + preview.counts.duplicates > 0 && !opts.skip_invalid;
-        if dry_run || blocked {
-            return Ok((preview, None));
-        }
-        let done = self.apply_plan(plan.rows, opts.skip_invalid, all, &|_, _| {})?;
-        Ok((preview, Some(done)))
+        let run = if dry_run {
+            self.plan_import(&opts)?
+        } else {
+            match self.import_run(&opts, &|_, _| {}) {
+                Ok(run) => run,
+                Err(Stop::Refused(run)) => *run,
+                Err(Stop::Failed(e)) => return Err(e),
+            }
+        };
+        let done = run.written.map(|_| result_of(&run, all));
+        Ok((preview_of(opts.path.clone(), run.table, &run.rows, 0, all), done))
     }
+}
 
-    fn apply_plan(
-        &self,
-        rows: Vec<PlannedRow>,
-        skip_invalid: bool,
-        all: bool,
-        progress: &dyn Fn(u32, u32),
-    ) -> Result<ImportResultDto> {
-        self.cancel.store(false, Ordering::SeqCst);
-        let counts = counts(&rows);
-        let bad = counts.errors + counts.duplicates;
-        if bad > 0 && !skip_invalid {
-            let first: Vec<String> = rows
-                .iter()
-                .filter(|r| !r.errors.is_empty())
-                .take(5)
-                .map(|r| format!("第 {} 行 {}：{}", r.row, r.errors[0].column, r.errors[0].error.message_zh()))
-                .collect();
-            let mut e = AppError::new(
-                ErrorCode::Validation,
-                format!(
-                    "错误 {} 行，重复 {} 行，未导入任何数据（可选择跳过这些行）：{}",
-                    counts.errors,
-                    counts.duplicates,
-                    first.join("；")
-                ),
-            );
-            e.fields = rows.iter().flat_map(|r| r.errors.iter().map(|x| x.error.clone())).take(50).collect();
-            return Err(e);
-        }
-        let device = self.device_id()?;
-        let total = counts.inserts + counts.updates;
-        let (mut inserted, mut updated) = (0u32, 0u32);
-        let at = now_text();
-        self.store().write(|tx| {
-            let versions = tx.next_versions(&device, now_ms(), total as usize)?;
-            let mut versions = versions.into_iter();
-            tx.enterprise_batch(|batch| {
-                for r in &rows {
-                    let Some(data) = &r.write else { continue };
-                    let version = versions.next().unwrap_or_default();
-                    match &r.action {
-                        ImportAction::Insert => {
-                            let meta = RecordMeta {
-                                id: uuid::Uuid::now_v7().to_string(),
-                                origin: device.clone(),
-                                version,
-                                deleted: false,
-                                created_at: at.clone(),
-                                updated_at: at.clone(),
-                            };
-                            batch.insert(&meta, data)?;
-                            inserted += 1;
-                        }
-                        ImportAction::Update { id, .. } => {
-                            batch.update(id, &version, &at, data)?;
-                            updated += 1;
-                        }
-                        _ => continue,
-                    }
-                    let done = inserted + updated;
-                    if done % 1000 == 0 {
-                        progress(done, total);
-                        if self.cancel.load(Ordering::SeqCst) {
-                            return Err(AppError::new(ErrorCode::Cancelled, "导入已取消，未写入任何数据"));
-                        }
-                    }
-                }
-                Ok::<_, AppError>(())
-            })
-        })?;
-        progress(total, total);
-        let per_kind = if all { usize::MAX } else { PREVIEW_PER_KIND };
-        let (skipped, omitted_skipped) = first_of_each_kind(
-            rows.iter().filter(|r| r.write.is_none() && !matches!(r.action, ImportAction::Unchanged { .. })),
-            0,
-            per_kind,
-        );
-        Ok(ImportResultDto { counts, inserted, updated, skipped, omitted_skipped })
-    }
+/// What an import did: its counts, and the rows it did not import (the first of each kind unless `all`).
+fn result_of(run: &Run, all: bool) -> ImportResultDto {
+    let (inserted, updated) = run.written.unwrap_or_default();
+    let per_kind = if all { usize::MAX } else { PREVIEW_PER_KIND };
+    let (skipped, omitted_skipped) = first_of_each_kind(run.rows.iter().filter(|r| is_bad(r)), 0, per_kind);
+    ImportResultDto { counts: counts(&run.rows), inserted, updated, skipped, omitted_skipped }
 }

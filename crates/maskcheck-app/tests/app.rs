@@ -300,6 +300,61 @@ fn import_previews_then_commits_all_or_nothing() {
     assert_eq!((again.counts.inserts, again.counts.unchanged), (0, 3), "re-importing changes nothing");
 }
 
+/// A roster of `n` valid rows (two columns) and, when `bad_at` is given, an invalid USCC in that data row.
+fn long_roster(dir: &std::path::Path, n: u64, bad_at: Option<u64>) -> String {
+    let path = dir.join(format!("roster-{n}-{bad_at:?}.xlsx"));
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "企业名称").expect("w");
+    ws.write_string(0, 1, "统一社会信用代码").expect("w");
+    for i in 0..n {
+        let r = 1 + i as u32;
+        ws.write_string(r, 0, format!("卫滨区第{i}口罩厂")).expect("w");
+        let uscc =
+            if bad_at == Some(i) { "91410700MA1000024X".into() } else { maskcheck_domain::sample::sample_uscc(i, 0) };
+        ws.write_string(r, 1, uscc).expect("w");
+    }
+    wb.save(&path).expect("save");
+    path.display().to_string()
+}
+
+/// The import writes rows while it reads the next ones: a bad row found after thousands were written (past the
+/// point where their search entries and change log are written too) or a cancel must still leave nothing behind.
+#[test]
+fn rows_written_before_a_refusal_or_a_cancel_are_all_rolled_back() {
+    let (dir, app) = app();
+    let changes = || {
+        let store = maskcheck_store::Store::open_read_only(&dir.path().join("maskcheck.db"), None).expect("store");
+        store.changed_rows(0, store.last_change().expect("last"), true).expect("changes").len()
+    };
+    let before = changes();
+    let n = 10_000;
+    let bad = long_roster(dir.path(), n, Some(n - 2));
+    // Written and indexed before the bad row is read.
+    let early = "卫滨区第100口罩厂".to_string();
+    let err = app.import_commit(opts(&bad, false), &|_, _| {}).expect_err("a bad row refuses the file");
+    assert_eq!(err.code, ErrorCode::Validation);
+    assert!(err.message.contains(&format!("第 {} 行", n)), "{}", err.message);
+    assert_eq!(app.dashboard().expect("d").enterprise_count, 0, "nothing half-written");
+    assert!(search(&app, &early).is_empty(), "no search entry left");
+    assert_eq!(changes(), before, "no change left to send");
+
+    let good = long_roster(dir.path(), n, None);
+    let cancelled = app.import_commit(opts(&good, false), &|done, _| {
+        if done > 5_000 {
+            app.cancel();
+        }
+    });
+    assert_eq!(cancelled.expect_err("cancelled").code, ErrorCode::Cancelled);
+    assert_eq!(app.dashboard().expect("d").enterprise_count, 0, "a cancel writes nothing");
+
+    let done = app.import_commit(opts(&bad, true), &|_, _| {}).expect("skip the bad row");
+    assert_eq!((done.inserted, done.skipped.len()), (n as u32 - 1, 1));
+    assert_eq!(app.dashboard().expect("d").enterprise_count, n as u32 - 1);
+    assert_eq!(search(&app, &early), vec![early.clone()]);
+    assert_eq!(changes(), before + n as usize - 1, "one change per row");
+}
+
 #[test]
 fn a_plain_export_reimports_unchanged_and_appendix3_is_readable() {
     let (dir, app) = app();

@@ -182,42 +182,58 @@ pub fn check_row(r: ParsedRow, today: NaiveDate, counties: &crate::county::Known
     }
 }
 
-/// Plans checked rows against the roster (`existing` looks up a normalised USCC): the first row with a USCC is an
-/// insert, an update or unchanged; a later row with the same USCC is a duplicate.
+/// Plans checked rows against the roster chunk by chunk, as they are read: the first row with a USCC is an insert,
+/// an update or unchanged; a later row with the same USCC, in any chunk, is a duplicate.
+#[derive(Debug, Default)]
+pub struct Planner {
+    first_seen: HashMap<String, u32>,
+}
+
+impl Planner {
+    /// Plans the next rows (`existing` looks up a normalised USCC in the roster as it was before the import).
+    pub fn plan(
+        &mut self,
+        rows: Vec<CheckedRow>,
+        existing: impl Fn(&str) -> Option<(String, EnterpriseInput)>,
+    ) -> Vec<PlannedRow> {
+        rows.into_iter().map(|r| self.plan_row(r, &existing)).collect()
+    }
+
+    fn plan_row(&mut self, r: CheckedRow, existing: &impl Fn(&str) -> Option<(String, EnterpriseInput)>) -> PlannedRow {
+        let CheckedRow { row, name, uscc, errors, valid, uscc_column } = r;
+        let base = |action, write| PlannedRow { row, name, uscc, action, errors: vec![], write };
+        let Some(valid) = valid else {
+            return PlannedRow { errors, ..base(ImportAction::Error, None) };
+        };
+        if let Some(first) = self.first_seen.get(&valid.uscc) {
+            let error = FieldError::new(Field::Uscc, Rule::DuplicateInFile, first.to_string());
+            return PlannedRow {
+                errors: vec![RowError { column: uscc_column, error }],
+                ..base(ImportAction::Duplicate { first_row: *first }, None)
+            };
+        }
+        self.first_seen.insert(valid.uscc.clone(), row);
+        match existing(&valid.uscc) {
+            None => base(ImportAction::Insert, Some(valid)),
+            Some((id, old)) => {
+                let merged = merge(&old, &valid);
+                let changes = changes(&old, &merged);
+                if changes.is_empty() {
+                    base(ImportAction::Unchanged { id }, None)
+                } else {
+                    base(ImportAction::Update { id, changes }, Some(merged))
+                }
+            }
+        }
+    }
+}
+
+/// Plans checked rows against the roster in one go (see [`Planner`]).
 pub fn plan_checked(
     rows: Vec<CheckedRow>,
     existing: impl Fn(&str) -> Option<(String, EnterpriseInput)>,
 ) -> Vec<PlannedRow> {
-    let mut first_seen: HashMap<String, u32> = HashMap::new();
-    rows.into_iter()
-        .map(|r| {
-            let CheckedRow { row, name, uscc, errors, valid, uscc_column } = r;
-            let base = |action, write| PlannedRow { row, name, uscc, action, errors: vec![], write };
-            let Some(valid) = valid else {
-                return PlannedRow { errors, ..base(ImportAction::Error, None) };
-            };
-            if let Some(first) = first_seen.get(&valid.uscc) {
-                let error = FieldError::new(Field::Uscc, Rule::DuplicateInFile, first.to_string());
-                return PlannedRow {
-                    errors: vec![RowError { column: uscc_column, error }],
-                    ..base(ImportAction::Duplicate { first_row: *first }, None)
-                };
-            }
-            first_seen.insert(valid.uscc.clone(), r.row);
-            match existing(&valid.uscc) {
-                None => base(ImportAction::Insert, Some(valid)),
-                Some((id, old)) => {
-                    let merged = merge(&old, &valid);
-                    let changes = changes(&old, &merged);
-                    if changes.is_empty() {
-                        base(ImportAction::Unchanged { id }, None)
-                    } else {
-                        base(ImportAction::Update { id, changes }, Some(merged))
-                    }
-                }
-            }
-        })
-        .collect()
+    Planner::default().plan(rows, existing)
 }
 
 /// Plans the import of `rows` against the roster (`existing` looks up a normalised USCC).

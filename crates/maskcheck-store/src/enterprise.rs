@@ -236,18 +236,7 @@ impl Store {
 
     /// The live records holding the given (normalised) USCCs, keyed by USCC.
     pub fn enterprises_by_uscc(&self, usccs: &[String]) -> Result<std::collections::HashMap<String, EnterpriseRecord>> {
-        let mut out = std::collections::HashMap::new();
-        for chunk in usccs.chunks(500) {
-            let marks = vec!["?"; chunk.len()].join(",");
-            let sql = format!("SELECT {COLUMNS} FROM enterprise WHERE deleted = 0 AND uscc IN ({marks})");
-            let mut stmt = self.conn().prepare(&sql)?;
-            let rows = stmt.query_map(rusqlite::params_from_iter(chunk.iter()), record_from)?;
-            for r in rows {
-                let r = r??;
-                out.insert(r.data.uscc.clone(), r);
-            }
-        }
-        Ok(out)
+        by_uscc(self.conn(), usccs)
     }
 
     /// Every live (not voided) enterprise, oldest first: for exports.
@@ -290,14 +279,15 @@ fn data_params(d: &EnterpriseInput) -> [Value; 16] {
     ]
 }
 
-/// Inserts the row alone (no search entry) and returns its rowid.
-pub(crate) fn insert_row(conn: &Connection, meta: &RecordMeta, data: &EnterpriseInput) -> Result<i64> {
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO enterprise (id, origin, version, deleted, created_at, updated_at, name, uscc, county,
-            production_address, registered_address, legal_rep, contact, phone, kind, medical, exporter, scale,
-            production_status, founded_on, daily_capacity_wan, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
-    )?;
+const INSERT_COLUMNS: &str = "INSERT INTO enterprise (id, origin, version, deleted, created_at, updated_at, name, uscc,
+    county, production_address, registered_address, legal_rep, contact, phone, kind, medical, exporter, scale,
+    production_status, founded_on, daily_capacity_wan, note) VALUES ";
+
+/// Values bound per inserted row by [`insert_row`] and [`insert_rows`].
+pub(crate) const INSERT_PARAMS: usize = 22;
+
+/// The values of a row's insert, in `INSERT_COLUMNS` order.
+pub(crate) fn insert_params(meta: &RecordMeta, data: &EnterpriseInput) -> impl Iterator<Item = Value> {
     let head = [
         Value::Text(meta.id.clone()),
         Value::Text(meta.origin.clone()),
@@ -306,8 +296,23 @@ pub(crate) fn insert_row(conn: &Connection, meta: &RecordMeta, data: &Enterprise
         Value::Text(meta.created_at.clone()),
         Value::Text(meta.updated_at.clone()),
     ];
-    stmt.execute(rusqlite::params_from_iter(head.into_iter().chain(data_params(data))))?;
+    head.into_iter().chain(data_params(data))
+}
+
+/// Inserts the row alone (no search entry) and returns its rowid.
+pub(crate) fn insert_row(conn: &Connection, meta: &RecordMeta, data: &EnterpriseInput) -> Result<i64> {
+    insert_rows(conn, &insert_params(meta, data).collect::<Vec<_>>())?;
     Ok(conn.last_insert_rowid())
+}
+
+/// Inserts rows whose values (`INSERT_PARAMS` per row, see [`insert_params`]) follow each other in `values`, with one
+/// statement: a statement's own cost (its savepoint, its start and end) is paid once for all of them.
+pub(crate) fn insert_rows(conn: &Connection, values: &[Value]) -> Result<()> {
+    let rows = values.len() / INSERT_PARAMS;
+    let one = format!("({})", vec!["?"; INSERT_PARAMS].join(","));
+    let sql = format!("{INSERT_COLUMNS}{}", vec![one; rows].join(","));
+    conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
+    Ok(())
 }
 
 /// Updates the row alone (no search entry).
@@ -329,6 +334,25 @@ pub(crate) fn update_row(conn: &Connection, id: &str, version: &str, at: &str, d
         return Err(StoreError::NotFound { entity: Entity::Enterprise, id: id.into() });
     }
     Ok(())
+}
+
+/// The live records holding the given (normalised) USCCs, keyed by USCC.
+pub(crate) fn by_uscc(
+    conn: &Connection,
+    usccs: &[String],
+) -> Result<std::collections::HashMap<String, EnterpriseRecord>> {
+    let mut out = std::collections::HashMap::new();
+    for chunk in usccs.chunks(500) {
+        let marks = vec!["?"; chunk.len()].join(",");
+        let sql = format!("SELECT {COLUMNS} FROM enterprise WHERE deleted = 0 AND uscc IN ({marks})");
+        let mut stmt = conn.prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(chunk.iter()), record_from)?;
+        for r in rows {
+            let r = r??;
+            out.insert(r.data.uscc.clone(), r);
+        }
+    }
+    Ok(out)
 }
 
 impl Tx<'_> {

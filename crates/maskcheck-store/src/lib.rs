@@ -168,5 +168,6 @@ fn configure(conn: &Connection) -> Result<()> {
     // A bundle import runs a few statements per table of fourteen for every row; rusqlite's default of 16 cached
     // statements made it parse them again and again.
     conn.set_prepared_statement_cache_capacity(128);
+    search_index::register_functions(conn)?;
     Ok(())
 }

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_unit_reports.sql"),
     include_str!("migrations/0010_campaign.sql"),
     include_str!("migrations/0011_bulk_roster.sql"),
+    include_str!("migrations/0012_plain_checks.sql"),
 ];
 
 /// The migrations up to `version`, so tests can build every earlier schema.

@@ -6,6 +6,29 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::Result;
 
+/// `index_grams(text)` in SQL, so many rows are indexed by one `INSERT … SELECT` ([`insert_rows`]).
+pub(crate) fn register_functions(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS;
+    conn.create_scalar_function("index_grams", 1, flags, |ctx| {
+        Ok(ctx.get::<Option<String>>(0)?.map(|s| index_grams(&s)))
+    })?;
+    Ok(())
+}
+
+/// Indexes the enterprises with `after < rid <= upto` (fresh inserts) with one statement: FTS5 writes their terms
+/// in one run, where a statement per row made it flush its pending terms at each (inside a savepoint).
+pub(crate) fn insert_rows(conn: &Connection, after: i64, upto: i64) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO enterprise_fts (rowid, name, uscc, address, dead)
+         SELECT rid, index_grams(name), index_grams(uscc), index_grams(coalesce(production_address, registered_address)),
+                CASE WHEN deleted = 1 OR void_reason IS NOT NULL THEN 'dead' END
+         FROM enterprise WHERE rid > ?1 AND rid <= ?2 ORDER BY rid",
+    )?
+    .execute([after, upto])?;
+    Ok(())
+}
+
 /// Indexes a freshly inserted row.
 pub(crate) fn insert(
     conn: &Connection,

@@ -421,3 +421,64 @@ fn a_batch_records_what_single_writes_record() {
         "triggers on again"
     );
 }
+
+/// A batch writes its rows a few dozen per statement and settles their changes, clocks and search entries every few
+/// thousand rows: a batch crossing both (with remainders) records every row once, as single writes would.
+#[test]
+fn a_long_batch_records_every_row_once() {
+    use maskcheck_store::SyncRead;
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+    let n: u64 = 8_300;
+    let name = |i: u64| format!("卫滨区第{i}口罩厂");
+    let mut store = Store::open_in_memory().expect("open");
+    store
+        .write(|tx| {
+            tx.enterprise_batch(|b| {
+                for i in 0..n {
+                    let uscc = maskcheck_domain::sample::sample_uscc(i, 0);
+                    b.insert(&meta(&format!("id{i}")), &EnterpriseInput::new(name(i), &uscc))?;
+                }
+                Ok::<_, StoreError>(())
+            })
+        })
+        .expect("batch");
+    let changes = store.changed_rows(0, store.last_change().expect("last"), true).expect("changes");
+    assert_eq!(changes.len() as u64, n, "one change per row");
+    assert_eq!(changes.first().map(|c| c.1.as_str()), Some("id0"), "in insert order");
+    for i in [0, 63, 64, 8_191, 8_192, n - 1] {
+        assert_eq!(store.field_clocks("enterprise", &format!("id{i}")).expect("clocks").len(), 19, "row {i}");
+        let q = EnterpriseQuery { text: Some(name(i)), ..Default::default() };
+        let hits = store.list_enterprises(&q, today).expect("list");
+        assert!(hits.rows.iter().any(|r| r.name == name(i)), "row {i} is found by its name");
+    }
+    assert_eq!(store.list_enterprises(&EnterpriseQuery::default(), today).expect("all").total, n);
+}
+
+/// Schema 12 spelled two CHECKs as comparisons instead of IN lists: they refuse and accept what they did.
+#[test]
+fn the_roster_checks_accept_and_refuse_as_before() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("m.db");
+    drop(Store::open(&path, dir.path(), None).expect("create"));
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    let table = [
+        (Some("large"), Some("producing"), true),
+        (Some("micro"), Some("converted"), true),
+        (None, Some("stopped"), true),
+        (Some("medium"), None, true),
+        (None, None, true),
+        (Some("huge"), None, false),
+        (Some("Large"), None, false),
+        (None, Some("closed"), false),
+        (Some(""), Some("producing"), false),
+    ];
+    for (i, (scale, status, ok)) in table.into_iter().enumerate() {
+        let r = conn.execute(
+            "INSERT INTO enterprise (id, origin, version, name, uscc, kind, medical, exporter, scale,
+                production_status, created_at, updated_at)
+             VALUES (?1, 'dev1', 'v', '厂', ?2, 'maker', 0, 0, ?3, ?4, 'now', 'now')",
+            rusqlite::params![format!("c{i}"), format!("91350100M000{i:05}X"), scale, status],
+        );
+        assert_eq!(r.is_ok(), ok, "{scale:?} {status:?}: {r:?}");
+    }
+}

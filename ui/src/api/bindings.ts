@@ -235,7 +235,7 @@ skipped: Array<PlannedRow>, omittedSkipped: number, };
 export type ExportResultDto = { path: string, rows: number, };
 
 /**
- * Progress of a long task: `done` of `total` rows.
+ * Progress of a long task: `done` of `total` rows (`total` 0 while it is not yet known).
  */
 export type ProgressDto = { done: number, total: number, };
 
