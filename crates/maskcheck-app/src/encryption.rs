@@ -427,8 +427,13 @@ impl App {
         if App::dir_state(data_dir) != DirState::New {
             return Err(AppError::new(ErrorCode::AlreadySetUp, "此数据目录已有数据"));
         }
-        let app = App::open_with(data_dir, passphrase)?;
-        let profile = app.setup(input)?;
-        Ok((app, profile))
+        let creating = crate::new_dir::Creation::begin(data_dir);
+        // On an error the app is dropped (its database closed) before what was created is removed.
+        let made = App::open_with(data_dir, passphrase).and_then(|app| {
+            let profile = app.setup(input)?;
+            Ok((app, profile))
+        });
+        creating.undo_if_failed(&made);
+        made
     }
 }

@@ -22,6 +22,7 @@ mod import_read;
 mod inspection;
 mod keyring;
 mod measures;
+mod new_dir;
 mod paths;
 mod photos;
 mod publicity;
@@ -100,10 +101,15 @@ impl App {
     /// Opens (creating when new) the data directory. An encrypted directory needs its passphrase; a new directory
     /// given a passphrase is created encrypted, one given none is created plain.
     pub fn open_with(data_dir: &Path, passphrase: Option<&str>) -> Result<App> {
-        std::fs::create_dir_all(data_dir).map_err(|e| AppError::io(data_dir, e))?;
-        let vault = encryption::unlock(data_dir, passphrase, true)?;
-        let store = open_checked(&data_dir.join("maskcheck.db"), &data_dir.join("backups"), vault.db_key())?;
-        App::opened(data_dir, store, vault)
+        let creating = new_dir::Creation::begin(data_dir);
+        let opened = (|| {
+            std::fs::create_dir_all(data_dir).map_err(|e| AppError::io(data_dir, e))?;
+            let vault = encryption::unlock(data_dir, passphrase, true)?;
+            let store = open_checked(&data_dir.join("maskcheck.db"), &data_dir.join("backups"), vault.db_key())?;
+            App::opened(data_dir, store, vault)
+        })();
+        creating.undo_if_failed(&opened);
+        opened
     }
 
     /// Opens a plain data directory that must already hold maskcheck's data.

@@ -386,3 +386,26 @@ fn a_plain_backup_restores_into_an_encrypted_directory_encrypted() {
     let app = App::open_with(dir.path(), Some(PASS)).expect("unlock again");
     assert_eq!(app.dashboard().expect("dashboard").enterprise_count, 1);
 }
+
+/// A setup that fails after its keyring was written (here the database cannot be opened: its WAL's name is taken
+/// by a directory) removes what it wrote: a keyring left without its database made the next start ask for a
+/// passphrase to a directory with nothing in it. What was in the directory before stays.
+#[test]
+fn a_failed_setup_leaves_the_directory_as_it_found_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(data.join("maskcheck.db-wal")).expect("blocker");
+    std::fs::write(data.join("说明.txt"), "the user's file").expect("user's file");
+    let before = snapshot(&data);
+    let err = App::create_data_dir(&data, inspector(), Some(PASS), Some(PASS)).err().expect("setup fails");
+    assert_ne!(err.code, ErrorCode::Validation, "{err:?}");
+    assert_eq!(snapshot(&data), before, "a failed setup left files behind");
+    let mut names: Vec<_> = std::fs::read_dir(&data).expect("dir").flatten().map(|e| e.file_name()).collect();
+    names.sort();
+    assert_eq!(names, ["maskcheck.db-wal", "说明.txt"], "nor directories");
+    assert_eq!(App::dir_state(&data), maskcheck_app::DirState::New);
+    std::fs::remove_dir(data.join("maskcheck.db-wal")).expect("unblock");
+    let (app, _) = App::create_data_dir(&data, inspector(), Some(PASS), Some(PASS)).expect("then it can be set up");
+    drop(app);
+    assert!(App::open_existing_with(&data, Some(PASS)).is_ok());
+}
