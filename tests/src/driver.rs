@@ -9,6 +9,13 @@ use std::time::{Duration, Instant};
 use base64::Engine;
 use serde_json::{json, Value};
 
+/// Every request to the driver, with a time limit: a command WebKitWebDriver never answers fails the test instead
+/// of hanging the run until CI's limit.
+fn http() -> &'static ureq::Agent {
+    static AGENT: std::sync::OnceLock<ureq::Agent> = std::sync::OnceLock::new();
+    AGENT.get_or_init(|| ureq::AgentBuilder::new().timeout(Duration::from_secs(90)).build())
+}
+
 const PORT: u16 = 4444;
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
@@ -28,7 +35,7 @@ impl Driver {
         let mut driver = Driver { child: spawn_driver(), _one_at_a_time: guard };
         let deadline = Instant::now() + Duration::from_secs(60);
         while Instant::now() < deadline {
-            if ureq::get(&format!("http://127.0.0.1:{PORT}/status")).call().is_ok() {
+            if http().get(&format!("http://127.0.0.1:{PORT}/status")).call().is_ok() {
                 return driver;
             }
             // A driver that exited at once (it could not take its port, say) is started again rather than waited
@@ -117,7 +124,7 @@ impl Session {
     }
 
     fn get(&self, path: &str) -> Value {
-        let r = ureq::get(&format!("{}{path}", self.base)).call().map(|r| r.into_json::<Value>());
+        let r = http().get(&format!("{}{path}", self.base)).call().map(|r| r.into_json::<Value>());
         match r {
             Ok(Ok(v)) => unwrap_value(v),
             other => panic!("GET {path}: {other:?}"),
@@ -126,7 +133,7 @@ impl Session {
 
     pub fn try_find(&self, css: &str) -> Option<Element> {
         let url = format!("{}/element", self.base);
-        let r = ureq::post(&url).send_json(json!({"using": "css selector", "value": css}));
+        let r = http().post(&url).send_json(json!({"using": "css selector", "value": css}));
         let v: Value = r.ok()?.into_json().ok()?;
         v["value"][ELEMENT_KEY].as_str().map(|s| Element(s.to_string()))
     }
@@ -214,7 +221,7 @@ impl Session {
         let url = format!("{}/element/{}/click", self.base, e.0);
         let deadline = Instant::now() + Duration::from_secs(5);
         loop {
-            match ureq::post(&url).send_json(json!({})) {
+            match http().post(&url).send_json(json!({})) {
                 Ok(_) => return,
                 Err(ureq::Error::Status(400, r)) if Instant::now() < deadline => {
                     let body = r.into_string().unwrap_or_default();
@@ -233,7 +240,7 @@ impl Session {
         loop {
             let e = self.find(css);
             let url = format!("{}/element/{}/click", self.base, e.0);
-            match ureq::post(&url).send_json(json!({})) {
+            match http().post(&url).send_json(json!({})) {
                 Ok(_) => return,
                 Err(ureq::Error::Status(code, r)) if Instant::now() < deadline => {
                     let body = r.into_string().unwrap_or_default();
@@ -281,7 +288,8 @@ impl Session {
 
     pub fn text(&self, e: &Element) -> String {
         let url = format!("{}/element/{}/text", self.base, e.0);
-        ureq::get(&url)
+        http()
+            .get(&url)
             .call()
             .ok()
             .and_then(|r| r.into_json::<Value>().ok())
@@ -293,7 +301,7 @@ impl Session {
     pub fn click_until_gone(&self, css: &str, gone: &str) {
         for _ in 0..10 {
             if let Some(e) = self.try_find(css) {
-                let _ = ureq::post(&format!("{}/element/{}/click", self.base, e.0)).send_json(json!({}));
+                let _ = http().post(&format!("{}/element/{}/click", self.base, e.0)).send_json(json!({}));
             }
             std::thread::sleep(Duration::from_millis(400));
             if !self.is_visible(gone) {
@@ -318,12 +326,12 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        let _ = ureq::delete(&self.base).call();
+        let _ = http().delete(&self.base).call();
     }
 }
 
 fn post(url: &str, body: &Value) -> Value {
-    match ureq::post(url).send_json(body.clone()) {
+    match http().post(url).send_json(body.clone()) {
         Ok(r) => r.into_json().expect("json"),
         Err(ureq::Error::Status(code, r)) => panic!("POST {url} -> {code}: {}", r.into_string().unwrap_or_default()),
         Err(e) => panic!("POST {url}: {e}"),
