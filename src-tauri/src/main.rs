@@ -24,7 +24,19 @@ fn data_dir_arg() -> Option<PathBuf> {
     None
 }
 
+/// WebKitGTK draws the page through OpenGL layers unless told not to. A form-and-table window gains nothing from
+/// it, and on the laptops it is for (no GPU worth the name: Mesa's software renderer with its LLVM) the layers cost
+/// 60–90 MB of the web process's memory at idle (`docs/benchmarks.md`). An explicit setting in the environment
+/// (e.g. `WEBKIT_DISABLE_COMPOSITING_MODE=0`) is kept.
+fn draw_without_gl_layers() {
+    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
+        // Sound: nothing else runs yet (no thread has been started when `main` begins).
+        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+    }
+}
+
 fn main() {
+    draw_without_gl_layers();
     let data_dir = maskcheck_app::resolve_data_dir(data_dir_arg());
     // A database that cannot be opened (e.g. written by a newer version) still gets a window, which shows why; an
     // encrypted one waits for its passphrase, a new one for the first-run page.

@@ -318,6 +318,17 @@ impl Session {
     /// Saves a numbered screenshot of the window as `target/e2e/<name>/NN-label.png`.
     pub fn screenshot(&mut self, label: &str) {
         self.step += 1;
+        // WebKitWebDriver takes a screenshot after the page's next paint. Drawn without GL layers (as the window
+        // is), an idle page does not paint again, and the request would wait for ever; so a 1-px mark in the
+        // bottom-right corner changes shade for a second (a difference of one level of white, invisible in the
+        // picture) and the page paints while the screenshot waits.
+        self.execute(
+            "const m = document.createElement('div'); \
+             m.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;pointer-events:none;z-index:2147483647'; \
+             document.body.appendChild(m); const end = performance.now() + 1000; let odd = false; \
+             (function tick() { odd = !odd; m.style.background = odd ? '#fffffe' : '#ffffff'; \
+               if (performance.now() < end) requestAnimationFrame(tick); else m.remove(); })();",
+        );
         let b64 = self.get("/screenshot");
         let png = base64::engine::general_purpose::STANDARD.decode(b64.as_str().unwrap_or_default()).expect("png");
         std::fs::write(self.shots.join(format!("{:02}-{label}.png", self.step)), png).expect("write screenshot");
