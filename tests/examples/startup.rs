@@ -3,7 +3,8 @@
 //!
 //! `xvfb-run -a -s "-screen 0 1366x768x24" cargo run --release -p maskcheck-tests --features e2e --example startup`
 //! (after `cargo build -p maskcheck-desktop -p bare-tauri --features maskcheck-desktop/custom-protocol,bare-tauri/custom-protocol`).
-//! `STARTUP_CPU=0` runs each window on CPU 0 alone (see `launcher`).
+//! `STARTUP_CPU=0` runs each window on CPU 0 alone (see `launcher`); `STARTUP_PROFILE=release` measures release builds
+//! of both windows (`cargo build --release -p maskcheck-desktop -p bare-tauri` with the same features).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -84,8 +85,10 @@ fn measure(driver: &Driver, app: &Path, data_dir: &Path, ready: &dyn Fn(&Session
 
 fn main() {
     let root = workspace_root();
-    let desktop = root.join("target/debug/maskcheck-desktop");
-    let bare = root.join("target/debug/bare-tauri");
+    // `STARTUP_PROFILE=release` measures release builds of both windows (what the .deb ships).
+    let profile = std::env::var("STARTUP_PROFILE").unwrap_or_else(|_| "debug".into());
+    let desktop = root.join("target").join(&profile).join("maskcheck-desktop");
+    let bare = root.join("target").join(&profile).join("bare-tauri");
     let empty = tempfile::tempdir().expect("tempdir");
     App::open(empty.path()).expect("open").load_demo(0, 1).expect("profile only");
     let locked = tempfile::tempdir().expect("tempdir");

@@ -107,6 +107,22 @@ pub(crate) enum Found<T> {
 }
 
 /// Reads each candidate sheet (bounded as `limits` says) and returns the first table `find` recognises.
+/// An .xlsx past the checks of its parts, with its sheet names and the sheets to look in, in order.
+struct OpenedXlsx {
+    wb: Xlsx<std::io::BufReader<std::fs::File>>,
+    names: Vec<String>,
+    candidates: Vec<String>,
+}
+
+/// Opens an .xlsx for a read whole or streamed (the caller has sniffed it and checked its size).
+fn open_xlsx(path: &Path, sheet: Option<&str>) -> Result<OpenedXlsx, SheetError> {
+    limits::check_zip_parts(path)?;
+    let wb: Xlsx<_> = open_workbook(path).map_err(|e| unreadable(path, calamine::Error::Xlsx(e).to_string()))?;
+    let names = wb.sheet_names().to_vec();
+    let candidates = candidates(path, &names, sheet)?;
+    Ok(OpenedXlsx { wb, names, candidates })
+}
+
 pub(crate) fn find_in_sheets<T>(
     path: &Path,
     sheet: Option<&str>,
@@ -118,10 +134,7 @@ pub(crate) fn find_in_sheets<T>(
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
     match ext.as_str() {
         "xlsx" | "xlsm" => {
-            limits::check_zip_parts(path)?;
-            let mut wb: Xlsx<_> = open_workbook(path).map_err(|e| unreadable(calamine::Error::Xlsx(e)))?;
-            let names = wb.sheet_names().to_vec();
-            let candidates = candidates(path, &names, sheet)?;
+            let OpenedXlsx { mut wb, names, candidates } = open_xlsx(path, sheet)?;
             let mut formula_headers = false;
             for name in &candidates {
                 let rows = {
@@ -431,11 +444,8 @@ fn stream_xlsx(
     }
     sniff(path)?;
     limits::check_file_size(path)?;
-    limits::check_zip_parts(path)?;
+    let OpenedXlsx { mut wb, names, candidates } = open_xlsx(path, sheet)?;
     let unreadable = |e: calamine::XlsxError| unreadable(path, calamine::Error::Xlsx(e).to_string());
-    let mut wb: Xlsx<_> = open_workbook(path).map_err(unreadable)?;
-    let names = wb.sheet_names().to_vec();
-    let candidates = candidates(path, &names, sheet)?;
     let mut formula_headers = false;
     for name in &candidates {
         let stream_error = |e: StreamError<calamine::XlsxError>| match e {
