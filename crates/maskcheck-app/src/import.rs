@@ -1,5 +1,6 @@
 //! Roster import from a spreadsheet: a pure plan first (the preview), then the accepted rows in one transaction.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::Ordering;
 
@@ -12,7 +13,7 @@ use ts_rs::TS;
 
 use crate::import_read::{read_checked, Checked};
 use crate::{now_ms, now_text, today, App, AppError, ErrorCode, Result};
-use maskcheck_store::RecordMeta;
+use maskcheck_store::{EnterpriseRecord, RecordMeta};
 
 /// The preview shows this many plain inserts, and of every other kind (updates, unchanged, duplicates, errors)
 /// this many rows: the counts say how many there are, so a file of 400,000 duplicates is a summary, not 37 MB.
@@ -178,6 +179,15 @@ fn valid_usccs(chunk: &[CheckedRow]) -> Vec<String> {
     chunk.iter().filter_map(|c| c.valid.as_ref().map(|v| v.uscc.clone())).collect()
 }
 
+/// Plans a chunk against the roster records its valid USCCs found (`existing`, keyed by USCC).
+fn plan_against(
+    planner: &mut Planner,
+    chunk: Vec<CheckedRow>,
+    existing: &HashMap<String, EnterpriseRecord>,
+) -> Vec<PlannedRow> {
+    planner.plan(chunk, |u| existing.get(u).map(|r| (r.meta.id.clone(), r.data.clone())))
+}
+
 /// Reads the file `opts` names, handing its checked rows to `take` (see `read_checked`).
 fn read_file(
     opts: &ImportOptions,
@@ -219,7 +229,7 @@ impl App {
                 }
                 Checked::Rows(chunk) => {
                     let existing = self.store().enterprises_by_uscc(&valid_usccs(&chunk))?;
-                    let planned = planner.plan(chunk, |u| existing.get(u).map(|r| (r.meta.id.clone(), r.data.clone())));
+                    let planned = plan_against(&mut planner, chunk, &existing);
                     rows.extend(planned.into_iter().map(|r| PlannedRow { write: None, ..r }));
                 }
             }
@@ -254,8 +264,7 @@ impl App {
                         Checked::Rows(chunk) => chunk,
                     };
                     let existing = batch.by_uscc(&valid_usccs(&chunk))?;
-                    let mut planned =
-                        planner.plan(chunk, |u| existing.get(u).map(|r| (r.meta.id.clone(), r.data.clone())));
+                    let mut planned = plan_against(&mut planner, chunk, &existing);
                     bad += planned.iter().filter(|r| is_bad(r)).count();
                     if bad > 0 && !opts.skip_invalid {
                         // Refused in the end: plan the rest, write nothing more.

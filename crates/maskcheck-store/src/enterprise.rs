@@ -345,7 +345,8 @@ pub(crate) fn by_uscc(
     for chunk in usccs.chunks(500) {
         let marks = vec!["?"; chunk.len()].join(",");
         let sql = format!("SELECT {COLUMNS} FROM enterprise WHERE deleted = 0 AND uscc IN ({marks})");
-        let mut stmt = conn.prepare(&sql)?;
+        // Cached: an import asks for every chunk of rows it reads (full chunks share one statement).
+        let mut stmt = conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(chunk.iter()), record_from)?;
         for r in rows {
             let r = r??;
