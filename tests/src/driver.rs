@@ -315,6 +315,12 @@ impl Session {
         self.post("/execute/sync", &json!({"script": script, "args": []}))
     }
 
+    /// Runs `script` in the page until it calls its last argument (WebDriver's asynchronous script); returns the
+    /// value it was called with.
+    pub fn execute_async(&self, script: &str) -> Value {
+        self.post("/execute/async", &json!({"script": script, "args": []}))
+    }
+
     /// Saves a numbered screenshot of the window as `target/e2e/<name>/NN-label.png`.
     pub fn screenshot(&mut self, label: &str) {
         self.step += 1;

@@ -418,6 +418,10 @@ const en: Messages = {
     noProducts: 'No product recorded.',
     longTerm: 'No expiry',
     fixErrors: 'Correct the fields marked in red',
+    pageSize: '{n} per page',
+    prevPage: 'Previous page',
+    nextPage: 'Next page',
+    pager: 'Pages',
   },
   import: {
     title: 'Import a roster',

@@ -438,6 +438,10 @@ const zhCN = {
     noProducts: '尚无产品记录。',
     longTerm: '长期',
     fixErrors: '请按提示修改标红的字段',
+    pageSize: '{n} 条/页',
+    prevPage: '上一页',
+    nextPage: '下一页',
+    pager: '翻页',
   },
   import: {
     title: '导入企业名录',
