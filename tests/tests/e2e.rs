@@ -322,6 +322,21 @@ fn killing_the_app_while_typing_loses_nothing_autosaved() {
     s.type_into("[data-testid=insp-place]", "新乡市卫滨区华兰大道1号二号车间");
     s.type_into("[data-testid=insp-representative]", "赵六（质量负责人）");
     s.wait_text("[data-testid=autosave-state]", |t| t.contains("已自动保存"));
+    // "Autosaved" means stored: the indicator still shows the previous save (the start time, set on opening) while
+    // the next waits out its 300 ms, so the kill waits until the database, read from here as another process
+    // would, holds what was typed.
+    let stored = || {
+        let ro = App::open_read_only(dir.path()).expect("read-only");
+        let id = ro.list_inspections(None, true).expect("drafts")[0].id.clone();
+        let d = ro.inspection(&id).expect("draft").draft;
+        (d.place, d.representative)
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while stored() != ("新乡市卫滨区华兰大道1号二号车间".to_string(), "赵六（质量负责人）".to_string())
+    {
+        assert!(std::time::Instant::now() < deadline, "what was typed was never autosaved");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     s.screenshot("typed");
     let pid = app_pid().expect("the app is running");
     let status = std::process::Command::new("kill").args(["-KILL", &pid.to_string()]).status().expect("kill");
