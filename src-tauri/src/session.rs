@@ -3,7 +3,7 @@
 //! which closes the database and forgets its key; a task still running keeps its own reference until it ends.
 
 use std::path::PathBuf;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use maskcheck_app::{
     App, AppError, DemoSummary, DirState, EncryptReportDto, ErrorCode, ProfileDto, RecoveredDto, SessionDto,
@@ -11,40 +11,76 @@ use maskcheck_app::{
 use maskcheck_domain::ProfileInput;
 
 enum Opened {
+    /// A plain directory being opened in the background (see [`Shell::start`]); every command waits for it.
+    Opening,
     Open(Arc<App>),
     Locked,
     New,
     Failed(AppError),
 }
 
+struct State {
+    opened: Mutex<Opened>,
+    /// Signalled when the background opening settles.
+    settled: Condvar,
+}
+
+impl State {
+    fn settle(&self, to: Opened) {
+        *self.opened.lock().unwrap_or_else(|p| p.into_inner()) = to;
+        self.settled.notify_all();
+    }
+}
+
 pub struct Shell {
     data_dir: PathBuf,
-    state: RwLock<Opened>,
+    state: Arc<State>,
 }
 
 type Cmd<T> = Result<T, AppError>;
 
 impl Shell {
-    /// A plain directory opens at once; an encrypted one waits for the unlock screen; a new one for the first-run
-    /// page, so nothing is created before the inspector chose a passphrase.
+    /// A plain directory opens at once, in the background; an encrypted one waits for the unlock screen; a new one
+    /// for the first-run page, so nothing is created before the inspector chose a passphrase.
+    ///
+    /// Opening checks the whole database (`PRAGMA quick_check`) and takes the day's backup: about a second for a
+    /// city's roster, which the window used to wait for before it even asked for its page. It now runs while the
+    /// window and its page load, and every command waits until it has settled (`read`), so the page sees exactly
+    /// what it saw before, sooner.
     pub fn start(data_dir: PathBuf) -> Shell {
-        let state = match App::dir_state(&data_dir) {
+        let initial = match App::dir_state(&data_dir) {
             DirState::Encrypted => Opened::Locked,
             DirState::New => Opened::New,
-            DirState::Plain => match App::open(&data_dir) {
-                Ok(app) => Opened::Open(Arc::new(app)),
-                Err(e) => Opened::Failed(e),
-            },
+            DirState::Plain => Opened::Opening,
         };
-        Shell { data_dir, state: RwLock::new(state) }
+        let opening = matches!(initial, Opened::Opening);
+        let shell = Shell {
+            data_dir: data_dir.clone(),
+            state: Arc::new(State { opened: Mutex::new(initial), settled: Condvar::new() }),
+        };
+        if opening {
+            let state = shell.state.clone();
+            std::thread::spawn(move || {
+                // A panic must not leave every command waiting: it settles as a failure the window shows.
+                let opened = std::panic::catch_unwind(|| match App::open(&data_dir) {
+                    Ok(app) => Opened::Open(Arc::new(app)),
+                    Err(e) => Opened::Failed(e),
+                })
+                .unwrap_or_else(|_| Opened::Failed(AppError::new(ErrorCode::Io, "打开数据目录时程序出错，请重新启动")));
+                state.settle(opened);
+            });
+        }
+        shell
     }
 
-    fn read(&self) -> std::sync::RwLockReadGuard<'_, Opened> {
-        self.state.read().unwrap_or_else(|p| p.into_inner())
+    /// The state, once the background opening (if any) has settled.
+    fn read(&self) -> MutexGuard<'_, Opened> {
+        let guard = self.state.opened.lock().unwrap_or_else(|p| p.into_inner());
+        self.state.settled.wait_while(guard, |o| matches!(o, Opened::Opening)).unwrap_or_else(|p| p.into_inner())
     }
 
     fn set(&self, to: Opened) {
-        *self.state.write().unwrap_or_else(|p| p.into_inner()) = to;
+        *self.read() = to;
     }
 
     /// The open app, or why there is none.
@@ -54,6 +90,8 @@ impl Shell {
             Opened::Locked => Err(AppError::new(ErrorCode::Locked, "数据已锁定，请输入口令解锁")),
             Opened::New => Err(AppError::new(ErrorCode::NotSetUp, "尚未完成初始设置")),
             Opened::Failed(e) => Err(e.clone()),
+            // `read` waits until the opening settles, so this is not seen; an answer is still better than a panic.
+            Opened::Opening => Err(AppError::new(ErrorCode::Io, "数据目录正在打开，请稍候")),
         }
     }
 
@@ -102,7 +140,7 @@ impl Shell {
     /// Encrypts the open plain directory: the app is closed for it and opened again, encrypted.
     pub fn encrypt(&self, passphrase: &str, confirm: &str) -> Cmd<EncryptReportDto> {
         maskcheck_domain::passphrase::check_new_passphrase(passphrase, confirm)?;
-        let mut state = self.state.write().unwrap_or_else(|p| p.into_inner());
+        let mut state = self.read();
         *state = Opened::Locked;
         let done = App::encrypt_data_dir(&self.data_dir, passphrase, confirm);
         // Encrypted or not, the directory opens again: with the passphrase when it worked, as it was when not.
@@ -127,5 +165,56 @@ impl Shell {
     pub fn install_keyring(&self, file: &str, passphrase: &str) -> Cmd<SessionDto> {
         App::install_recovered_keyring(&self.data_dir, std::path::Path::new(file), passphrase)?;
         self.unlock(passphrase)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A directory of its own under the system's temporary directory, removed when dropped.
+    struct TempDir(PathBuf);
+
+    impl TempDir {
+        fn new(name: &str) -> TempDir {
+            let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+            let dir = std::env::temp_dir().join(format!("maskcheck-shell-{name}-{}-{nanos}", std::process::id()));
+            std::fs::create_dir_all(&dir).expect("temp dir");
+            TempDir(dir)
+        }
+    }
+
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    #[test]
+    fn a_plain_directory_opens_in_the_background_and_commands_wait_for_it() {
+        let dir = TempDir::new("plain");
+        let (app, _) = App::create_data_dir(&dir.0, maskcheck_app::demo_profile(), None, None).expect("plain dir");
+        drop(app);
+        let shell = Shell::start(dir.0.clone());
+        // The first command after start gets the opened app, never "opening".
+        let app = shell.app().expect("opened");
+        assert!(app.setup_status().expect("status").profile.is_some());
+        assert!(!shell.session().expect("session").locked);
+    }
+
+    #[test]
+    fn new_and_encrypted_directories_do_not_open_in_the_background() {
+        let new = TempDir::new("new");
+        let shell = Shell::start(new.0.join("not-yet"));
+        assert_eq!(shell.app().err().map(|e| e.code), Some(ErrorCode::NotSetUp));
+
+        let locked = TempDir::new("locked");
+        let pass = "一二三四 五六七八 2026";
+        let (app, _) =
+            App::create_data_dir(&locked.0, maskcheck_app::demo_profile(), Some(pass), Some(pass)).expect("encrypted");
+        drop(app);
+        let shell = Shell::start(locked.0.clone());
+        assert_eq!(shell.app().err().map(|e| e.code), Some(ErrorCode::Locked));
+        assert!(shell.session().expect("session").locked);
     }
 }
