@@ -172,30 +172,12 @@ impl Shell {
 mod tests {
     use super::*;
 
-    /// A directory of its own under the system's temporary directory, removed when dropped.
-    struct TempDir(PathBuf);
-
-    impl TempDir {
-        fn new(name: &str) -> TempDir {
-            let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-            let dir = std::env::temp_dir().join(format!("maskcheck-shell-{name}-{}-{nanos}", std::process::id()));
-            std::fs::create_dir_all(&dir).expect("temp dir");
-            TempDir(dir)
-        }
-    }
-
-    impl Drop for TempDir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
-
     #[test]
     fn a_plain_directory_opens_in_the_background_and_commands_wait_for_it() {
-        let dir = TempDir::new("plain");
-        let (app, _) = App::create_data_dir(&dir.0, maskcheck_app::demo_profile(), None, None).expect("plain dir");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (app, _) = App::create_data_dir(dir.path(), maskcheck_app::demo_profile(), None, None).expect("plain dir");
         drop(app);
-        let shell = Shell::start(dir.0.clone());
+        let shell = Shell::start(dir.path().to_path_buf());
         // The first command after start gets the opened app, never "opening".
         let app = shell.app().expect("opened");
         assert!(app.setup_status().expect("status").profile.is_some());
@@ -204,16 +186,16 @@ mod tests {
 
     #[test]
     fn new_and_encrypted_directories_do_not_open_in_the_background() {
-        let new = TempDir::new("new");
-        let shell = Shell::start(new.0.join("not-yet"));
+        let new = tempfile::tempdir().expect("tempdir");
+        let shell = Shell::start(new.path().join("not-yet"));
         assert_eq!(shell.app().err().map(|e| e.code), Some(ErrorCode::NotSetUp));
 
-        let locked = TempDir::new("locked");
+        let locked = tempfile::tempdir().expect("tempdir");
         let pass = "一二三四 五六七八 2026";
-        let (app, _) =
-            App::create_data_dir(&locked.0, maskcheck_app::demo_profile(), Some(pass), Some(pass)).expect("encrypted");
+        let (app, _) = App::create_data_dir(locked.path(), maskcheck_app::demo_profile(), Some(pass), Some(pass))
+            .expect("encrypted");
         drop(app);
-        let shell = Shell::start(locked.0.clone());
+        let shell = Shell::start(locked.path().to_path_buf());
         assert_eq!(shell.app().err().map(|e| e.code), Some(ErrorCode::Locked));
         assert!(shell.session().expect("session").locked);
     }

@@ -8,6 +8,9 @@ export function isAppError(e: unknown): e is AppError {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e && 'fields' in e
 }
 
+// How long after the page's start its IPC calls are kept as performance measures (see `call`).
+const TRACE_MS = 10_000
+
 type Args<K extends keyof Commands> = Commands[K]['args']
 
 export async function call<K extends keyof Commands>(
@@ -16,8 +19,8 @@ export async function call<K extends keyof Commands>(
 ): Promise<Commands[K]['returns']> {
   // The first seconds' calls are kept as performance measures, the start-up trace tests/examples/startup.rs reads
   // (bounded: nothing is recorded later, so the buffer does not grow with a day's work).
-  const traced = performance.now() < TRACE_MS
-  const started = traced ? performance.now() : 0
+  const started = performance.now()
+  const traced = started < TRACE_MS
   try {
     return await invoke<Commands[K]['returns']>(command, args[0])
   } catch (e) {
@@ -30,4 +33,3 @@ export async function call<K extends keyof Commands>(
   }
 }
 
-const TRACE_MS = 10_000
