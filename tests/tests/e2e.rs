@@ -91,6 +91,23 @@ fn add_an_enterprise_with_a_wrong_uscc_correct_it_and_find_it() {
     );
     assert_eq!(bold.as_i64(), Some(0), "markup must not be interpreted");
     s.screenshot("html-shown-as-text");
+
+    // English is not in the start-up bundle: choosing it loads its catalogue, and the window speaks it.
+    s.click_until_gone(".el-drawer__close-btn", "[data-testid=detail-name]");
+    choose_language(&s, "en");
+    s.wait_text("[data-testid=nav-roster]", |t| t.ends_with("Enterprises"));
+    s.wait_text("[data-testid=roster-total]", |t| t.contains('4'));
+    s.screenshot("english");
+    choose_language(&s, "zh-CN");
+    s.wait_text("[data-testid=nav-roster]", |t| t.ends_with("企业名录"));
+}
+
+/// Chooses the window's language in the top bar's select, as a person picking an option does.
+fn choose_language(s: &Session, language: &str) {
+    s.execute(&format!(
+        "const l = document.querySelector('[data-testid=language]'); l.value = '{language}'; \
+         l.dispatchEvent(new Event('change', {{ bubbles: true }}))"
+    ));
 }
 
 /// A county's roster as it arrives: a title row, a header, two good rows and one with a bad USCC.
@@ -1424,7 +1441,7 @@ fn an_encrypted_laptop_locks_by_hand_and_when_idle_and_unlocks_with_its_passphra
     s.screenshot("locked");
     s.type_into("[data-testid=unlock-passphrase]", "卫滨区 口令 2027");
     s.click_css("[data-testid=unlock-submit]");
-    let error = s.wait_text("[data-testid=unlock] .el-form-item__error", |t| !t.is_empty());
+    let error = s.wait_text("[data-testid=unlock-error]", |t| !t.is_empty());
     assert!(error.contains("口令不正确"), "{error}");
     s.screenshot("wrong-passphrase");
     s.type_into("[data-testid=unlock-passphrase]", PASS);

@@ -34,6 +34,9 @@ const en: Messages = {
   lock: {
     intro: 'The data on this computer is encrypted. Enter the passphrase to unlock it.',
     unlock: 'Unlock',
+    unlocking: 'Unlocking…',
+    showPassphrase: 'Show',
+    hidePassphrase: 'Hide',
     lockNow: 'Lock',
     forgot: 'Forgot the passphrase?',
     idleHint: 'Locks after {minutes} minutes without input.',

@@ -59,6 +59,9 @@ const zhCN = {
   lock: {
     intro: '本机数据已加密。请输入口令解锁。',
     unlock: '解锁',
+    unlocking: '正在解锁…',
+    showPassphrase: '显示',
+    hidePassphrase: '隐藏',
     lockNow: '锁定',
     forgot: '忘记口令？',
     idleHint: '无操作 {minutes} 分钟后自动锁定。',
