@@ -15,9 +15,15 @@ export const i18n = createI18n({
   messages,
 })
 
+// The latest choice wins: English still loading when Chinese is chosen again must not switch the window after it.
+let requested: Language = 'zh-CN'
+
+/** Switches the window's language, loading English first if needed; the window stays as it was if that fails. */
 export async function setLanguage(language: Language) {
+  requested = language
   if (language === 'en' && !i18n.global.availableLocales.includes('en')) {
-    i18n.global.setLocaleMessage('en', (await import('./en')).default)
+    const en = (await import('./en')).default
+    i18n.global.setLocaleMessage('en', en)
   }
-  i18n.global.locale.value = language
+  if (requested === language) i18n.global.locale.value = language
 }
