@@ -16,7 +16,7 @@ fn timed<T>(label: &str, f: impl FnOnce() -> T) -> T {
 
 fn main() {
     let dir = std::path::PathBuf::from(std::env::args_os().nth(1).expect("usage: open_time DATA_DIR"));
-    let problems = timed("PRAGMA quick_check", || maskcheck_store::quick_check(&dir.join("maskcheck.db"), None));
+    let problems = timed("integrity check (quick)", || maskcheck_store::quick_check(&dir.join("maskcheck.db"), None));
     assert!(problems.is_empty(), "damaged: {problems:?}");
     let app = timed("App::open (check + open)", || maskcheck_app::App::open(&dir).expect("open"));
     timed("setup_status", || app.setup_status().expect("setup_status"));
