@@ -43,10 +43,11 @@ impl Shell {
     /// A plain directory opens at once, in the background; an encrypted one waits for the unlock screen; a new one
     /// for the first-run page, so nothing is created before the inspector chose a passphrase.
     ///
-    /// Opening checks the whole database (`PRAGMA quick_check`) and takes the day's backup: about a second for a
-    /// city's roster, which the window used to wait for before it even asked for its page. It now runs while the
-    /// window and its page load, and every command waits until it has settled (`read`), so the page sees exactly
-    /// what it saw before, sooner.
+    /// Opening checks the whole database (`PRAGMA quick_check`): half a second for a city's roster, which the window
+    /// used to wait for before it even asked for its page. It now runs while the window and its page load, and every
+    /// command waits until it has settled (`read`), so the page sees exactly what it saw before, sooner. The day's
+    /// backup (another second for a city's roster, on the morning's first start) is written after that, through a
+    /// connection of its own, while the page's commands are answered.
     pub fn start(data_dir: PathBuf) -> Shell {
         let initial = match App::dir_state(&data_dir) {
             DirState::Encrypted => Opened::Locked,
@@ -62,12 +63,19 @@ impl Shell {
             let state = shell.state.clone();
             std::thread::spawn(move || {
                 // A panic must not leave every command waiting: it settles as a failure the window shows.
-                let opened = std::panic::catch_unwind(|| match App::open(&data_dir) {
+                let opened = std::panic::catch_unwind(|| match App::open_backup_later(&data_dir) {
                     Ok(app) => Opened::Open(Arc::new(app)),
                     Err(e) => Opened::Failed(e),
                 })
                 .unwrap_or_else(|_| Opened::Failed(AppError::new(ErrorCode::Io, "打开数据目录时程序出错，请重新启动")));
+                let app = match &opened {
+                    Opened::Open(app) => Some(app.clone()),
+                    _ => None,
+                };
                 state.settle(opened);
+                if let Some(app) = app {
+                    daily_backup(&app);
+                }
             });
         }
         shell
@@ -103,9 +111,11 @@ impl Shell {
         })
     }
 
+    /// Unlocks and answers at once; the day's backup follows on a thread of its own.
     pub fn unlock(&self, passphrase: &str) -> Cmd<SessionDto> {
-        let app = App::open_existing_with(&self.data_dir, Some(passphrase))?;
-        self.set(Opened::Open(Arc::new(app)));
+        let app = Arc::new(App::open_existing_backup_later(&self.data_dir, Some(passphrase))?);
+        self.set(Opened::Open(app.clone()));
+        std::thread::spawn(move || daily_backup(&app));
         self.session()
     }
 
@@ -168,6 +178,15 @@ impl Shell {
     }
 }
 
+/// The day's backup, after the window has its data. A failure is not the window's to show (it would block nothing
+/// the inspector is doing): it is reported on stderr, and the next start tries again (the backups page lists what
+/// exists).
+fn daily_backup(app: &App) {
+    if let Err(e) = app.daily_backup() {
+        eprintln!("maskcheck-desktop: 今日备份未能写出：{}", e.message);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,11 +196,19 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let (app, _) = App::create_data_dir(dir.path(), maskcheck_app::demo_profile(), None, None).expect("plain dir");
         drop(app);
+        let backups = dir.path().join("backups");
+        let _ = std::fs::remove_dir_all(&backups);
         let shell = Shell::start(dir.path().to_path_buf());
         // The first command after start gets the opened app, never "opening".
         let app = shell.app().expect("opened");
         assert!(app.setup_status().expect("status").profile.is_some());
         assert!(!shell.session().expect("session").locked);
+        // The day's copy follows the opening, on the same thread.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while app.backups().expect("backups").is_empty() {
+            assert!(std::time::Instant::now() < deadline, "the day's copy was not written");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
     }
 
     #[test]

@@ -133,8 +133,9 @@ impl App {
     }
 
     /// Once a day, a copy of the database (SQLite's online backup), the oldest beyond seven removed. Nothing is
-    /// copied from a damaged database or from one not set up yet.
-    pub(crate) fn daily_backup(&self) -> Result<()> {
+    /// copied from a damaged database or from one not set up yet. The copy is read through a connection of its own,
+    /// so the store goes on answering while it is written (a city's roster takes about a second).
+    pub fn daily_backup(&self) -> Result<()> {
         {
             let store = self.store();
             if store.damaged().is_some() || store.profile().ok().flatten().is_none() {
@@ -147,14 +148,19 @@ impl App {
             return Ok(());
         }
         std::fs::create_dir_all(&dir).map_err(|e| AppError::io(&dir, e))?;
-        self.write_backup(&target)?;
+        let db = self.data_dir.join("maskcheck.db");
+        self.write_backup_with(&target, |part| Ok(maskcheck_store::backup_file(&db, self.vault().db_key(), part)?))?;
         self.rotate()
     }
 
     /// Writes a copy beside `target` and renames it into place: a crash never leaves half a backup under its name.
     pub(crate) fn write_backup(&self, target: &Path) -> Result<()> {
+        self.write_backup_with(target, |part| Ok(self.store().backup_to(part)?))
+    }
+
+    fn write_backup_with(&self, target: &Path, copy: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
         let part = target.with_extension("db.part");
-        self.store().backup_to(&part)?;
+        copy(&part)?;
         std::fs::rename(&part, target).map_err(|e| AppError::io(target, e))
     }
 

@@ -101,12 +101,22 @@ impl App {
     /// Opens (creating when new) the data directory. An encrypted directory needs its passphrase; a new directory
     /// given a passphrase is created encrypted, one given none is created plain.
     pub fn open_with(data_dir: &Path, passphrase: Option<&str>) -> Result<App> {
+        App::open_creating(data_dir, passphrase, DailyBackup::Now)
+    }
+
+    /// Opens a plain data directory (creating it when new) as [`App::open`] does, but leaves the day's backup to the
+    /// caller ([`App::daily_backup`]): a window answers its first commands before the copy is written.
+    pub fn open_backup_later(data_dir: &Path) -> Result<App> {
+        App::open_creating(data_dir, None, DailyBackup::Later)
+    }
+
+    fn open_creating(data_dir: &Path, passphrase: Option<&str>, backup: DailyBackup) -> Result<App> {
         let creating = new_dir::Creation::begin(data_dir);
         let opened = (|| {
             std::fs::create_dir_all(data_dir).map_err(|e| AppError::io(data_dir, e))?;
             let vault = encryption::unlock(data_dir, passphrase, true)?;
             let store = open_checked(&data_dir.join("maskcheck.db"), &data_dir.join("backups"), vault.db_key())?;
-            App::opened(data_dir, store, vault)
+            App::opened(data_dir, store, vault, backup)
         })();
         creating.undo_if_failed(&opened);
         opened
@@ -120,20 +130,32 @@ impl App {
     /// Opens a data directory that must already hold maskcheck's data (every command but `init` and `demo`): a
     /// mistyped `--data-dir` says so instead of creating an empty store.
     pub fn open_existing_with(data_dir: &Path, passphrase: Option<&str>) -> Result<App> {
+        App::open_existing_inner(data_dir, passphrase, DailyBackup::Now)
+    }
+
+    /// [`App::open_existing_with`] (the unlock screen's), leaving the day's backup to the caller
+    /// ([`App::daily_backup`]) as [`App::open_backup_later`] does.
+    pub fn open_existing_backup_later(data_dir: &Path, passphrase: Option<&str>) -> Result<App> {
+        App::open_existing_inner(data_dir, passphrase, DailyBackup::Later)
+    }
+
+    fn open_existing_inner(data_dir: &Path, passphrase: Option<&str>, backup: DailyBackup) -> Result<App> {
         let db = existing_db(data_dir)?;
         let vault = encryption::unlock(data_dir, passphrase, false)?;
         let store = open_checked(&db, &data_dir.join("backups"), vault.db_key())?;
-        App::opened(data_dir, store, vault)
+        App::opened(data_dir, store, vault, backup)
     }
 
-    fn opened(data_dir: &Path, store: Store, vault: vault::Vault) -> Result<App> {
+    fn opened(data_dir: &Path, store: Store, vault: vault::Vault, backup: DailyBackup) -> Result<App> {
         let app = App { store: Mutex::new(store), data_dir: data_dir.to_path_buf(), vault, cancel: Default::default() };
         app.finish_encrypting()?;
         let damaged = app.store().damaged().is_some();
         if !damaged {
             app.seal_recovery_to_bureau()?;
         }
-        app.daily_backup()?;
+        if backup == DailyBackup::Now {
+            app.daily_backup()?;
+        }
         Ok(app)
     }
 
@@ -180,6 +202,14 @@ impl Drop for App {
             let _ = std::fs::remove_dir_all(documents::view_dir());
         }
     }
+}
+
+/// When an opening writes the day's backup: before it returns (the CLI, every other caller), or when its caller
+/// asks, after the window has answered its first commands (the backup reads through a connection of its own).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DailyBackup {
+    Now,
+    Later,
 }
 
 /// Opens the database for writing only when `PRAGMA quick_check` finds it sound; a damaged file is opened read-only

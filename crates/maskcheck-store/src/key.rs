@@ -72,8 +72,22 @@ pub(crate) fn copy_database(
     key: Option<&DbKey>,
 ) -> Result<()> {
     if source_key.is_none() && key.is_none() {
-        conn.backup(rusqlite::MAIN_DB, target, None::<fn(rusqlite::backup::Progress)>)?;
-        return Ok(());
+        // Every page in one step: one read transaction, so the copy is one snapshot even while another connection
+        // writes (a step at a time would restart the copy at each such write).
+        use rusqlite::backup::{Backup, StepResult};
+        let mut dst = Connection::open(target)?;
+        let backup = Backup::new(conn, &mut dst)?;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            match backup.step(-1)? {
+                StepResult::Done => return Ok(()),
+                // A lock held by a writer for a moment (the source's checkpoint): try again, as SQLite's own loop does.
+                _ if std::time::Instant::now() < deadline => std::thread::sleep(std::time::Duration::from_millis(20)),
+                _ => {
+                    return Err(crate::StoreError::Backup(format!("{}：数据库一直被占用，未能备份", target.display())))
+                }
+            }
+        }
     }
     let literal = key.map(DbKey::literal).unwrap_or_default();
     conn.execute("ATTACH DATABASE ?1 AS copy KEY ?2", rusqlite::params![target.display().to_string(), literal])?;
@@ -85,6 +99,18 @@ pub(crate) fn copy_database(
     exported?;
     detached?;
     Ok(())
+}
+
+/// Copies the database file at `db` into a new file at `target` through a connection of its own, encrypted with
+/// `key` as the source is: a consistent snapshot taken while the store's own connection goes on answering (the day's
+/// backup, written after a window is interactive). Nothing is migrated or written in the source.
+pub fn backup_file(db: &std::path::Path, key: Option<&DbKey>, target: &std::path::Path) -> Result<()> {
+    // Read-write: SQLCipher's export ATTACHes the copy, and a database attached to a read-only connection is
+    // read-only too. The source is only read.
+    let conn = Connection::open(db)?;
+    unlock(&conn, key)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    crate::Store { conn, damaged: None, key: key.cloned() }.backup_to(target)
 }
 
 /// Whether the file is a plain SQLite database (its header is readable): a backup still to be encrypted.

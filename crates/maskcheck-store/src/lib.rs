@@ -38,7 +38,7 @@ pub use error::{Frozen, StoreError};
 pub use followup::{FollowupRow, RectificationRecord, ReinspectionRecord};
 pub use inspection::{InspectionRecord, InspectionRow};
 pub use integrity::{quick_check, summarize, FileSummary};
-pub use key::{check_key, encrypt_file, is_plain_database, verify_copy, DbKey};
+pub use key::{backup_file, check_key, encrypt_file, is_plain_database, verify_copy, DbKey};
 pub use licence::LicenceRecord;
 pub use migrate::{migrate_to, schema_dump, LATEST_SCHEMA};
 pub use product::ProductRecord;

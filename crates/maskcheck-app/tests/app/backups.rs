@@ -136,3 +136,57 @@ fn a_damaged_database_is_restored_from_a_backup_with_a_new_device_identity() {
     drop(app);
     assert!(App::open(dir.path()).expect("reopen").setup_status().expect("status").damaged.is_none());
 }
+
+#[test]
+fn a_window_takes_the_days_copy_after_opening_as_one_snapshot_while_it_writes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    App::open(dir.path()).expect("open").load_demo(40, 2).expect("demo");
+    let backups = dir.path().join("backups");
+    for e in std::fs::read_dir(&backups).into_iter().flatten().flatten() {
+        std::fs::remove_file(e.path()).expect("no copy yet today");
+    }
+    let app = std::sync::Arc::new(App::open_backup_later(dir.path()).expect("open, copy later"));
+    assert!(app.backups().expect("backups").iter().all(|b| b.reason != BackupReason::Daily), "not at opening");
+
+    // The window goes on writing through its own connection while the copy is read through another.
+    let writer = {
+        let app = app.clone();
+        std::thread::spawn(move || {
+            for i in 0..30u32 {
+                let first17 = format!("91410700MA2{i:06}");
+                let uscc = format!("{first17}{}", maskcheck_domain::uscc::check_char(&first17).expect("charset"));
+                app.create_enterprise(EnterpriseInput::new(format!("新乡市并发写入口罩厂{i}"), uscc)).expect("write");
+            }
+        })
+    };
+    app.daily_backup().expect("the day's copy");
+    writer.join().expect("writer");
+    let daily: Vec<_> =
+        app.backups().expect("backups").into_iter().filter(|b| b.reason == BackupReason::Daily).collect();
+    assert_eq!(daily.len(), 1);
+    let holds = daily[0].holds.clone().expect("the copy is a sound database");
+    assert!((40..=70).contains(&holds.enterprises), "a snapshot between the writes: {}", holds.enterprises);
+    app.daily_backup().expect("once a day");
+    assert_eq!(app.backups().expect("backups").iter().filter(|b| b.reason == BackupReason::Daily).count(), 1);
+}
+
+#[test]
+fn an_unlocked_window_takes_the_days_copy_after_opening_encrypted_like_its_database() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pass = "卫滨区 口令 2026";
+    let (app, _) =
+        App::create_data_dir(dir.path(), maskcheck_app::demo_profile(), Some(pass), Some(pass)).expect("encrypted");
+    app.load_demo(25, 3).expect("demo");
+    drop(app);
+    for e in std::fs::read_dir(dir.path().join("backups")).into_iter().flatten().flatten() {
+        std::fs::remove_file(e.path()).expect("no copy yet today");
+    }
+    let app = App::open_existing_backup_later(dir.path(), Some(pass)).expect("unlock, copy later");
+    assert!(app.backups().expect("backups").is_empty(), "not at unlocking");
+    app.daily_backup().expect("the day's copy");
+    let daily = app.backups().expect("backups");
+    assert_eq!(daily.len(), 1);
+    assert_eq!(daily[0].holds.clone().expect("readable with the key").enterprises, 25);
+    let head = std::fs::read(dir.path().join("backups").join(&daily[0].file)).expect("copy");
+    assert!(!head.starts_with(b"SQLite format 3"), "the copy is encrypted as its database is");
+}
