@@ -100,6 +100,11 @@ pub(crate) fn describe(path: &Path, key: Option<&maskcheck_store::DbKey>) -> Res
     })
 }
 
+/// One day's copy at a time in this process. A window's copy, taken after it opened, and another opening's (an unlock
+/// again, or encrypting the directory, which opens it first) never write the same file at once; and what follows an
+/// opening finds the copy finished (encrypting seals every plain copy, so none may still be being written).
+static DAILY_COPY: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// The `.db` files of `dir` whose names start with `prefix`, oldest first (their names sort by date or time).
 fn named(dir: &Path, prefix: &str) -> Result<Vec<PathBuf>> {
     let mut out: Vec<(std::time::SystemTime, PathBuf)> = Vec::new();
@@ -136,6 +141,7 @@ impl App {
     /// copied from a damaged database or from one not set up yet. The copy is read through a connection of its own,
     /// so the store goes on answering while it is written (a city's roster takes about a second).
     pub fn daily_backup(&self) -> Result<()> {
+        let _one_at_a_time = DAILY_COPY.lock().unwrap_or_else(|p| p.into_inner());
         {
             let store = self.store();
             if store.damaged().is_some() || store.profile().ok().flatten().is_none() {

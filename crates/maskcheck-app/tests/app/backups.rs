@@ -190,3 +190,25 @@ fn an_unlocked_window_takes_the_days_copy_after_opening_encrypted_like_its_datab
     let head = std::fs::read(dir.path().join("backups").join(&daily[0].file)).expect("copy");
     assert!(!head.starts_with(b"SQLite format 3"), "the copy is encrypted as its database is");
 }
+
+#[test]
+fn encrypting_just_after_a_window_opened_leaves_no_plain_copy_of_the_day() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    App::open(dir.path()).expect("open").load_demo(30, 5).expect("demo");
+    for e in std::fs::read_dir(dir.path().join("backups")).into_iter().flatten().flatten() {
+        std::fs::remove_file(e.path()).expect("no copy yet today");
+    }
+    let app = std::sync::Arc::new(App::open_backup_later(dir.path()).expect("open, copy later"));
+    let copying = {
+        let app = app.clone();
+        std::thread::spawn(move || app.daily_backup())
+    };
+    let pass = "卫滨区 口令 2026";
+    App::encrypt_data_dir(dir.path(), pass, pass).expect("encrypt");
+    copying.join().expect("thread").expect("the day's copy");
+    drop(app);
+    for e in std::fs::read_dir(dir.path().join("backups")).expect("backups").flatten() {
+        let head = std::fs::read(e.path()).expect("read");
+        assert!(!head.starts_with(b"SQLite format 3"), "{} is plain", e.path().display());
+    }
+}
