@@ -11,7 +11,8 @@ import { i18n } from './i18n'
 performance.mark('app script')
 
 // Element Plus is not installed whole: each component (and its stylesheet) is imported where a template uses it
-// (vite.config.ts), and the start-up path (top bar, dashboard, roster, unlock screen) uses none but the locale's
-// provider (shared/plain.css), so what the window parses and holds at start stays small. Its locale comes from App.vue's el-config-provider.
+// (vite.config.ts). The start-up path (top bar, dashboard, roster, unlock screen) draws plain controls instead
+// (shared/plain.css), so what the window parses and holds at start stays small; only App.vue's el-config-provider,
+// which gives the pages loaded later their locale, is there.
 createApp(App).use(createPinia()).use(i18n).mount('#app')
 performance.mark('app mounted')
