@@ -69,8 +69,9 @@ fn camel(snake: &str) -> String {
 
 /// `fn name([injected: Type] app, arg: Type, …; channel: Message) -> Result { body }`, `@main` before `fn` for
 /// a command that must run on the main thread. `app` is the opened `App` (`#shell s` instead names the `Shell`
-/// itself, for the commands that open, lock and create the data directory); injected arguments (the
-/// `AppHandle`) do not come from the UI; a channel argument streams `Message`s to it.
+/// itself, for the commands that open, lock and create the data directory; `#read app` is an `App` to read from,
+/// the read-only one while the start's opening still checks the file: only for commands that never write);
+/// injected arguments (the `AppHandle`) do not come from the UI; a channel argument streams `Message`s to it.
 macro_rules! commands {
     ($(
         $(#[doc = $doc:literal])*
@@ -106,7 +107,10 @@ macro_rules! commands {
     (@hold [] $shell:ident) => {
         $shell.app()?
     };
-    (@hold [$sh:ident] $shell:ident) => {
+    (@hold [read] $shell:ident) => {
+        $shell.reader()?
+    };
+    (@hold [shell] $shell:ident) => {
         $shell.inner()
     };
     (@one [] $(#[doc = $doc:literal])* fn $($rest:tt)*) => {
@@ -122,8 +126,15 @@ macro_rules! commands {
 }
 
 commands! {
-    fn setup_status(app) -> SetupStatus {
-        app.setup_status()
+    /// The start's setup status; while the opening still checks the file it says so (`checking`), and the window
+    /// asks `setup_status_settled` for the verdict.
+    fn setup_status(#shell s) -> SetupStatus {
+        s.setup_status()
+    }
+
+    /// The setup status once the data directory's opening has settled: whether the file is damaged.
+    fn setup_status_settled(#shell s) -> SetupStatus {
+        s.setup_status_settled()
     }
 
     /// The first run: creates the data directory (encrypted with the passphrase; plain when none is sent, which
@@ -182,15 +193,15 @@ commands! {
         s.demo(enterprises)
     }
 
-    fn dashboard(app) -> DashboardDto {
+    fn dashboard(#read app) -> DashboardDto {
         app.dashboard()
     }
 
-    fn enterprise_list(app, query: EnterpriseQuery) -> EnterprisePageDto {
+    fn enterprise_list(#read app, query: EnterpriseQuery) -> EnterprisePageDto {
         app.list_enterprises(query)
     }
 
-    fn enterprise_counties(app) -> Vec<String> {
+    fn enterprise_counties(#read app) -> Vec<String> {
         app.counties()
     }
 
@@ -289,7 +300,7 @@ commands! {
         app.finish_inspection(&id)
     }
 
-    fn inspection_list(app, enterprise_id: Option<String>, drafts_only: bool) -> Vec<InspectionRowDto> {
+    fn inspection_list(#read app, enterprise_id: Option<String>, drafts_only: bool) -> Vec<InspectionRowDto> {
         app.list_inspections(enterprise_id.as_deref(), drafts_only)
     }
 
@@ -370,7 +381,7 @@ commands! {
         app.add_number_block(block)
     }
 
-    fn followup_list(app, enterprise_id: Option<String>, due_only: bool) -> Vec<FollowupDto> {
+    fn followup_list(#read app, enterprise_id: Option<String>, due_only: bool) -> Vec<FollowupDto> {
         app.followups(enterprise_id.as_deref(), due_only)
     }
 
@@ -402,7 +413,7 @@ commands! {
         app.samples(enterprise_id.as_deref())
     }
 
-    fn measure_list(app, due_only: bool) -> Vec<MeasureDto> {
+    fn measure_list(#read app, due_only: bool) -> Vec<MeasureDto> {
         app.measures(due_only)
     }
 
@@ -470,7 +481,7 @@ commands! {
         app.bundle_history()
     }
 
-    fn sync_status(app) -> maskcheck_app::SyncStatusDto {
+    fn sync_status(#read app) -> maskcheck_app::SyncStatusDto {
         app.sync_status()
     }
 
@@ -506,7 +517,7 @@ commands! {
         app.ledger_trail(&id, std::path::Path::new(&path))
     }
 
-    fn chain_followups(app) -> Vec<ChainFollowupDto> {
+    fn chain_followups(#read app) -> Vec<ChainFollowupDto> {
         app.chain_followups()
     }
 
@@ -573,7 +584,7 @@ commands! {
         app.verify_draw(&plan_id)
     }
 
-    fn case_publicity_list(app, pending_only: bool) -> Vec<CaseDto> {
+    fn case_publicity_list(#read app, pending_only: bool) -> Vec<CaseDto> {
         app.publicity(pending_only)
     }
 

@@ -7,12 +7,16 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use maskcheck_app::{
     App, AppError, DemoSummary, DirState, EncryptReportDto, ErrorCode, ProfileDto, RecoveredDto, SessionDto,
+    SetupStatus,
 };
 use maskcheck_domain::ProfileInput;
 
 enum Opened {
-    /// A plain directory being opened in the background (see [`Shell::start`]); every command waits for it.
-    Opening,
+    /// A plain directory being opened in the background (see [`Shell::start`]). Writes wait for it; `reader`, once
+    /// there, is the same directory opened read-only, which answers the start-up's reads meanwhile.
+    Opening {
+        reader: Option<Arc<App>>,
+    },
     Open(Arc<App>),
     Locked,
     New,
@@ -26,8 +30,20 @@ struct State {
 }
 
 impl State {
+    fn lock(&self) -> MutexGuard<'_, Opened> {
+        self.opened.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
     fn settle(&self, to: Opened) {
-        *self.opened.lock().unwrap_or_else(|p| p.into_inner()) = to;
+        *self.lock() = to;
+        self.settled.notify_all();
+    }
+
+    /// Offers the read-only opening to the reads waiting for one (unless the opening settled first).
+    fn offer_reader(&self, reader: App) {
+        if let Opened::Opening { reader: slot @ None } = &mut *self.lock() {
+            *slot = Some(Arc::new(reader));
+        }
         self.settled.notify_all();
     }
 }
@@ -42,19 +58,27 @@ type Cmd<T> = Result<T, AppError>;
 impl Shell {
     /// A plain directory opens at once, in the background; an encrypted one waits for the unlock screen; a new one
     /// for the first-run page, so nothing is created before the inspector chose a passphrase.
-    ///
-    /// Opening checks the whole database (`PRAGMA quick_check`): half a second for a city's roster, which the window
-    /// used to wait for before it even asked for its page. It now runs while the window and its page load, and every
-    /// command waits until it has settled (`read`), so the page sees exactly what it saw before, sooner. The day's
-    /// backup (another second for a city's roster, on the morning's first start) is written after that, through a
-    /// connection of its own, while the page's commands are answered.
     pub fn start(data_dir: PathBuf) -> Shell {
+        Shell::start_with(data_dir, App::open_backup_later)
+    }
+
+    /// [`Shell::start`] with the opening given (a test holds it to see what waits for it).
+    ///
+    /// Opening checks the whole database (`PRAGMA quick_check`) before anything may write: half a second for a
+    /// city's roster, which the window used to wait for before it even asked for its page. It runs while the
+    /// window and its page load. Meanwhile the directory is also opened read-only (never migrated, never written:
+    /// a read-only connection cannot write), and the start-up's reads (`reader`: the dashboard, the roster) are
+    /// answered from it; every other command waits until the opening has settled (`read`). The window asks again
+    /// for the setup status once it has settled (`setup_status_settled`), which is when a damaged file is known.
+    /// The day's backup (another second for a city's roster, on the morning's first start) is written after that,
+    /// through a connection of its own, while the page's commands are answered.
+    pub fn start_with(data_dir: PathBuf, open: impl FnOnce(&std::path::Path) -> Cmd<App> + Send + 'static) -> Shell {
         let initial = match App::dir_state(&data_dir) {
             DirState::Encrypted => Opened::Locked,
             DirState::New => Opened::New,
-            DirState::Plain => Opened::Opening,
+            DirState::Plain => Opened::Opening { reader: None },
         };
-        let opening = matches!(initial, Opened::Opening);
+        let opening = matches!(initial, Opened::Opening { .. });
         let shell = Shell {
             data_dir: data_dir.clone(),
             state: Arc::new(State { opened: Mutex::new(initial), settled: Condvar::new() }),
@@ -62,11 +86,18 @@ impl Shell {
         if opening {
             let state = shell.state.clone();
             std::thread::spawn(move || {
+                // A database the read-only opening refuses (an older schema, an unreadable file) is read once
+                // the opening has settled, as everything else.
+                if let Ok(reader) = App::open_read_only(&data_dir) {
+                    state.offer_reader(reader);
+                }
+                // The check, and the day's backup after it, take what the window and the reads leave of the CPU.
+                maskcheck_app::background::lower_this_threads_priority();
                 // A panic must not leave every command waiting: it settles as a failure the window shows.
-                let opened = std::panic::catch_unwind(|| match App::open_backup_later(&data_dir) {
+                let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match open(&data_dir) {
                     Ok(app) => Opened::Open(Arc::new(app)),
                     Err(e) => Opened::Failed(e),
-                })
+                }))
                 .unwrap_or_else(|_| Opened::Failed(AppError::new(ErrorCode::Io, "打开数据目录时程序出错，请重新启动")));
                 let app = match &opened {
                     Opened::Open(app) => Some(app.clone()),
@@ -83,29 +114,55 @@ impl Shell {
 
     /// The state, once the background opening (if any) has settled.
     fn read(&self) -> MutexGuard<'_, Opened> {
-        let guard = self.state.opened.lock().unwrap_or_else(|p| p.into_inner());
-        self.state.settled.wait_while(guard, |o| matches!(o, Opened::Opening)).unwrap_or_else(|p| p.into_inner())
+        let guard = self.state.lock();
+        self.state.settled.wait_while(guard, |o| matches!(o, Opened::Opening { .. })).unwrap_or_else(|p| p.into_inner())
     }
 
     fn set(&self, to: Opened) {
         *self.read() = to;
     }
 
-    /// The open app, or why there is none.
+    /// The open app, or why there is none; waits for the opening. Every command that may write takes this one.
     pub fn app(&self) -> Cmd<Arc<App>> {
-        match &*self.read() {
-            Opened::Open(app) => Ok(app.clone()),
-            Opened::Locked => Err(AppError::new(ErrorCode::Locked, "数据已锁定，请输入口令解锁")),
-            Opened::New => Err(AppError::new(ErrorCode::NotSetUp, "尚未完成初始设置")),
-            Opened::Failed(e) => Err(e.clone()),
-            // `read` waits until the opening settles, so this is not seen; an answer is still better than a panic.
-            Opened::Opening => Err(AppError::new(ErrorCode::Io, "数据目录正在打开，请稍候")),
+        answer(&self.read())
+    }
+
+    /// For a command that only reads: the read-only opening while the check runs, else [`Shell::app`].
+    pub fn reader(&self) -> Cmd<Arc<App>> {
+        Ok(self.reading()?.0)
+    }
+
+    /// The app to read from, and whether it is the read-only one of an opening still checking.
+    fn reading(&self) -> Cmd<(Arc<App>, bool)> {
+        let guard = self.state.lock();
+        let guard = self
+            .state
+            .settled
+            .wait_while(guard, |o| matches!(o, Opened::Opening { reader: None }))
+            .unwrap_or_else(|p| p.into_inner());
+        match &*guard {
+            Opened::Opening { reader: Some(reader) } => Ok((reader.clone(), true)),
+            settled => Ok((answer(settled)?, false)),
         }
     }
 
+    /// The start-up's setup status. While the check runs it comes from the read-only opening and says so
+    /// (`checking`): whether the file is damaged is not known yet, and the window asks again
+    /// ([`Shell::setup_status_settled`]).
+    pub fn setup_status(&self) -> Cmd<SetupStatus> {
+        let (app, checking) = self.reading()?;
+        Ok(SetupStatus { checking, ..app.setup_status()? })
+    }
+
+    /// The setup status once the opening has settled (the integrity check's verdict in `damaged`).
+    pub fn setup_status_settled(&self) -> Cmd<SetupStatus> {
+        self.app()?.setup_status()
+    }
+
+    /// Answered at once, opening or not: a directory being opened is plain, so not locked.
     pub fn session(&self) -> Cmd<SessionDto> {
         Ok(SessionDto {
-            locked: matches!(&*self.read(), Opened::Locked),
+            locked: matches!(&*self.state.lock(), Opened::Locked),
             encryption: App::encryption_of(&self.data_dir)?,
             data_dir: self.data_dir.display().to_string(),
         })
@@ -115,7 +172,10 @@ impl Shell {
     pub fn unlock(&self, passphrase: &str) -> Cmd<SessionDto> {
         let app = Arc::new(App::open_existing_backup_later(&self.data_dir, Some(passphrase))?);
         self.set(Opened::Open(app.clone()));
-        std::thread::spawn(move || daily_backup(&app));
+        std::thread::spawn(move || {
+            maskcheck_app::background::lower_this_threads_priority();
+            daily_backup(&app)
+        });
         self.session()
     }
 
@@ -178,6 +238,17 @@ impl Shell {
     }
 }
 
+fn answer(opened: &Opened) -> Cmd<Arc<App>> {
+    match opened {
+        Opened::Open(app) => Ok(app.clone()),
+        Opened::Locked => Err(AppError::new(ErrorCode::Locked, "数据已锁定，请输入口令解锁")),
+        Opened::New => Err(AppError::new(ErrorCode::NotSetUp, "尚未完成初始设置")),
+        Opened::Failed(e) => Err(e.clone()),
+        // Callers wait until the opening settles, so this is not seen; an answer is still better than a panic.
+        Opened::Opening { .. } => Err(AppError::new(ErrorCode::Io, "数据目录正在打开，请稍候")),
+    }
+}
+
 /// The day's backup, after the window has its data. A failure is not the window's to show (it would block nothing
 /// the inspector is doing): it is reported on stderr, and the next start tries again (the backups page lists what
 /// exists).
@@ -209,6 +280,99 @@ mod tests {
             assert!(std::time::Instant::now() < deadline, "the day's copy was not written");
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
+    }
+
+    /// A shell whose opening waits for the test's word before it checks and opens the directory.
+    fn held_opening(dir: &std::path::Path) -> (Shell, std::sync::mpsc::Sender<()>) {
+        let (go, wait) = std::sync::mpsc::channel::<()>();
+        let here = maskcheck_app::background::this_threads_priority();
+        let shell = Shell::start_with(dir.to_path_buf(), move |dir| {
+            let _ = wait.recv();
+            let opening = maskcheck_app::background::this_threads_priority();
+            assert!(opening > here || here == Some(19), "the check runs below the window: {opening:?} vs {here:?}");
+            App::open_backup_later(dir)
+        });
+        (shell, go)
+    }
+
+    fn plain_dir_with_demo(enterprises: u32, seed: u64) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (app, _) = App::create_data_dir(dir.path(), maskcheck_app::demo_profile(), None, None).expect("plain dir");
+        app.load_demo(enterprises, seed).expect("demo");
+        dir
+    }
+
+    /// Starts `f` on a thread; the receiver has its answer once it has one.
+    fn in_background<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> std::sync::mpsc::Receiver<T> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(f());
+        });
+        rx
+    }
+
+    #[test]
+    fn the_start_up_reads_are_answered_while_the_check_runs_and_writes_wait_for_it() {
+        let dir = plain_dir_with_demo(40, 1);
+        let (shell, go) = held_opening(dir.path());
+        let shell = Arc::new(shell);
+
+        // The opening has not even begun its check: the start-up's reads are answered read-only, and say so.
+        assert!(!shell.session().expect("session").locked);
+        let status = shell.setup_status().expect("status while checking");
+        assert!(status.checking && status.damaged.is_none() && status.profile.is_some(), "{status:?}");
+        let reader = shell.reader().expect("reader");
+        assert_eq!(reader.dashboard().expect("dashboard").enterprise_count, 40);
+        let refused = reader
+            .create_enterprise(maskcheck_domain::EnterpriseInput::new("新乡市卫滨区新厂", "91350100M000100Y43"))
+            .expect_err("the read-only opening never writes");
+        assert_ne!(refused.code, ErrorCode::Validation, "refused for being read-only: {refused:?}");
+
+        // A command that may write, and the verdict, wait for the opening.
+        let writer = {
+            let shell = shell.clone();
+            in_background(move || shell.app().map(|_| ()))
+        };
+        let verdict = {
+            let shell = shell.clone();
+            in_background(move || shell.setup_status_settled())
+        };
+        let held = std::time::Duration::from_millis(300);
+        assert!(writer.recv_timeout(held).is_err(), "a write was let through before the check");
+        assert!(verdict.recv_timeout(held).is_err(), "the verdict came before the check");
+
+        go.send(()).expect("release the opening");
+        let wait = std::time::Duration::from_secs(30);
+        writer.recv_timeout(wait).expect("the write goes on").expect("opened");
+        let settled = verdict.recv_timeout(wait).expect("the verdict").expect("status");
+        assert!(!settled.checking && settled.damaged.is_none(), "{settled:?}");
+        assert!(!shell.setup_status().expect("status").checking, "once open, reads come from the opened app");
+        let app = shell.app().expect("opened");
+        app.create_enterprise(maskcheck_domain::EnterpriseInput::new("新乡市卫滨区新厂", "91350100M000100Y43"))
+            .expect("writes once the check passed");
+    }
+
+    #[test]
+    fn a_damaged_file_is_read_while_checked_and_its_verdict_keeps_it_read_only() {
+        let dir = plain_dir_with_demo(300, 4);
+        let db = dir.path().join("maskcheck.db");
+        maskcheck_tests::records::damage_database(&db);
+        let before = std::fs::read(&db).expect("db");
+
+        let (shell, go) = held_opening(dir.path());
+        let status = shell.setup_status().expect("status while checking");
+        assert!(status.checking && status.damaged.is_none(), "{status:?}");
+        go.send(()).expect("release the opening");
+        let settled = shell.setup_status_settled().expect("the verdict");
+        assert!(!settled.checking && settled.damaged.is_some_and(|d| !d.is_empty()), "the damage is reported");
+        let refused = shell
+            .app()
+            .expect("opened read-only")
+            .create_enterprise(maskcheck_domain::EnterpriseInput::new("新乡市卫滨区新厂", "91350100M000100Y43"))
+            .expect_err("no write");
+        assert_eq!(refused.code, ErrorCode::DatabaseDamaged, "{refused:?}");
+        drop(shell);
+        assert!(std::fs::read(&db).expect("db") == before, "the damaged file was never written");
     }
 
     #[test]

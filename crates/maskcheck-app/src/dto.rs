@@ -46,6 +46,9 @@ pub struct SetupStatus {
     /// What the integrity check found wrong with the database file when it was opened: the window stays read-only
     /// and offers the backups.
     pub damaged: Option<Vec<String>>,
+    /// Answered while the window's opening still checks the file (read from a read-only connection): `damaged` is
+    /// not known yet, and the window asks again once the check has settled.
+    pub checking: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]

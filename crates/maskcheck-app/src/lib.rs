@@ -2,6 +2,7 @@
 //! and nothing else. Inputs and outputs are DTOs exported to TypeScript (see `bindings`); failures are
 //! [`AppError`] with a closed [`ErrorCode`].
 
+pub mod background;
 mod backups;
 pub mod bindings;
 mod campaign;

@@ -16,10 +16,10 @@ impl App {
             Err(e) => return Err(e.into()),
         };
         if damaged.is_some() {
-            return Ok(SetupStatus { profile, data_dir, catalogue_error: None, damaged });
+            return Ok(SetupStatus { profile, data_dir, catalogue_error: None, damaged, checking: false });
         }
         // The store's guard is let go before the catalogue reads the store again.
-        Ok(SetupStatus { profile, data_dir, catalogue_error: self.catalogue().err(), damaged })
+        Ok(SetupStatus { profile, data_dir, catalogue_error: self.catalogue().err(), damaged, checking: false })
     }
 
     pub fn setup(&self, input: ProfileInput) -> Result<ProfileDto> {

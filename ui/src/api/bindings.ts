@@ -54,7 +54,12 @@ catalogueError: AppError | null,
  * What the integrity check found wrong with the database file when it was opened: the window stays read-only
  * and offers the backups.
  */
-damaged: Array<string> | null, };
+damaged: Array<string> | null, 
+/**
+ * Answered while the window's opening still checks the file (read from a read-only connection): `damaged` is
+ * not known yet, and the window asks again once the check has settled.
+ */
+checking: boolean, };
 
 export type EnterpriseKind = "maker" | "seller";
 

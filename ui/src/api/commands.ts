@@ -6,6 +6,7 @@ import type { Appendix4Row, Appendix5Row, AppendixChoice, AssignedBlockDto, Back
 /** Every command the desktop shell registers: its arguments (as the UI sends them) and its result. */
 export interface Commands {
   setup_status: { args: Record<string, never>; returns: SetupStatus }
+  setup_status_settled: { args: Record<string, never>; returns: SetupStatus }
   setup: { args: { input: ProfileInput; passphrase: string | null; confirm: string | null }; returns: ProfileDto }
   session: { args: Record<string, never>; returns: SessionDto }
   unlock: { args: { passphrase: string }; returns: SessionDto }
