@@ -91,22 +91,7 @@ impl Shell {
                 if let Ok(reader) = App::open_read_only(&data_dir) {
                     state.offer_reader(reader);
                 }
-                // The check, and the day's backup after it, take what the window and the reads leave of the CPU.
-                maskcheck_app::background::lower_this_threads_priority();
-                // A panic must not leave every command waiting: it settles as a failure the window shows.
-                let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match open(&data_dir) {
-                    Ok(app) => Opened::Open(Arc::new(app)),
-                    Err(e) => Opened::Failed(e),
-                }))
-                .unwrap_or_else(|_| Opened::Failed(AppError::new(ErrorCode::Io, "打开数据目录时程序出错，请重新启动")));
-                let app = match &opened {
-                    Opened::Open(app) => Some(app.clone()),
-                    _ => None,
-                };
-                state.settle(opened);
-                if let Some(app) = app {
-                    daily_backup(&app);
-                }
+                finish_opening(&state, || open(&data_dir));
             });
         }
         shell
@@ -168,14 +153,14 @@ impl Shell {
         })
     }
 
-    /// Unlocks and answers at once; the day's backup follows on a thread of its own.
+    /// Unlocks and answers once the key is unwrapped (a wrong passphrase changes nothing): as at start, the
+    /// page's first reads are answered from a read-only opening while the check and the opening for writing run
+    /// on a thread of their own, the day's backup after them.
     pub fn unlock(&self, passphrase: &str) -> Cmd<SessionDto> {
-        let app = Arc::new(App::open_existing_backup_later(&self.data_dir, Some(passphrase))?);
-        self.set(Opened::Open(app.clone()));
-        std::thread::spawn(move || {
-            maskcheck_app::background::lower_this_threads_priority();
-            daily_backup(&app)
-        });
+        let (reader, unlocked) = App::unlock_for_window(&self.data_dir, Some(passphrase))?;
+        self.set(Opened::Opening { reader: reader.map(Arc::new) });
+        let state = self.state.clone();
+        std::thread::spawn(move || finish_opening(&state, || unlocked.open()));
         self.session()
     }
 
@@ -235,6 +220,27 @@ impl Shell {
     pub fn install_keyring(&self, file: &str, passphrase: &str) -> Cmd<SessionDto> {
         App::install_recovered_keyring(&self.data_dir, std::path::Path::new(file), passphrase)?;
         self.unlock(passphrase)
+    }
+}
+
+/// The rest of an opening, on its own thread below the window's priority: the check and the opening for writing
+/// (`open`), which settles the state; then the day's backup.
+fn finish_opening(state: &State, open: impl FnOnce() -> Cmd<App>) {
+    // The check, and the day's backup after it, take what the window and the reads leave of the CPU.
+    maskcheck_app::background::lower_this_threads_priority();
+    // A panic must not leave every command waiting: it settles as a failure the window shows.
+    let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match open() {
+        Ok(app) => Opened::Open(Arc::new(app)),
+        Err(e) => Opened::Failed(e),
+    }))
+    .unwrap_or_else(|_| Opened::Failed(AppError::new(ErrorCode::Io, "打开数据目录时程序出错，请重新启动")));
+    let app = match &opened {
+        Opened::Open(app) => Some(app.clone()),
+        _ => None,
+    };
+    state.settle(opened);
+    if let Some(app) = app {
+        daily_backup(&app);
     }
 }
 
@@ -373,6 +379,33 @@ mod tests {
         assert_eq!(refused.code, ErrorCode::DatabaseDamaged, "{refused:?}");
         drop(shell);
         assert!(std::fs::read(&db).expect("db") == before, "the damaged file was never written");
+    }
+
+    #[test]
+    fn an_unlock_answers_once_the_key_is_unwrapped_and_writes_once_the_check_passed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let pass = "一二三四 五六七八 2026";
+        let (app, _) =
+            App::create_data_dir(dir.path(), maskcheck_app::demo_profile(), Some(pass), Some(pass)).expect("encrypted");
+        app.load_demo(30, 2).expect("demo");
+        drop(app);
+        let shell = Shell::start(dir.path().to_path_buf());
+        let wrong = shell.unlock("一二三四 五六七八 2027").expect_err("a wrong passphrase");
+        assert_eq!(wrong.code, ErrorCode::WrongPassphrase);
+        assert!(shell.session().expect("session").locked, "still locked");
+        assert_eq!(shell.reader().err().map(|e| e.code), Some(ErrorCode::Locked), "nothing to read from");
+
+        assert!(!shell.unlock(pass).expect("unlocked").locked);
+        assert_eq!(shell.reader().expect("reads").dashboard().expect("dashboard").enterprise_count, 30);
+        let settled = shell.setup_status_settled().expect("the verdict");
+        assert!(!settled.checking && settled.damaged.is_none(), "{settled:?}");
+        shell
+            .app()
+            .expect("opened")
+            .create_enterprise(maskcheck_domain::EnterpriseInput::new("新乡市卫滨区新厂", "91350100M000100Y43"))
+            .expect("writes once the check passed");
+        assert!(shell.lock().expect("locks").locked);
+        assert_eq!(shell.app().err().map(|e| e.code), Some(ErrorCode::Locked));
     }
 
     #[test]

@@ -91,6 +91,9 @@ pub struct App {
     vault: vault::Vault,
     /// Set by [`App::cancel`]; long tasks check it and roll back.
     cancel: std::sync::atomic::AtomicBool,
+    /// Whether this opening is the unlocked session, whose end removes the decrypted PDFs handed to the viewer;
+    /// not the read-only opening that answers a window's first reads beside it.
+    holds_session: bool,
 }
 
 impl App {
@@ -131,24 +134,33 @@ impl App {
     /// Opens a data directory that must already hold maskcheck's data (every command but `init` and `demo`): a
     /// mistyped `--data-dir` says so instead of creating an empty store.
     pub fn open_existing_with(data_dir: &Path, passphrase: Option<&str>) -> Result<App> {
-        App::open_existing_inner(data_dir, passphrase, DailyBackup::Now)
+        Unlocked::new(data_dir, passphrase)?.open_with(DailyBackup::Now)
     }
 
-    /// [`App::open_existing_with`] (the unlock screen's), leaving the day's backup to the caller
-    /// ([`App::daily_backup`]) as [`App::open_backup_later`] does.
-    pub fn open_existing_backup_later(data_dir: &Path, passphrase: Option<&str>) -> Result<App> {
-        App::open_existing_inner(data_dir, passphrase, DailyBackup::Later)
-    }
-
-    fn open_existing_inner(data_dir: &Path, passphrase: Option<&str>, backup: DailyBackup) -> Result<App> {
-        let db = existing_db(data_dir)?;
-        let vault = encryption::unlock(data_dir, passphrase, false)?;
-        let store = open_checked(&db, &data_dir.join("backups"), vault.db_key())?;
-        App::opened(data_dir, store, vault, backup)
+    /// The unlock screen's opening, in two steps: the passphrase unwraps the key (a wrong one opens nothing and
+    /// changes nothing) and the directory opens read-only with it at once, to answer the page's first reads; then
+    /// [`Unlocked::open`] checks it and opens it for writing. The read-only opening is `None` where it cannot be
+    /// made (an older schema, which only the full opening migrates).
+    pub fn unlock_for_window(data_dir: &Path, passphrase: Option<&str>) -> Result<(Option<App>, Unlocked)> {
+        let unlocked = Unlocked::new(data_dir, passphrase)?;
+        let reader = Store::open_read_only(&unlocked.db, unlocked.vault.db_key()).ok().map(|store| App {
+            store: Mutex::new(store),
+            data_dir: data_dir.to_path_buf(),
+            vault: unlocked.vault.duplicate(),
+            cancel: Default::default(),
+            holds_session: false,
+        });
+        Ok((reader, unlocked))
     }
 
     fn opened(data_dir: &Path, store: Store, vault: vault::Vault, backup: DailyBackup) -> Result<App> {
-        let app = App { store: Mutex::new(store), data_dir: data_dir.to_path_buf(), vault, cancel: Default::default() };
+        let app = App {
+            store: Mutex::new(store),
+            data_dir: data_dir.to_path_buf(),
+            vault,
+            cancel: Default::default(),
+            holds_session: true,
+        };
         app.finish_encrypting()?;
         let damaged = app.store().damaged().is_some();
         if !damaged {
@@ -171,7 +183,13 @@ impl App {
         let db = existing_db(data_dir)?;
         let vault = encryption::unlock(data_dir, passphrase, false)?;
         let store = Store::open_read_only(&db, vault.db_key())?;
-        Ok(App { store: Mutex::new(store), data_dir: data_dir.to_path_buf(), vault, cancel: Default::default() })
+        Ok(App {
+            store: Mutex::new(store),
+            data_dir: data_dir.to_path_buf(),
+            vault,
+            cancel: Default::default(),
+            holds_session: true,
+        })
     }
 
     /// The database schema this build writes (bundle headers carry it).
@@ -199,9 +217,35 @@ impl Drop for App {
     /// The decrypted PDFs handed to the system's viewer go with the unlocked session (a viewer that has one open
     /// keeps reading it: the name goes, not the open file).
     fn drop(&mut self) {
-        if self.vault.is_sealed() {
+        if self.vault.is_sealed() && self.holds_session {
             let _ = std::fs::remove_dir_all(documents::view_dir());
         }
+    }
+}
+
+/// A data directory whose key is unlocked (or that needs none), not yet opened for writing.
+pub struct Unlocked {
+    data_dir: PathBuf,
+    db: PathBuf,
+    vault: vault::Vault,
+}
+
+impl Unlocked {
+    fn new(data_dir: &Path, passphrase: Option<&str>) -> Result<Unlocked> {
+        let db = existing_db(data_dir)?;
+        let vault = encryption::unlock(data_dir, passphrase, false)?;
+        Ok(Unlocked { data_dir: data_dir.to_path_buf(), db, vault })
+    }
+
+    /// Checks the database (`PRAGMA quick_check`) and opens it for writing, or read-only when damaged; the day's
+    /// backup is left to the caller ([`App::daily_backup`]).
+    pub fn open(self) -> Result<App> {
+        self.open_with(DailyBackup::Later)
+    }
+
+    fn open_with(self, backup: DailyBackup) -> Result<App> {
+        let store = open_checked(&self.db, &self.data_dir.join("backups"), self.vault.db_key())?;
+        App::opened(&self.data_dir, store, self.vault, backup)
     }
 }
 

@@ -39,6 +39,14 @@ impl Vault {
         Vault::Sealed(Box::new(Sealed { identity, recipient, db_key }))
     }
 
+    /// The same vault again (a window's read-only opening and its full one hold one each).
+    pub fn duplicate(&self) -> Vault {
+        match self {
+            Vault::Plain => Vault::Plain,
+            Vault::Sealed(s) => Vault::sealed(s.identity.clone()),
+        }
+    }
+
     pub fn is_sealed(&self) -> bool {
         matches!(self, Vault::Sealed(_))
     }

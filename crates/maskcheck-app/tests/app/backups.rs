@@ -181,12 +181,19 @@ fn an_unlocked_window_takes_the_days_copy_after_opening_encrypted_like_its_datab
     for e in std::fs::read_dir(dir.path().join("backups")).into_iter().flatten().flatten() {
         std::fs::remove_file(e.path()).expect("no copy yet today");
     }
-    let app = App::open_existing_backup_later(dir.path(), Some(pass)).expect("unlock, copy later");
+    let (reader, unlocked) = App::unlock_for_window(dir.path(), Some(pass)).expect("unlock");
+    let reader = reader.expect("a read-only opening beside the check");
+    assert_eq!(reader.dashboard().expect("read while checking").enterprise_count, 25);
+    let refused = reader.create_enterprise(EnterpriseInput::new("新乡市卫滨区新厂", "91350100M000100Y43"));
+    assert!(refused.is_err(), "the read-only opening never writes");
+    drop(reader);
+    let app = unlocked.open().expect("checked and opened, copy later");
     assert!(app.backups().expect("backups").is_empty(), "not at unlocking");
+    app.create_enterprise(EnterpriseInput::new("新乡市卫滨区新厂", "91350100M000100Y43")).expect("writes once opened");
     app.daily_backup().expect("the day's copy");
     let daily = app.backups().expect("backups");
     assert_eq!(daily.len(), 1);
-    assert_eq!(daily[0].holds.clone().expect("readable with the key").enterprises, 25);
+    assert_eq!(daily[0].holds.clone().expect("readable with the key").enterprises, 26);
     let head = std::fs::read(dir.path().join("backups").join(&daily[0].file)).expect("copy");
     assert!(!head.starts_with(b"SQLite format 3"), "the copy is encrypted as its database is");
 }

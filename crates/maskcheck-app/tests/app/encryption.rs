@@ -108,6 +108,8 @@ fn a_wrong_passphrase_opens_nothing_and_changes_nothing() {
         assert_eq!(err.code, ErrorCode::WrongPassphrase, "{wrong:?}: {err:?}");
         let err = App::open_read_only_with(&data, Some(wrong)).err().expect("read-only too");
         assert_eq!(err.code, ErrorCode::WrongPassphrase);
+        let err = App::unlock_for_window(&data, Some(wrong)).err().expect("the window's unlock too");
+        assert_eq!(err.code, ErrorCode::WrongPassphrase);
     }
     let err = App::open_existing_with(&data, None).err().expect("no passphrase");
     assert_eq!(err.code, ErrorCode::Locked);
