@@ -7,7 +7,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use maskcheck_app::{
     App, AppError, DemoSummary, DirState, EncryptReportDto, ErrorCode, ProfileDto, RecoveredDto, SessionDto,
-    SetupStatus,
+    SetupStatus, Unlocked,
 };
 use maskcheck_domain::ProfileInput;
 
@@ -59,7 +59,7 @@ impl Shell {
     /// A plain directory opens at once, in the background; an encrypted one waits for the unlock screen; a new one
     /// for the first-run page, so nothing is created before the inspector chose a passphrase.
     pub fn start(data_dir: PathBuf) -> Shell {
-        Shell::start_with(data_dir, App::open_backup_later)
+        Shell::start_with(data_dir, Unlocked::open)
     }
 
     /// [`Shell::start`] with the opening given (a test holds it to see what waits for it).
@@ -72,7 +72,7 @@ impl Shell {
     /// for the setup status once it has settled (`setup_status_settled`), which is when a damaged file is known.
     /// The day's backup (another second for a city's roster, on the morning's first start) is written after that,
     /// through a connection of its own, while the page's commands are answered.
-    pub fn start_with(data_dir: PathBuf, open: impl FnOnce(&std::path::Path) -> Cmd<App> + Send + 'static) -> Shell {
+    pub fn start_with(data_dir: PathBuf, open: impl FnOnce(Unlocked) -> Cmd<App> + Send + 'static) -> Shell {
         let initial = match App::dir_state(&data_dir) {
             DirState::Encrypted => Opened::Locked,
             DirState::New => Opened::New,
@@ -85,13 +85,15 @@ impl Shell {
         };
         if opening {
             let state = shell.state.clone();
-            std::thread::spawn(move || {
-                // A database the read-only opening refuses (an older schema, an unreadable file) is read once
-                // the opening has settled, as everything else.
-                if let Ok(reader) = App::open_read_only(&data_dir) {
-                    state.offer_reader(reader);
+            std::thread::spawn(move || match App::unlock_for_window(&data_dir, None) {
+                Ok((reader, unlocked)) => {
+                    // Without a read-only opening (an older schema) reads wait for the opening, as writes do.
+                    if let Some(reader) = reader {
+                        state.offer_reader(reader);
+                    }
+                    finish_opening(&state, || open(unlocked));
                 }
-                finish_opening(&state, || open(&data_dir));
+                Err(e) => state.settle(Opened::Failed(e)),
             });
         }
         shell
@@ -292,11 +294,11 @@ mod tests {
     fn held_opening(dir: &std::path::Path) -> (Shell, std::sync::mpsc::Sender<()>) {
         let (go, wait) = std::sync::mpsc::channel::<()>();
         let here = maskcheck_app::background::this_threads_priority();
-        let shell = Shell::start_with(dir.to_path_buf(), move |dir| {
+        let shell = Shell::start_with(dir.to_path_buf(), move |unlocked| {
             let _ = wait.recv();
             let opening = maskcheck_app::background::this_threads_priority();
             assert!(opening > here || here == Some(19), "the check runs below the window: {opening:?} vs {here:?}");
-            App::open_backup_later(dir)
+            unlocked.open()
         });
         (shell, go)
     }
@@ -323,9 +325,16 @@ mod tests {
         let (shell, go) = held_opening(dir.path());
         let shell = Arc::new(shell);
 
-        // The opening has not even begun its check: the start-up's reads are answered read-only, and say so.
+        // The opening has not even begun its check: the start-up's reads are answered read-only, and say so (were
+        // they to wait for the opening, which waits for the test, the answer would not come).
         assert!(!shell.session().expect("session").locked);
-        let status = shell.setup_status().expect("status while checking");
+        let status = {
+            let shell = shell.clone();
+            in_background(move || shell.setup_status())
+        }
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("answered while the opening is held")
+        .expect("status while checking");
         assert!(status.checking && status.damaged.is_none() && status.profile.is_some(), "{status:?}");
         let reader = shell.reader().expect("reader");
         assert_eq!(reader.dashboard().expect("dashboard").enterprise_count, 40);

@@ -105,22 +105,12 @@ impl App {
     /// Opens (creating when new) the data directory. An encrypted directory needs its passphrase; a new directory
     /// given a passphrase is created encrypted, one given none is created plain.
     pub fn open_with(data_dir: &Path, passphrase: Option<&str>) -> Result<App> {
-        App::open_creating(data_dir, passphrase, DailyBackup::Now)
-    }
-
-    /// Opens a plain data directory (creating it when new) as [`App::open`] does, but leaves the day's backup to the
-    /// caller ([`App::daily_backup`]): a window answers its first commands before the copy is written.
-    pub fn open_backup_later(data_dir: &Path) -> Result<App> {
-        App::open_creating(data_dir, None, DailyBackup::Later)
-    }
-
-    fn open_creating(data_dir: &Path, passphrase: Option<&str>, backup: DailyBackup) -> Result<App> {
         let creating = new_dir::Creation::begin(data_dir);
         let opened = (|| {
             std::fs::create_dir_all(data_dir).map_err(|e| AppError::io(data_dir, e))?;
             let vault = encryption::unlock(data_dir, passphrase, true)?;
             let store = open_checked(&data_dir.join("maskcheck.db"), &data_dir.join("backups"), vault.db_key())?;
-            App::opened(data_dir, store, vault, backup)
+            App::opened(data_dir, store, vault, DailyBackup::Now)
         })();
         creating.undo_if_failed(&opened);
         opened
@@ -137,30 +127,32 @@ impl App {
         Unlocked::new(data_dir, passphrase)?.open_with(DailyBackup::Now)
     }
 
-    /// The unlock screen's opening, in two steps: the passphrase unwraps the key (a wrong one opens nothing and
-    /// changes nothing) and the directory opens read-only with it at once, to answer the page's first reads; then
-    /// [`Unlocked::open`] checks it and opens it for writing. The read-only opening is `None` where it cannot be
-    /// made (an older schema, which only the full opening migrates).
+    /// A window's opening of an existing directory (at start, or at the unlock screen), in two steps: the key is
+    /// unlocked (a plain directory needs none; a wrong passphrase opens nothing and changes nothing) and the
+    /// directory opens read-only at once, to answer the page's first reads; then [`Unlocked::open`] checks it and
+    /// opens it for writing, leaving the day's backup to the caller. The read-only opening is `None` where it
+    /// cannot be made (an older schema, which only the full opening migrates).
     pub fn unlock_for_window(data_dir: &Path, passphrase: Option<&str>) -> Result<(Option<App>, Unlocked)> {
         let unlocked = Unlocked::new(data_dir, passphrase)?;
-        let reader = Store::open_read_only(&unlocked.db, unlocked.vault.db_key()).ok().map(|store| App {
-            store: Mutex::new(store),
-            data_dir: data_dir.to_path_buf(),
-            vault: unlocked.vault.duplicate(),
-            cancel: Default::default(),
-            holds_session: false,
-        });
+        let reader = Store::open_read_only(&unlocked.db, unlocked.vault.db_key())
+            .ok()
+            .map(|store| App::holding(data_dir, store, unlocked.vault.duplicate(), false));
         Ok((reader, unlocked))
     }
 
-    fn opened(data_dir: &Path, store: Store, vault: vault::Vault, backup: DailyBackup) -> Result<App> {
-        let app = App {
+    /// `holds_session`: see the field.
+    fn holding(data_dir: &Path, store: Store, vault: vault::Vault, holds_session: bool) -> App {
+        App {
             store: Mutex::new(store),
             data_dir: data_dir.to_path_buf(),
             vault,
             cancel: Default::default(),
-            holds_session: true,
-        };
+            holds_session,
+        }
+    }
+
+    fn opened(data_dir: &Path, store: Store, vault: vault::Vault, backup: DailyBackup) -> Result<App> {
+        let app = App::holding(data_dir, store, vault, true);
         app.finish_encrypting()?;
         let damaged = app.store().damaged().is_some();
         if !damaged {
@@ -183,13 +175,7 @@ impl App {
         let db = existing_db(data_dir)?;
         let vault = encryption::unlock(data_dir, passphrase, false)?;
         let store = Store::open_read_only(&db, vault.db_key())?;
-        Ok(App {
-            store: Mutex::new(store),
-            data_dir: data_dir.to_path_buf(),
-            vault,
-            cancel: Default::default(),
-            holds_session: true,
-        })
+        Ok(App::holding(data_dir, store, vault, true))
     }
 
     /// The database schema this build writes (bundle headers carry it).

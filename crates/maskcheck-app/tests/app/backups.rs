@@ -145,7 +145,9 @@ fn a_window_takes_the_days_copy_after_opening_as_one_snapshot_while_it_writes() 
     for e in std::fs::read_dir(&backups).into_iter().flatten().flatten() {
         std::fs::remove_file(e.path()).expect("no copy yet today");
     }
-    let app = std::sync::Arc::new(App::open_backup_later(dir.path()).expect("open, copy later"));
+    let app = std::sync::Arc::new(
+        App::unlock_for_window(dir.path(), None).expect("unlock").1.open().expect("open, copy later"),
+    );
     assert!(app.backups().expect("backups").iter().all(|b| b.reason != BackupReason::Daily), "not at opening");
 
     // The window goes on writing through its own connection while the copy is read through another.
@@ -205,7 +207,9 @@ fn encrypting_just_after_a_window_opened_leaves_no_plain_copy_of_the_day() {
     for e in std::fs::read_dir(dir.path().join("backups")).into_iter().flatten().flatten() {
         std::fs::remove_file(e.path()).expect("no copy yet today");
     }
-    let app = std::sync::Arc::new(App::open_backup_later(dir.path()).expect("open, copy later"));
+    let app = std::sync::Arc::new(
+        App::unlock_for_window(dir.path(), None).expect("unlock").1.open().expect("open, copy later"),
+    );
     let copying = {
         let app = app.clone();
         std::thread::spawn(move || app.daily_backup())
